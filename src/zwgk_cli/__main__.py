@@ -1,0 +1,5 @@
+"""`python -m zwgk_cli` runs the command line."""
+
+from zwgk_cli.cli.app import main
+
+main()

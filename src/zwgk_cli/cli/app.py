@@ -1,0 +1,102 @@
+"""`zwgk`: each command parses its options, calls one core function, reports, and exits."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zwgk_cli import __version__
+from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.text_report import print_diagnostics
+from zwgk_cli.diagnostics import Lang, ZwgkError
+from zwgk_cli.pipeline import check_catalogue
+from zwgk_cli.report import render_github, render_json
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_CANNOT_RUN = 2
+
+app = typer.Typer(
+    name="zwgk",
+    help="政务公开事项标准目录编译器：校验、生成与比对基层政务公开标准目录。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(StrEnum):
+    """Report formats for findings."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Language(StrEnum):
+    """Message languages."""
+
+    zh = "zh"
+    en = "en"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"zwgk {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号后退出。")
+    ] = False,
+) -> None:
+    """政务公开事项标准目录编译器。"""
+
+
+DirArgument = Annotated[
+    Path,
+    typer.Argument(help="目录文件夹（含 zwgk.yaml 和各领域 YAML 文件）。", show_default=True),
+]
+
+
+@app.command("validate")
+def validate_command(
+    directory: DirArgument = Path("catalogues"),
+    strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败（退出码 1）。")] = False,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="输出格式：text（默认）、json、github（GitHub Actions 注释）。"),
+    ] = OutputFormat.text,
+    lang: Annotated[Language, typer.Option("--lang", help="消息语言：zh（默认）或 en。")] = Language.zh,
+) -> None:
+    """检查目录：读取全部文件，一次报告所有问题（文件:行:列、代码、提示）。
+
+    退出码：0 无错误（可有警告）；1 有错误，或 --strict 下有警告；2 无法运行。
+    """
+    language: Lang = lang.value
+    try:
+        result = check_catalogue(directory)
+    except ZwgkError as exc:
+        make_console(stderr=True).print(
+            f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}"
+        )
+        raise typer.Exit(EXIT_CANNOT_RUN) from None
+    base = Path.cwd()
+    if output_format is OutputFormat.json:
+        sys.stdout.write(render_json(result.diagnostics, result.summary, language, base))
+    elif output_format is OutputFormat.github:
+        sys.stdout.write(render_github(result.diagnostics, language, base))
+    else:
+        print_diagnostics(make_console(), result.diagnostics, result.summary, language, base)
+    raise typer.Exit(EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

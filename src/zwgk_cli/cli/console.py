@@ -1,0 +1,25 @@
+"""The only place a rich Console is made: colour follows NO_COLOR and whether output is a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from rich.console import Console
+
+
+def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
+    """A console for stdout (or stderr); no colour when NO_COLOR is set or output is not a terminal."""
+    stream = file or (sys.stderr if stderr else sys.stdout)
+    no_color = bool(os.environ.get("NO_COLOR"))
+    width_env = os.environ.get("COLUMNS")
+    width = int(width_env) if width_env and width_env.isdigit() else None
+    return Console(
+        file=stream,
+        no_color=no_color,
+        highlight=False,
+        soft_wrap=True,
+        width=width,
+        emoji=False,
+    )

@@ -1,0 +1,210 @@
+"""Every diagnostic code zwgk can report, with its severity and a one-line description.
+
+The codes are stable: CI scripts, waivers and the README refer to them. A test checks that
+the README lists exactly these codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A stable code with its severity and one line in each language."""
+
+    code: str
+    severity: Literal["error", "warning"]
+    zh: str
+    en: str
+
+
+_ALL: tuple[Code, ...] = (
+    # Reading files
+    Code(
+        "file-encoding",
+        "error",
+        "文件不是 UTF-8 编码（如 GBK/GB18030、UTF-16）",
+        "file is not UTF-8 (GBK/GB18030, UTF-16 …)",
+    ),
+    Code(
+        "file-binary", "error", "文件含有 NUL 等二进制内容，不是文本", "file holds binary content (NUL bytes)"
+    ),
+    Code("file-too-large", "error", "文件过大，拒绝读取", "file is too large to read"),
+    Code("file-empty", "error", "文件为空或只有注释", "file is empty or holds only comments"),
+    Code("file-unreadable", "error", "文件无法读取", "file cannot be read"),
+    Code("yaml-tab", "error", "缩进中使用了制表符（Tab）", "a tab is used for indentation"),
+    Code("yaml-fullwidth-colon", "error", "键后面用了全角冒号“：”", "a full-width colon '：' follows a key"),
+    Code("yaml-syntax", "error", "YAML 语法错误", "YAML syntax error"),
+    Code("yaml-duplicate-key", "error", "同一映射中键重复", "duplicate key in one mapping"),
+    Code(
+        "yaml-alias",
+        "error",
+        "使用了 YAML 锚点或别名（& / *），不允许",
+        "YAML anchors or aliases (& / *) are not allowed",
+    ),
+    Code("yaml-tag", "error", "使用了不支持的 YAML 标签（!!…）", "unsupported YAML tag (!!…)"),
+    Code(
+        "yaml-multiple-documents",
+        "error",
+        "一个文件里有多个 YAML 文档（---）",
+        "more than one YAML document (---) in a file",
+    ),
+    Code("yaml-too-deep", "error", "嵌套层数过深", "nesting is too deep"),
+    Code("yaml-complex-key", "error", "键不是简单文字", "a key is not a plain scalar"),
+    # The shape of one file
+    Code("field-missing", "error", "缺少必填字段", "a required field is missing"),
+    Code("field-unknown", "error", "未知字段（可能拼写错误）", "unknown field (misspelt?)"),
+    Code(
+        "field-type",
+        "error",
+        "字段类型不对（如应为文字却写成数字）",
+        "wrong type (e.g. a number where text is required)",
+    ),
+    Code("field-value", "error", "取值不在允许范围内", "value not among the allowed ones"),
+    Code("field-format", "error", "格式不对（如编号、日期、slug）", "wrong format (id, date, slug …)"),
+    Code("field-empty", "error", "必填内容为空", "a required value is empty"),
+    # Rules across the catalogue
+    Code(
+        "config-invalid",
+        "error",
+        "zwgk.yaml 有误，依赖它的检查已跳过",
+        "zwgk.yaml is invalid; checks that need it were skipped",
+    ),
+    Code(
+        "domain-missing",
+        "error",
+        "应编制的领域没有对应文件，也未声明“未涉及”",
+        "a required domain has no file and is not declared not applicable",
+    ),
+    Code(
+        "domain-unknown",
+        "error",
+        "领域不在 zwgk.yaml 的 domains 列表中",
+        "domain is not listed in zwgk.yaml's domains",
+    ),
+    Code(
+        "domain-not-applicable",
+        "error",
+        "领域已声明“未涉及”却仍有目录文件",
+        "a domain declared not applicable still has a file",
+    ),
+    Code("domain-duplicate", "error", "同一领域有两个文件", "two files for one domain"),
+    Code("slug-filename", "error", "slug 与文件名不一致", "slug differs from the file name"),
+    Code("slug-reserved", "error", "slug 是保留名称", "slug is a reserved name"),
+    Code("order-duplicate", "error", "序号 (order) 重复", "order number used twice"),
+    Code("order-gap", "error", "序号 (order) 不连续", "order numbers are not contiguous"),
+    Code(
+        "id-duplicate",
+        "error",
+        "事项编号重复（两处都会报告）",
+        "item id used twice (both places are reported)",
+    ),
+    Code(
+        "id-prefix",
+        "error",
+        "事项编号没有以本领域 slug 开头",
+        "item id does not start with the domain's slug",
+    ),
+    Code(
+        "unit-unknown", "error", "单位不在 zwgk.yaml 的单位名录中", "unit is not in zwgk.yaml's unit registry"
+    ),
+    Code(
+        "unit-duplicate",
+        "error",
+        "单位名录中名称或 slug 重复",
+        "unit name or slug used twice in the registry",
+    ),
+    Code(
+        "group-member-unknown",
+        "error",
+        "单位组的成员不在单位名录中",
+        "a group member is not in the unit registry",
+    ),
+    Code(
+        "channel-unknown",
+        "error",
+        "公开渠道不在 zwgk.yaml 的渠道列表中",
+        "channel is not in zwgk.yaml's channel list",
+    ),
+    Code(
+        "level-unknown",
+        "error",
+        "公开层级不在 zwgk.yaml 的层级列表中",
+        "level is not in zwgk.yaml's level list",
+    ),
+    Code(
+        "subject-level",
+        "error",
+        "按层级写的公开主体，层级不是该事项的公开层级",
+        "a subject is given for a level the item does not have",
+    ),
+    Code("audience-note", "error", "写了特定群体说明，却没有勾选特定群体", "audience note without 特定群体"),
+    Code("link-scheme", "error", "链接不是 http/https 地址", "link is not an http/https address"),
+    Code(
+        "vocabulary-duplicate", "error", "zwgk.yaml 的列表中有重复值", "a list in zwgk.yaml repeats a value"
+    ),
+    Code(
+        "waiver-invalid",
+        "error",
+        "豁免写法有误（未知代码，或代码不是警告）",
+        "invalid waiver (unknown code, or not a warning)",
+    ),
+    # Warnings: can be waived per item with a reason
+    Code("basis-no-title", "warning", "公开依据没有书名号《》", "basis lacks title marks 《》"),
+    Code(
+        "basis-doc-number",
+        "warning",
+        "公开依据中的文号括号不规范（应为〔〕）",
+        "document number brackets are mangled (should be 〔〕)",
+    ),
+    Code(
+        "basis-repealed",
+        "warning",
+        "引用了已废止的 2007 年版《政府信息公开条例》（国务院令第492号）",
+        "cites the repealed 2007 regulation (State Council Decree 492)",
+    ),
+    Code(
+        "subject-other-level",
+        "warning",
+        "公开主体写的是其他层级的机关（市级、县级……）",
+        "subject names another level's body (city, county …)",
+    ),
+    Code(
+        "time-limit-long",
+        "warning",
+        "主动公开时限超过 20 个工作日且未注明例外依据",
+        "proactive time limit exceeds 20 working days without an exception",
+    ),
+    Code(
+        "time-limit-application",
+        "warning",
+        "依申请公开时限与条例第三十三条不符",
+        "on-request time limit contradicts Article 33",
+    ),
+    Code(
+        "item-duplicate",
+        "warning",
+        "同一领域内一级事项、二级事项完全相同的事项出现两次",
+        "same category and name twice in a domain",
+    ),
+    Code(
+        "category-split",
+        "warning",
+        "同一一级事项被其他事项隔开，无法合并单元格",
+        "a category is split into separated runs",
+    ),
+    Code("content-empty", "warning", "公开内容（要素）为空", "disclosure content is empty"),
+    Code("list-duplicate", "warning", "列表中同一个值写了两次", "the same value twice in a list"),
+    Code("domain-empty", "warning", "领域文件还没有任何事项", "the domain file has no items yet"),
+    Code(
+        "waiver-unused",
+        "warning",
+        "豁免没有对应的警告，可以删除",
+        "waiver silences nothing and can be removed",
+    ),
+)
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+WAIVABLE: frozenset[str] = frozenset(c.code for c in _ALL if c.severity == "warning")

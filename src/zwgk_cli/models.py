@@ -1,0 +1,171 @@
+"""The catalogue's data model: `zwgk.yaml` (settings) and one domain file per policy domain.
+
+Every field has a Chinese title: messages, the JSON Schema and the editor show it beside the key.
+Vocabularies that come from `zwgk.yaml` (levels, channels, units) are checked by `rules`,
+not here, because a single file cannot know them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+SCHEMA_VERSION = 1
+
+AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
+MODES: tuple[str, ...] = ("主动", "依申请")
+UNIT_KINDS: tuple[str, ...] = ("区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "其他")
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept a date or a `YYYY-MM-DD` text; refuse numbers (pydantic would read them as timestamps)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE_RE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_format", "date must be YYYY-MM-DD")
+
+
+def _check_subject(value: Any) -> Any:
+    """A subject is one text, or a mapping from level to text; give one clear error otherwise."""
+    if isinstance(value, str):
+        return value
+    if (
+        isinstance(value, dict)
+        and value
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    ):
+        return value
+    raise PydanticCustomError("subject_type", "subject must be text or a mapping level -> text")
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+Text = Annotated[str, Field(min_length=1)]
+Subject = Annotated[str | dict[str, str], BeforeValidator(_check_subject)]
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, no silent type coercion, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Unit(Model):
+    """One body in the unit registry."""
+
+    name: Text = Field(
+        title="单位名称", description="目录中引用该单位时使用的名称，如“区民政局”“龙溪街道办事处”"
+    )
+    slug: str = Field(title="单位代码", pattern=SLUG_PATTERN, description="小写英文字母、数字和连字符")
+    kind: Literal["区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "其他"] = Field(
+        title="单位类别"
+    )
+    full_name: str | None = Field(default=None, title="单位全称")
+    place: str | None = Field(
+        default=None, title="所辖镇街", description="镇、街道单位对应的地名，如“龙溪街道”"
+    )
+
+
+class Group(Model):
+    """A named group of units, such as 各镇人民政府（街道办事处）."""
+
+    name: Text = Field(title="单位组名称")
+    slug: str = Field(title="单位组代码", pattern=SLUG_PATTERN)
+    kinds: list[Literal["区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "其他"]] = (
+        Field(default_factory=list, title="包含的单位类别")
+    )
+    members: list[Text] = Field(default_factory=list, title="包含的单位")
+
+
+class NotApplicable(Model):
+    """A required domain this catalogue does not cover, with the reason (未涉及领域事项说明)."""
+
+    domain: Text = Field(title="领域名称")
+    reason: Text = Field(title="未涉及原因")
+
+
+class Settings(Model):
+    """`zwgk.yaml`: what the whole catalogue shares."""
+
+    schema_version: Literal[1] = Field(title="格式版本")
+    region: Text = Field(title="行政区划", description="如“重庆市渝北区”")
+    issuer: Text = Field(title="发布机关")
+    document: str | None = Field(default=None, title="文号")
+    title: str | None = Field(default=None, title="目录标题")
+    edition: Text = Field(title="版本", description="如“2020年版”")
+    published: IsoDate = Field(title="发布日期", description="印在所有输出上的日期（YYYY-MM-DD）")
+    example: bool = Field(
+        default=False, title="示例目录", description="为 true 时所有输出都注明这是示例，不是正式发布"
+    )
+    levels: list[Text] = Field(title="公开层级", min_length=1, description="有序的层级名称，如 区级、镇街")
+    channels: list[Text] = Field(title="公开渠道和载体", min_length=1)
+    domains: list[Text] = Field(title="应编制领域", min_length=1)
+    not_applicable: list[NotApplicable] = Field(default_factory=list, title="未涉及领域")
+    units: list[Unit] = Field(title="单位名录", min_length=1)
+    groups: list[Group] = Field(default_factory=list, title="单位组")
+
+    def display_title(self) -> str:
+        """The catalogue's title, defaulting to the usual wording."""
+        return self.title or f"{self.region}基层政务公开标准目录"
+
+
+class Waiver(Model):
+    """Silences one warning on one item, with a reason shown in reports."""
+
+    code: Text = Field(title="警告代码")
+    reason: Text = Field(title="豁免理由")
+
+
+class Item(Model):
+    """One row of the published table: a 二级事项 under its 一级事项."""
+
+    id: str = Field(title="事项编号", pattern=ID_PATTERN, description="如 zdjsxm-001；版本间保持不变")
+    category: Text = Field(title="一级事项")
+    name: Text = Field(title="二级事项")
+    content: list[Text] = Field(default_factory=list, title="公开内容（要素）")
+    basis: list[Text] = Field(title="公开依据", min_length=1)
+    time_limit: Text = Field(title="公开时限")
+    subject: Subject = Field(title="公开主体", description="单位名称，用“、”分隔；或 层级 → 单位 的映射")
+    channels: list[Text] = Field(title="公开渠道和载体", min_length=1)
+    audience: list[Literal["全社会", "特定群体"]] = Field(title="公开对象", min_length=1)
+    audience_note: str | None = Field(default=None, title="特定群体说明", description="印在特定群体 √ 之后")
+    mode: list[Literal["主动", "依申请"]] = Field(title="公开方式", min_length=1)
+    levels: list[Text] = Field(title="公开层级", min_length=1)
+    link: str | None = Field(default=None, title="链接", description="事项在门户网站上的地址（http/https）")
+    waivers: list[Waiver] = Field(default_factory=list, title="警告豁免")
+
+
+class DomainHeader(Model):
+    """A domain file's header; its items are validated one by one."""
+
+    domain: Text = Field(title="领域名称")
+    slug: str = Field(title="领域代码", pattern=SLUG_PATTERN, description="与文件名相同")
+    order: int = Field(title="序号", ge=1, description="任务分工表中的序号")
+    lead: Text = Field(title="主体责任单位")
+    partners: list[Text] = Field(default_factory=list, title="配合单位")
+    partners_etc: bool = Field(default=False, title="配合单位后加“等”")
+    due: IsoDate = Field(title="完成时间")
+    items: list[Any] = Field(default_factory=list, title="事项")
+
+
+class Domain(DomainHeader):
+    """A whole domain file: header and items."""
+
+    items: list[Item] = Field(default_factory=list, title="事项")
+
+
+def field_title(model: type[BaseModel], key: str) -> str | None:
+    """The Chinese title of `model.key`, if the field exists."""
+    info = model.model_fields.get(key)
+    return info.title if info else None

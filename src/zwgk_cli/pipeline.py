@@ -1,0 +1,158 @@
+"""Checking a whole catalogue folder: load every file, validate, apply the rules, apply waivers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zwgk_cli.catalogue import Catalogue, DomainFile, SettingsFile, located
+from zwgk_cli.codes import WAIVABLE
+from zwgk_cli.diagnostics import Diagnostic, Summary, Text, ZwgkError, sort_diagnostics, summarize
+from zwgk_cli.lints import lint_domain
+from zwgk_cli.loading import iter_yaml_files, load_file
+from zwgk_cli.rules import check_domains, check_items, check_settings
+from zwgk_cli.schema_check import assemble_domain, validate_domain, validate_settings
+
+SETTINGS_FILE = "zwgk.yaml"
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything a check found, and the catalogue when nothing stops it from being built."""
+
+    root: Path
+    diagnostics: list[Diagnostic]
+    summary: Summary
+    settings: SettingsFile
+    files: list[DomainFile] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings allowed)."""
+        return self.summary.errors == 0
+
+    def failed(self, *, strict: bool) -> bool:
+        """Whether the findings fail the run (warnings too under --strict)."""
+        return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
+
+
+def check_catalogue(root: Path) -> CheckResult:
+    """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
+    if not root.exists():
+        raise ZwgkError(
+            Text(
+                f"目录文件夹 {root} 不存在。请在目录项目的根目录运行，或指明目录文件夹，如 zwgk validate catalogues。",
+                f"catalogue folder {root} does not exist. Run in a catalogue project's root, "
+                "or name the folder, e.g. zwgk validate catalogues.",
+            )
+        )
+    if not root.is_dir():
+        raise ZwgkError(Text(f"{root} 不是文件夹。", f"{root} is not a folder."))
+    settings_path = root / SETTINGS_FILE
+    if not settings_path.is_file():
+        raise ZwgkError(
+            Text(
+                f"{root} 中没有 {SETTINGS_FILE}，它不是 zwgk 目录文件夹。",
+                f"{root} has no {SETTINGS_FILE}: it is not a zwgk catalogue folder.",
+            )
+        )
+    diagnostics: list[Diagnostic] = []
+    loaded = load_file(settings_path)
+    diagnostics += loaded.diagnostics
+    settings_file = SettingsFile(loaded.document)
+    if loaded.document is not None and loaded.document.data is not None:
+        settings_file.settings, found = validate_settings(loaded.document)
+        diagnostics += found
+    if settings_file.settings is None and settings_file.doc is not None:
+        doc = settings_file.doc
+        diagnostics.append(
+            located(
+                doc,
+                (),
+                "config-invalid",
+                Text(
+                    f"{SETTINGS_FILE} 有误，依赖它的检查（单位、渠道、层级、应编制领域）本次跳过；改正后再运行一次。",
+                    f"{SETTINGS_FILE} is invalid: checks that need it (units, channels, levels, required domains) "
+                    "were skipped; run again once it is fixed.",
+                ),
+            )
+        )
+    files: list[DomainFile] = []
+    for path in iter_yaml_files(root):
+        domain_load = load_file(path)
+        diagnostics += domain_load.diagnostics
+        if domain_load.document is None:
+            continue
+        df = DomainFile(domain_load.document)
+        files.append(df)
+        if domain_load.document.data is None:
+            continue
+        df.header, df.items, found = validate_domain(domain_load.document)
+        diagnostics += found
+    diagnostics += check_settings(settings_file)
+    diagnostics += check_domains(settings_file, files)
+    for df in files:
+        diagnostics += check_items(settings_file, df)
+        diagnostics += lint_domain(df)
+    diagnostics = apply_waivers(files, diagnostics)
+    diagnostics = sort_diagnostics(diagnostics)
+    item_count = sum(len(_raw_items(df)) for df in files)
+    domain_count = sum(1 for df in files if df.doc.data is not None)
+    summary = summarize(diagnostics, files=len(files) + 1, domains=domain_count, items=item_count)
+    result = CheckResult(root, diagnostics, summary, settings_file, files)
+    if summary.errors == 0 and settings_file.settings is not None:
+        domains = []
+        for df in files:
+            assert df.header is not None
+            df.domain = assemble_domain(df.header, [entry.item for entry in df.items])
+            domains.append(df.domain)
+        domains.sort(key=lambda d: d.order)
+        sources = {df.slug: df.doc.path for df in files}
+        result.catalogue = Catalogue(root, settings_file.settings, domains, sources)
+    return result
+
+
+def _raw_items(df: DomainFile) -> list[object]:
+    data = df.doc.data
+    items = data.get("items") if isinstance(data, dict) else None
+    return items if isinstance(items, list) else []
+
+
+def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Mark warnings waived by their item, and report waivers that silence nothing."""
+    waivers: dict[tuple[Path, int], dict[str, str]] = {}
+    for df in files:
+        for entry in df.items:
+            if entry.item.waivers and entry.usable("waivers"):
+                waivers[(df.doc.path, entry.index)] = {w.code: w.reason for w in entry.item.waivers}
+    used: set[tuple[Path, int, str]] = set()
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        if d.severity == "warning" and d.file is not None and len(d.path) >= 2 and d.path[0] == "items":
+            index = d.path[1]
+            reason = waivers.get((d.file, index)) if isinstance(index, int) else None
+            if reason is not None and d.code in reason:
+                used.add((d.file, index, d.code))  # type: ignore[arg-type]
+                d = d.with_waiver(reason[d.code])
+        out.append(d)
+    for df in files:
+        for entry in df.items:
+            index, item = entry.index, entry.item
+            for wi, waiver in enumerate(item.waivers if entry.usable("waivers") else []):
+                if waiver.code not in WAIVABLE or (df.doc.path, index, waiver.code) in used:
+                    continue
+                out.append(
+                    located(
+                        df.doc,
+                        ("items", index, "waivers", wi, "code"),
+                        "waiver-unused",
+                        Text(
+                            f"第 {index + 1} 个事项（{item.id}）豁免了“{waiver.code}”，但该事项并没有这条警告。",
+                            f"item {index + 1} ({item.id}) waives '{waiver.code}', but it has no such warning.",
+                        ),
+                        Text("删除这条豁免。", "remove this waiver."),
+                        item_id=item.id,
+                    )
+                )
+    return out
