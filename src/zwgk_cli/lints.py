@@ -124,7 +124,7 @@ def _lint_item(df: DomainFile, entry: ItemEntry) -> list[Diagnostic]:
         seen: set[str] = set()
         for vi, value in enumerate(values):
             if value in seen:
-                title = item.model_fields[key].title
+                title = Item.model_fields[key].title
                 warn(
                     (key, vi),
                     "list-duplicate",

@@ -354,6 +354,7 @@ class _Builder:
         if tag is not None and not (
             isinstance(tag, str) and tag.startswith(_CORE) and tag[len(_CORE) :] in _TAGS
         ):
+            tag = str(tag).replace(_CORE, "!!", 1)
             msg = Text(
                 f"不支持 YAML 标签“{tag}”：目录文件只用普通的文字、数字、列表和映射。",
                 f"YAML tag '{tag}' is not supported: catalogue files use plain text, numbers, lists and mappings.",
@@ -576,6 +577,8 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
 
 def _syntax_diag(doc: SourceDocument, exc: MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and "end of stream" in str(exc.problem or ""):
+        mark = exc.context_mark  # where the unclosed quote or bracket began
     line = (mark.line + 1) if mark is not None else 1
     column = (mark.column + 1) if mark is not None else 1
     problem = str(exc.problem or exc.context or "")

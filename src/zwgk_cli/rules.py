@@ -125,7 +125,8 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
             found.append(located(doc, ("order",), "order-duplicate", msg, hint))
         else:
             orders[header.order] = df
-    found += _order_gaps(orders)
+    if all(df.header is not None for df in files):
+        found += _order_gaps(orders)  # a file whose header failed may hold the missing number
     if settings is not None and sf.doc is not None:
         claimed = {claim for df in files if (claim := df.claimed_domain()) is not None}
         found += _missing_domains(sf.doc, settings, claimed)
@@ -294,18 +295,15 @@ def _unknown_unit(
     )
     names = [u.name for u in settings.units] + [g.name for g in settings.groups]
     by_place = [u.name for u in settings.units if u.place == name]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     if by_place:
         hint = Text(f"单位名称应写“{by_place[0]}”。", f"the unit is called '{by_place[0]}'.")
+    elif any(sep in name for sep in ("，", ",", "；", ";", "/", " ")):
+        hint = Text("多个单位之间用顿号“、”分隔。", "separate several units with '、'.")
+    elif close:
+        hint = Text(f"是否要写“{close[0]}”？", f"did you mean '{close[0]}'?")
     else:
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-        if close:
-            hint = Text(f"是否要写“{close[0]}”？", f"did you mean '{close[0]}'?")
-        elif "，" in name or "," in name or "；" in name:
-            hint = Text("多个单位之间用顿号“、”分隔。", "separate several units with '、'.")
-        else:
-            hint = Text(
-                "先在 zwgk.yaml 的 units 中登记该单位。", "register the unit under units in zwgk.yaml first."
-            )
+        hint = Text("先在 zwgk.yaml 的 units 中登记该单位。", "register the unit under units in zwgk.yaml first.")
     item_id = _item_id_of(doc, path)
     return located(doc, path, code, msg, hint, item_id=item_id)
 

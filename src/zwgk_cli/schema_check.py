@@ -160,7 +160,7 @@ def _diagnostic(doc: SourceDocument, root: type[BaseModel], loc: FieldPath, erro
         pos = doc.value_pos(loc)
         want = _TYPE_WORDS[_EXPECTED_BY_ERROR[kind]]
         got = _type_word(value)
-        raw = doc.raw_value(loc)
+        raw = doc.raw_value(loc) if not isinstance(value, dict | list) else None
         shown = raw if raw is not None else _show(value)
         msg = Text(
             f"{where.zh} 应为{want[0]}，这里写的是{got[0]} {shown}。",

@@ -1,0 +1,77 @@
+"""Shared test fixtures: golden files, case folders, and the CI rule that no test may skip."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+# Set by .ci/run: every skip (a missing browser or office suite) becomes a failure.
+STRICT_SKIPS = os.environ.get("ZWGK_NO_SKIP") == "1"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files and expected diagnostics instead of comparing with them",
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT_SKIPS and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.longrepr = f"skipped under ZWGK_NO_SKIP=1 (CI must run every test): {reason}"
+
+
+Golden = Callable[[Path, str], None]
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Compare `text` with the file at `path`, or rewrite it under --update-golden."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(path: Path, text: str) -> None:
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+            return
+        assert path.exists(), f"golden file {path} is missing: run pytest --update-golden"
+        expected = path.read_text(encoding="utf-8")
+        if expected != text:
+            diff = "\n".join(
+                difflib.unified_diff(
+                    expected.splitlines(), text.splitlines(), str(path), "actual", lineterm=""
+                )
+            )
+            pytest.fail(f"output differs from {path.name}:\n{diff}", pytrace=False)
+
+    return check
+
+
+def build_case(case: Path, target: Path) -> Path:
+    """Lay out the shared base catalogue with the case's files over it; returns the folder."""
+    folder = target / "catalogue"
+    shutil.copytree(CASES / "base", folder)
+    removed = case / "_remove.txt"
+    if removed.exists():
+        for name in removed.read_text(encoding="utf-8").split():
+            (folder / name).unlink()
+    for path in case.iterdir():
+        if path.name in ("expected.txt", "_remove.txt", "README.md"):
+            continue
+        shutil.copyfile(path, folder / path.name)
+    return folder

@@ -1,0 +1,51 @@
+"""Case folders: each is the base catalogue with some files replaced, and the exact expected findings.
+
+A bug report becomes a folder: `tests/cases/invalid/<name>/` with the files that show it and an
+`expected.txt` holding every line `zwgk validate` must print for it (run `pytest --update-golden`
+to write it, then read it before committing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, Golden, build_case
+from zwgk_cli.pipeline import check_catalogue
+from zwgk_cli.report import render_plain
+
+INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
+
+
+def _run(case: Path, tmp_path: Path) -> tuple[str, int, int]:
+    folder = build_case(case, tmp_path)
+    result = check_catalogue(folder)
+    text = render_plain(result.diagnostics, "zh", base=folder)
+    return text, result.summary.errors, result.summary.warnings
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_case(case: Path, tmp_path: Path, golden: Golden) -> None:
+    text, errors, warnings = _run(case, tmp_path)
+    assert errors + warnings > 0, "an invalid case must produce findings"
+    golden(case / "expected.txt", text)
+
+
+@pytest.mark.parametrize("case", VALID, ids=[p.name for p in VALID])
+def test_valid_case(case: Path, tmp_path: Path, golden: Golden) -> None:
+    text, errors, _ = _run(case, tmp_path)
+    assert errors == 0, text
+    golden(case / "expected.txt", text)
+
+
+def test_every_code_has_a_case() -> None:
+    """Each diagnostic code appears in at least one case's expected output."""
+    from zwgk_cli.codes import CODES
+
+    seen = "".join((p / "expected.txt").read_text(encoding="utf-8") for p in INVALID + VALID)
+    # Codes that need generated input (a 16 MiB file, a NUL byte, unreadable files) are tested in test_loading.
+    generated = {"file-too-large", "file-unreadable", "file-binary", "yaml-too-deep"}
+    missing = [code for code in CODES if f"[{code}]" not in seen and code not in generated]
+    assert not missing, f"codes without a case folder: {missing}"
