@@ -303,7 +303,9 @@ def _unknown_unit(
     elif close:
         hint = Text(f"是否要写“{close[0]}”？", f"did you mean '{close[0]}'?")
     else:
-        hint = Text("先在 zwgk.yaml 的 units 中登记该单位。", "register the unit under units in zwgk.yaml first.")
+        hint = Text(
+            "先在 zwgk.yaml 的 units 中登记该单位。", "register the unit under units in zwgk.yaml first."
+        )
     item_id = _item_id_of(doc, path)
     return located(doc, path, code, msg, hint, item_id=item_id)
 

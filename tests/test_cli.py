@@ -1,0 +1,165 @@
+"""The command line: wiring, formats and exit codes (the logic is tested through the core)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CASES, build_case
+from zwgk_cli.cli.app import app
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
+
+
+def _run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    if cwd is not None:
+        import os
+
+        old = Path.cwd()
+        os.chdir(cwd)
+        try:
+            result = runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
+        finally:
+            os.chdir(old)
+    else:
+        result = runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    return build_case(CASES / "valid" / "plain", tmp_path)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    return build_case(CASES / "invalid" / "field-values", tmp_path)
+
+
+@pytest.fixture
+def warned(tmp_path: Path) -> Path:
+    return build_case(CASES / "invalid" / "time-limits", tmp_path)
+
+
+def test_clean_catalogue_exits_0_with_summary(clean: Path) -> None:
+    code, out, err = _run("validate", str(clean))
+    assert code == 0
+    assert out.strip() == "检查了 2 个领域、4 个事项（3 个文件）：0 个错误，0 个警告。"
+    assert err == ""
+
+
+def test_errors_exit_1_and_show_location_excerpt_and_hint(broken: Path) -> None:
+    code, out, _ = _run("validate", str(broken))
+    assert code == 1
+    assert (
+        "zdjsxm.yaml:18:12: 错误[field-value] 第 1 个事项（zdjsxm-001）的 公开方式 (mode) 第 1 项 不能是 “主动公开”"
+        in out
+    )
+    assert "   18 |     mode: [主动公开]\n      |            ^" in out  # the caret under the value
+    assert "提示：是否要写“主动”？" in out
+    assert out.rstrip().endswith("3 个错误，0 个警告。")
+
+
+def test_warnings_pass_unless_strict(warned: Path) -> None:
+    code, out, _ = _run("validate", str(warned))
+    assert code == 0
+    assert "警告[time-limit-long]" in out
+    code, _, _ = _run("validate", str(warned), "--strict")
+    assert code == 1
+
+
+def test_json_envelope(broken: Path) -> None:
+    code, out, _ = _run("validate", str(broken), "--format", "json")
+    assert code == 1
+    envelope = json.loads(out)
+    assert envelope["version"] == 1
+    assert envelope["summary"] == {
+        "files": 3,
+        "domains": 2,
+        "items": 3,
+        "errors": 3,
+        "warnings": 0,
+        "waived": 0,
+    }
+    first = envelope["diagnostics"][0]
+    assert set(first) >= {"file", "line", "column", "code", "severity", "message", "path", "item_id", "hint"}
+    mode = next(d for d in envelope["diagnostics"] if d["path"] == "items[0].mode[0]")
+    assert mode["line"] == 18
+    assert mode["column"] == 12
+    assert mode["item_id"] == "zdjsxm-001"
+    assert mode["file"].endswith("zdjsxm.yaml")
+
+
+def test_github_annotations(broken: Path, tmp_path: Path) -> None:
+    code, out, _ = _run("validate", "catalogue", "--format", "github", cwd=tmp_path)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert lines[1].startswith("::error file=catalogue/zdjsxm.yaml,line=17,col=21,title=zwgk field-value::")
+    assert "%0A提示：" in lines[1]  # the hint rides on an escaped newline
+
+
+def test_english_messages(broken: Path) -> None:
+    code, out, _ = _run("validate", str(broken), "--lang", "en")
+    assert code == 1
+    assert "error[field-value] item 1 (zdjsxm-001), mode (公开方式), entry 1 cannot be “主动公开”" in out
+    assert "hint: did you mean '主动'?" in out
+    assert "checked 2 domains, 3 items (3 files): 3 errors, 0 warnings." in out
+
+
+def test_waived_findings_are_visible(tmp_path: Path) -> None:
+    folder = build_case(CASES / "valid" / "bom-and-crlf", tmp_path)
+    code, out, _ = _run("validate", str(folder), "--strict")
+    assert code == 0
+    assert "已豁免警告[time-limit-long]" in out
+    assert "豁免理由：测试豁免会显示在报告中" in out
+    assert "1 个已豁免" in out
+    code, out, _ = _run("validate", str(folder), "--format", "json")
+    waived = json.loads(out)["diagnostics"][0]
+    assert waived["waived"] is True
+    assert waived["waiver_reason"] == "测试豁免会显示在报告中"
+
+
+def test_missing_folder_exits_2(tmp_path: Path) -> None:
+    code, out, err = _run("validate", str(tmp_path / "nope"))
+    assert code == 2
+    assert out == ""
+    assert "不存在" in err
+
+
+def test_folder_without_settings_exits_2(tmp_path: Path) -> None:
+    code, _, err = _run("validate", str(tmp_path))
+    assert code == 2
+    assert "没有 zwgk.yaml" in err
+
+
+def test_default_folder_is_catalogues(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "base", tmp_path / "catalogues")
+    code, out, _ = _run("validate", cwd=tmp_path)
+    assert code == 0
+    assert "检查了 2 个领域" in out
+
+
+def test_bad_option_exits_2(clean: Path) -> None:
+    code, _, _ = _run("validate", str(clean), "--format", "xml")
+    assert code == 2
+
+
+def test_help_is_chinese() -> None:
+    code, out, _ = _run("validate", "--help")
+    assert code == 0
+    assert "一次报告所有问题" in out
+    assert "--strict" in out
+
+
+def test_every_invalid_case_runs_through_the_cli_without_traceback(tmp_path: Path) -> None:
+    for case in sorted((CASES / "invalid").iterdir()):
+        folder = build_case(case, tmp_path / case.name)
+        for fmt in ("text", "json", "github"):
+            code, out, _ = _run("validate", str(folder), "--format", fmt)
+            assert code == 1 or "警告" in out or "warning" in out, case.name

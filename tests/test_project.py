@@ -1,0 +1,60 @@
+"""The project keeps its promises: README in sync with the code, lint and types clean."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from zwgk_cli.cli.app import app
+from zwgk_cli.codes import CODES
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_lists_every_code_exactly_once() -> None:
+    listed = re.findall(r"^\| `([a-z0-9-]+)` \| (错误|警告) \|", README, flags=re.MULTILINE)
+    assert [code for code, _ in listed] == list(CODES)
+    for code, severity in listed:
+        assert severity == ("错误" if CODES[code].severity == "error" else "警告"), code
+
+
+def test_readme_documents_every_command() -> None:
+    for command in app.registered_commands:
+        assert f"### `zwgk {command.name}" in README, command.name
+        assert command.callback is not None, command.name
+        assert command.callback.__doc__, command.name
+
+
+def test_readme_two_commands() -> None:
+    assert "python -m pip install . && zwgk" in README
+    assert "python -m pip install -e '.[test]' && python -m pytest" in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pip install -e '.[test]' && python -m pytest" in ci
+
+
+def test_ruff_is_clean() -> None:
+    for args in (["check", "src", "tests"], ["format", "--check", "src", "tests"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_mypy_strict_is_clean() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_does_not_import_the_cli() -> None:
+    code = (
+        "import sys, zwgk_cli.pipeline, zwgk_cli.report;"
+        "bad=[m for m in sys.modules if m.split('.')[0] in ('typer','rich','click') or m.startswith('zwgk_cli.cli')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
