@@ -126,7 +126,7 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
         else:
             orders[header.order] = df
     if all(df.header is not None for df in files):
-        found += _order_gaps(orders)  # a file whose header failed may hold the missing number
+        found += _order_gaps(orders, settings)  # a file whose header failed may hold the missing number
     if settings is not None and sf.doc is not None:
         claimed = {claim for df in files if (claim := df.claimed_domain()) is not None}
         found += _missing_domains(sf.doc, settings, claimed)
@@ -208,20 +208,24 @@ def _check_slug(df: DomainFile) -> list[Diagnostic]:
     return found
 
 
-def _order_gaps(orders: dict[int, DomainFile]) -> list[Diagnostic]:
+def _order_gaps(orders: dict[int, DomainFile], settings: Settings | None) -> list[Diagnostic]:
+    """Orders run 1..N without gaps: N is the number of required domains (a missing or
+    not-applicable domain keeps its number), or, without settings, the number of files."""
     if not orders:
         return []
-    expected = set(range(1, len(orders) + 1))
-    missing = sorted(expected - set(orders))
-    if not missing:
-        return []
+    total = len(settings.domains) if settings is not None else len(orders)
+    if settings is None:
+        missing = sorted(set(range(1, total + 1)) - set(orders))
+        gaps_zh = f"，缺少 {'、'.join(str(n) for n in missing)}"
+        gaps_en = f"; missing {', '.join(str(n) for n in missing)}"
+    else:
+        gaps_zh = gaps_en = ""
     found: list[Diagnostic] = []
-    gaps = "、".join(str(n) for n in missing)
-    for number in sorted(set(orders) - expected):
+    for number in sorted(n for n in orders if n > total):
         df = orders[number]
         msg = Text(
-            f"序号 (order) {number} 超出了 1–{len(orders)}：{len(orders)} 个领域的序号应连续编号，缺少 {gaps}。",
-            f"order {number} is outside 1–{len(orders)}: {len(orders)} domains are numbered without gaps; missing {gaps}.",
+            f"序号 (order) {number} 超出了 1–{total}：{total} 个领域的序号应从 1 起连续编号{gaps_zh}。",
+            f"order {number} is outside 1–{total}: {total} domains are numbered from 1 without gaps{gaps_en}.",
         )
         found.append(located(df.doc, ("order",), "order-gap", msg))
     return found
