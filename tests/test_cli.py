@@ -163,3 +163,11 @@ def test_every_invalid_case_runs_through_the_cli_without_traceback(tmp_path: Pat
         for fmt in ("text", "json", "github"):
             code, out, _ = _run("validate", str(folder), "--format", fmt)
             assert code == 1 or "警告" in out or "warning" in out, case.name
+
+
+def test_caret_counts_cjk_as_two_columns(tmp_path: Path) -> None:
+    folder = build_case(CASES / "invalid" / "vocabulary-unknown", tmp_path)
+    _, out, _ = _run("validate", str(folder))
+    # "    channels: [" is 15 columns and 政府网站, takes 8 + 2: the caret stands under 政务网站.
+    excerpt = "   16 |     channels: [政府网站, 政务网站, 微信公众号]\n"
+    assert excerpt + "      | " + " " * 25 + "^\n" in out

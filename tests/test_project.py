@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +60,17 @@ def test_core_does_not_import_the_cli() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_wheel_ships_the_catalogue(tmp_path: Path) -> None:
+    from hatchling.builders.wheel import WheelBuilder
+
+    builder = WheelBuilder(str(ROOT))
+    (wheel,) = list(builder.build(directory=str(tmp_path), versions=["standard"]))
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    shipped = {p.name for p in (ROOT / "catalogues").glob("*.yaml")}
+    assert shipped
+    for name in shipped:
+        assert f"zwgk_cli/_data/catalogues/{name}" in names
+    assert "zwgk_cli/cli/app.py" in names

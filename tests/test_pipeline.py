@@ -1,0 +1,64 @@
+"""The whole check: any data in a domain file ends in findings, never in an exception."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CASES
+from zwgk_cli.pipeline import check_catalogue
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.sampled_from(
+        [
+            "区级",
+            "镇街",
+            "主动",
+            "依申请",
+            "全社会",
+            "特定群体",
+            "政府网站",
+            "区民政局",
+            "zdjsxm-001",
+            "2020-10-30",
+            "",
+        ]
+    ),
+    st.text(max_size=8),
+)
+_KEYS = st.sampled_from(
+    ["domain", "slug", "order", "lead", "partners", "partners_etc", "due", "items", "id", "category", "name",
+     "content", "basis", "time_limit", "subject", "channels", "audience", "audience_note", "mode", "levels",
+     "link", "waivers", "code", "reason", "区级", "x"]
+)  # fmt: skip
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=6),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(_KEYS, _VALUES, max_size=10))
+def test_any_domain_data_gives_findings_not_exceptions(data: dict[str, object]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "c"
+        shutil.copytree(CASES / "base", folder)
+        # JSON is YAML 1.2: the generated data reaches the loader exactly as written.
+        (folder / "zdjsxm.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        result = check_catalogue(folder)
+        for d in result.diagnostics:
+            assert d.file is not None
+            assert d.line is not None
+            assert d.line >= 1
+            assert d.message.zh
+            assert d.message.en
+        assert (result.catalogue is None) == (result.summary.errors > 0)
