@@ -9,7 +9,7 @@ from pathlib import Path
 
 from zwgk_cli.diagnostics import Diagnostic, Text
 from zwgk_cli.models import Domain, DomainHeader, Item, Settings
-from zwgk_cli.source import FieldPath, SourceDocument
+from zwgk_cli.source import FieldPath, Pos, SourceDocument
 
 _DOMAIN_LINE = re.compile(r"^domain:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
@@ -108,9 +108,11 @@ def located(
     *,
     item_id: str | None = None,
     at_key: bool = False,
+    pos: Pos | None = None,
 ) -> Diagnostic:
-    """A diagnostic at the value (or key) of `path` in `doc`."""
-    pos = doc.key_pos(path) if at_key else doc.value_pos(path)
+    """A diagnostic at the value (or key, or the given `pos`) of `path` in `doc`."""
+    if pos is None:
+        pos = doc.key_pos(path) if at_key else doc.value_pos(path)
     return Diagnostic(
         code,
         message,
@@ -122,3 +124,15 @@ def located(
         hint=hint,
         excerpt=doc.line_text(pos.line),
     )
+
+
+def item_id_at(doc: SourceDocument, path: FieldPath) -> str | None:
+    """The id of the item that `path` lies in, when it is written as text."""
+    if len(path) < 2 or path[0] != "items" or not isinstance(path[1], int) or not isinstance(doc.data, dict):
+        return None
+    items = doc.data.get("items")
+    index = path[1]
+    if isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict):
+        ident = items[index].get("id")
+        return ident if isinstance(ident, str) else None
+    return None

@@ -6,7 +6,15 @@ import difflib
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from zwgk_cli.catalogue import RESERVED_SLUGS, DomainFile, SettingsFile, item_label, located, subject_units
+from zwgk_cli.catalogue import (
+    RESERVED_SLUGS,
+    DomainFile,
+    SettingsFile,
+    item_id_at,
+    item_label,
+    located,
+    subject_units,
+)
 from zwgk_cli.codes import CODES, WAIVABLE
 from zwgk_cli.diagnostics import Diagnostic, Text
 from zwgk_cli.lints import OTHER_LEVEL
@@ -310,18 +318,8 @@ def _unknown_unit(
         hint = Text(
             "先在 zwgk.yaml 的 units 中登记该单位。", "register the unit under units in zwgk.yaml first."
         )
-    item_id = _item_id_of(doc, path)
+    item_id = item_id_at(doc, path)
     return located(doc, path, code, msg, hint, item_id=item_id)
-
-
-def _item_id_of(doc: SourceDocument, path: FieldPath) -> str | None:
-    if len(path) >= 2 and path[0] == "items" and isinstance(doc.data, dict):
-        items = doc.data.get("items")
-        index = path[1]
-        if isinstance(items, list) and isinstance(index, int) and isinstance(items[index], dict):
-            ident = items[index].get("id")
-            return ident if isinstance(ident, str) else None
-    return None
 
 
 def _check_vocab(

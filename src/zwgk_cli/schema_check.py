@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from zwgk_cli.catalogue import ItemEntry
+from zwgk_cli.catalogue import ItemEntry, item_id_at, located
 from zwgk_cli.diagnostics import Diagnostic, Text
 from zwgk_cli.models import Domain, DomainHeader, Item, Settings
 from zwgk_cli.source import FieldPath, SourceDocument
@@ -125,18 +125,7 @@ def _not_mapping(doc: SourceDocument, root: type[BaseModel], path: FieldPath, da
             "每个事项以“- id: …”开始，下面缩进写各字段。",
             "each item starts with '- id: …' and indents its fields.",
         )
-    pos = doc.value_pos(path)
-    return Diagnostic(
-        "field-type",
-        msg,
-        file=doc.path,
-        line=pos.line,
-        column=pos.column,
-        path=path,
-        item_id=_item_id(doc, path),
-        hint=hint,
-        excerpt=doc.line_text(pos.line),
-    )
+    return located(doc, path, "field-type", msg, hint, item_id=item_id_at(doc, path))
 
 
 def _diagnostic(doc: SourceDocument, root: type[BaseModel], loc: FieldPath, error: Any) -> Diagnostic:
@@ -219,26 +208,7 @@ def _diagnostic(doc: SourceDocument, root: type[BaseModel], loc: FieldPath, erro
         msg = Text(
             f"{where.zh} 的值 {_show(value)} 不符合要求（{error['msg']}）。", f"{where.en}: {error['msg']}."
         )
-    return Diagnostic(
-        code,
-        msg,
-        file=doc.path,
-        line=pos.line,
-        column=pos.column,
-        path=loc,
-        item_id=_item_id(doc, loc),
-        hint=hint,
-        excerpt=doc.line_text(pos.line),
-    )
-
-
-def _item_id(doc: SourceDocument, path: FieldPath) -> str | None:
-    if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int) and isinstance(doc.data, dict):
-        items = doc.data.get("items")
-        if isinstance(items, list) and path[1] < len(items) and isinstance(items[path[1]], dict):
-            ident = items[path[1]].get("id")
-            return ident if isinstance(ident, str) else None
-    return None
+    return located(doc, loc, code, msg, hint, item_id=item_id_at(doc, loc), pos=pos)
 
 
 def _type_word(value: Any) -> tuple[str, str]:
