@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from zwgk_cli import __version__
+from zwgk_cli.build import build
 from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.progress import build_progress, print_build_summary
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, ZwgkError
-from zwgk_cli.pipeline import check_catalogue
+from zwgk_cli.pipeline import CheckResult, check_catalogue
 from zwgk_cli.report import render_github, render_json
 
 EXIT_OK = 0
@@ -83,10 +85,7 @@ def validate_command(
     try:
         result = check_catalogue(directory)
     except ZwgkError as exc:
-        make_console(stderr=True).print(
-            f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}"
-        )
-        raise typer.Exit(EXIT_CANNOT_RUN) from None
+        _cannot_run(exc, language, directory)
     base = Path.cwd()
     if output_format is OutputFormat.json:
         sys.stdout.write(render_json(result.diagnostics, result.summary, language, base))
@@ -95,6 +94,52 @@ def validate_command(
     else:
         print_diagnostics(make_console(), result.diagnostics, result.summary, language, base)
     raise typer.Exit(EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK)
+
+
+@app.command("build")
+def build_command(
+    directory: DirArgument = Path("catalogues"),
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="输出文件夹；整体替换，只会替换 zwgk 生成过的文件夹。")
+    ] = Path("dist"),
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="自定义模板文件夹：其中的同名模板和 assets/ 文件优先于内置模板。"),
+    ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="消息语言：zh（默认）或 en。")] = Language.zh,
+) -> None:
+    """生成可发布的目录网站：首页（检索、统计）、各领域目录页、任务分工表。
+
+    目录有错误时不生成（退出码 1），先改正 zwgk validate 报告的问题。输出先写入临时文件夹，全部成功后才替换原输出。
+    """
+    language: Lang = lang.value
+    console = make_console()
+    base = Path.cwd()
+
+    def report(check: CheckResult) -> None:
+        if check.diagnostics:
+            print_diagnostics(console, check.diagnostics, check.summary, language, base)
+
+    try:
+        with build_progress(console) as progress:
+            result = build(directory, out, templates, progress=progress.advance, on_checked=report)
+    except ZwgkError as exc:
+        _cannot_run(exc, language, directory)
+    if not result.built:
+        console.print(
+            "[bold red]目录有错误，未生成网站；原输出文件夹保持不变。[/]"
+            if language == "zh"
+            else "[bold red]The catalogue has errors: nothing was built; the output folder is unchanged.[/]"
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    print_build_summary(console, result, language)
+    raise typer.Exit(EXIT_OK)
+
+
+def _cannot_run(exc: ZwgkError, language: Lang, directory: Path) -> NoReturn:
+    console = make_console(stderr=True)
+    console.print(f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}")
+    raise typer.Exit(EXIT_CANNOT_RUN)
 
 
 def main() -> None:

@@ -1,0 +1,63 @@
+"""The build's progress bar and its closing summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from zwgk_cli.build import BuildResult
+from zwgk_cli.diagnostics import Lang
+
+
+class PageProgress:
+    """Counts rendered pages; shows a bar only on a terminal."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self._task = progress.add_task("生成页面", total=None) if progress is not None else None
+
+    def advance(self, name: str) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, advance=1, description=f"生成 {name}")
+
+
+@contextmanager
+def build_progress(console: Console) -> Iterator[PageProgress]:
+    """A transient progress bar while pages render (none when output is not a terminal)."""
+    if not console.is_terminal:
+        yield PageProgress(None)
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        yield PageProgress(progress)
+
+
+def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> None:
+    """What was written, in one or two lines."""
+    catalogue = result.check.catalogue
+    assert catalogue is not None
+    pages = result.pages()
+    domains = len(catalogue.domains)
+    items = sum(len(d.items) for d in catalogue.domains)
+    out = _shown(result.out)
+    if lang == "zh":
+        console.print(
+            f"[bold green]已生成 {out}[/]：{len(pages)} 个页面（首页、任务分工、{domains} 个领域目录页），"
+            f"{items} 个事项，共 {len(result.files)} 个文件。"
+        )
+    else:
+        console.print(
+            f"[bold green]Built {out}[/]: {len(pages)} pages (index, tasks, {domains} domain pages), "
+            f"{items} items, {len(result.files)} files."
+        )
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) + "/"
+    except ValueError:
+        return str(path) + "/"

@@ -1,0 +1,97 @@
+"""Writing an output folder: safe paths, a marker, and an atomic swap.
+
+Why: the portal editor uploads ``dist/`` as it is, so a failed build must leave the previous site
+intact, a build must never replace a folder that zwgk did not write (``-o .`` must not wipe a
+user's folder), and no file name taken from a catalogue may lead outside the output folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from zwgk_cli.diagnostics import Text, ZwgkError
+
+MARKER = ".zwgk-output"
+MARKER_TEXT = "本文件夹由 zwgk build 生成，重新生成时会整体替换。\nThis folder is written by zwgk build and replaced as a whole.\n"
+
+_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d|clock\$)(\..*)?$", re.IGNORECASE)
+
+
+def safe_relative(name: str) -> PurePosixPath:
+    """`name` as a relative path that stays inside the output folder, or ValueError."""
+    path = PurePosixPath(name)
+    if path.is_absolute() or not path.parts or "\\" in name:
+        raise ValueError(f"unsafe output path: {name!r}")
+    for part in path.parts:
+        if part in (".", "..") or not _SAFE_PART.match(part) or _WINDOWS_DEVICES.match(part):
+            raise ValueError(f"unsafe output path: {name!r}")
+    return path
+
+
+def check_target(out: Path, sources: Path | None = None) -> None:
+    """Refuse an output folder that is not ours to replace."""
+    out_abs = out.resolve()
+    if sources is not None:
+        src = sources.resolve()
+        if src == out_abs or out_abs in src.parents:
+            raise ZwgkError(
+                Text(
+                    f"输出文件夹 {out} 包含目录源文件夹 {sources}，生成时会把源文件替换掉。请换一个输出文件夹，如 -o dist。",
+                    f"output folder {out} contains the catalogue sources {sources}; choose another, e.g. -o dist.",
+                )
+            )
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise ZwgkError(
+            Text(f"{out} 已存在且不是文件夹，不能作为输出文件夹。", f"{out} exists and is not a folder.")
+        )
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise ZwgkError(
+            Text(
+                f"{out} 不是空文件夹，也不是 zwgk 以前生成的输出（没有 {MARKER} 标记），为免覆盖其中的文件，拒绝写入。"
+                "请指定一个新的或空的输出文件夹，如 -o dist。",
+                f"{out} is neither empty nor an earlier zwgk output (no {MARKER} marker); refusing to replace it. "
+                "Name a new or empty folder, e.g. -o dist.",
+            )
+        )
+
+
+def write_tree(files: Mapping[str, bytes], out: Path, sources: Path | None = None) -> None:
+    """Write `files` (relative POSIX path → bytes) as the folder `out`, replacing it atomically."""
+    check_target(out, sources)
+    paths = {safe_relative(name): data for name, data in files.items()}
+    if PurePosixPath(MARKER) in paths:
+        raise ValueError(f"{MARKER} is reserved for the output marker")
+    parent = out.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.zwgk-new-", dir=parent))
+    try:
+        for rel, data in sorted(paths.items()):
+            target = staging.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8", newline="\n")
+        _swap(staging, out.absolute())
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put `staging` where `out` is; the old folder is removed only once the new one is in place."""
+    if not out.exists():
+        staging.replace(out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.zwgk-old-", dir=out.parent))
+    retired.rmdir()
+    out.replace(retired)
+    try:
+        staging.replace(out)
+    except BaseException:
+        retired.replace(out)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

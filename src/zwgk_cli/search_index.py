@@ -1,0 +1,65 @@
+"""The search index the site embeds: every item's text, the vocabularies, and the synonym table.
+
+Why: the pages must work from ``file://`` on an intranet PC, where a page cannot fetch a JSON file,
+so the index is a script that sets one global. Everything in it is data for ``textContent``; the JSON
+is written with ``<``, ``>`` and ``&`` escaped so it can never close a tag wherever it lands.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.synonyms import SYNONYMS
+from zwgk_cli.tables import subject_text
+
+INDEX_VERSION = 1
+
+
+def search_payload(catalogue: Catalogue) -> dict[str, Any]:
+    """The index as plain data (see README: 搜索索引)."""
+    domains = [{"slug": d.slug, "name": d.domain, "order": d.order} for d in catalogue.domains]
+    items: list[dict[str, Any]] = []
+    for index, domain in enumerate(catalogue.domains):
+        for item in domain.items:
+            items.append(
+                {
+                    "id": item.id,
+                    "d": index,
+                    "c": item.category,
+                    "n": item.name,
+                    "t": list(item.content),
+                    "b": list(item.basis),
+                    "tl": item.time_limit,
+                    "s": subject_text(item.subject),
+                    "ch": list(item.channels),
+                    "a": list(item.audience),
+                    "an": item.audience_note or "",
+                    "m": list(item.mode),
+                    "l": list(item.levels),
+                }
+            )
+    return {
+        "version": INDEX_VERSION,
+        "domains": domains,
+        "items": items,
+        "synonyms": {short: list(longs) for short, longs in SYNONYMS.items()},
+    }
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a script: no character can end a tag or a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def search_script(catalogue: Catalogue) -> str:
+    """``assets/search-index.js``."""
+    return f"window.ZWGK_INDEX = {script_json(search_payload(catalogue))};\n"

@@ -1,0 +1,133 @@
+"""The HTML site: every page rendered from the Jinja templates, plus the static assets.
+
+Why: rendering is a pure function from a validated catalogue to ``{relative path: bytes}``; writing
+the folder is ``output``'s job. Templates autoescape everything, so catalogue text (untrusted input)
+lands in pages as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.models import Domain
+from zwgk_cli.resources import templates_dir
+from zwgk_cli.search_index import search_script
+from zwgk_cli.stats import statistics
+from zwgk_cli.tables import (
+    date_text,
+    domain_caption,
+    item_rows,
+    partners_text,
+    subject_lines,
+    task_rows,
+    tasks_title,
+)
+
+# What the pages may load: their own scripts, styles and images, nothing else, from nowhere else.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+Progress = Callable[[str], None]
+
+
+def environment(extra_templates: Path | None = None) -> Environment:
+    """The Jinja environment: user templates (when given) before the shipped ones."""
+    loaders = [FileSystemLoader(str(templates_dir()))]
+    if extra_templates is not None:
+        loaders.insert(0, FileSystemLoader(str(extra_templates)))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) address; None for anything a browser could run or misread."""
+    if url is None:
+        return None
+    lowered = url.strip().lower()
+    if lowered.startswith(("http://", "https://")) and not any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return url
+    return None
+
+
+def asset_files(extra_templates: Path | None = None) -> dict[str, bytes]:
+    """The static files under ``assets/`` (user files override shipped ones of the same name)."""
+    found: dict[str, bytes] = {}
+    roots = [templates_dir()] + ([extra_templates] if extra_templates is not None else [])
+    for root in roots:
+        assets = root / "assets"
+        if not assets.is_dir():
+            continue
+        for path in sorted(assets.rglob("*")):
+            if path.is_file():
+                found[path.relative_to(root).as_posix()] = path.read_bytes()
+    return found
+
+
+def render_site(
+    catalogue: Catalogue,
+    extra_templates: Path | None = None,
+    progress: Progress | None = None,
+) -> dict[str, bytes]:
+    """Every page and asset of the site, by relative path."""
+    env = environment(extra_templates)
+    settings = catalogue.settings
+    domains = catalogue.domains
+    common: dict[str, Any] = {
+        "settings": settings,
+        "csp": CSP,
+        "published": date_text(settings.published),
+        "domains": domains,
+        "tasks_title": tasks_title(catalogue),
+    }
+
+    def page(template: str, name: str, **context: Any) -> tuple[str, bytes]:
+        text = env.get_template(template).render(**common, page=name, **context)
+        if progress is not None:
+            progress(name)
+        return name, text.encode("utf-8")
+
+    files = dict(asset_files(extra_templates))
+    files["assets/search-index.js"] = search_script(catalogue).encode("utf-8")
+    files.update([page("index.html.j2", "index.html", stats=statistics(catalogue))])
+    files.update([page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))])
+    for index, domain in enumerate(domains):
+        files.update(
+            [
+                page(
+                    "domain.html.j2",
+                    f"{domain.slug}.html",
+                    domain=domain,
+                    caption=domain_caption(domain),
+                    partners=partners_text(domain),
+                    rows=item_rows(domain),
+                    subject_lines=subject_lines,
+                    previous=_neighbour(domains, index - 1),
+                    next=_neighbour(domains, index + 1),
+                )
+            ]
+        )
+    return files
+
+
+def page_count(catalogue: Catalogue) -> int:
+    """How many pages `render_site` renders (for a progress bar)."""
+    return len(catalogue.domains) + 2
+
+
+def _neighbour(domains: list[Domain], index: int) -> Domain | None:
+    return domains[index] if 0 <= index < len(domains) else None
