@@ -32,7 +32,7 @@ def test_readme_documents_every_command() -> None:
 
 
 def test_readme_two_commands() -> None:
-    assert "python -m pip install . && zwgk" in README
+    assert "python -m pip install . && zwgk build catalogues" in README
     assert "python -m pip install -e '.[test]' && python -m pytest" in README
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python -m pip install -e '.[test]' && python -m pytest" in ci
@@ -54,7 +54,7 @@ def test_mypy_strict_is_clean() -> None:
 
 def test_core_does_not_import_the_cli() -> None:
     code = (
-        "import sys, zwgk_cli.pipeline, zwgk_cli.report;"
+        "import sys, zwgk_cli.pipeline, zwgk_cli.report, zwgk_cli.build;"
         "bad=[m for m in sys.modules if m.split('.')[0] in ('typer','rich','click') or m.startswith('zwgk_cli.cli')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -73,4 +73,8 @@ def test_wheel_ships_the_catalogue(tmp_path: Path) -> None:
     assert shipped
     for name in shipped:
         assert f"zwgk_cli/_data/catalogues/{name}" in names
+    for path in (ROOT / "templates").rglob("*"):
+        if path.is_file():
+            assert f"zwgk_cli/_data/templates/{path.relative_to(ROOT / 'templates').as_posix()}" in names
+    assert "zwgk_cli/_data/templates/assets/site.js" in names
     assert "zwgk_cli/cli/app.py" in names

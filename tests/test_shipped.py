@@ -18,8 +18,20 @@ _HOUSING = ("区住房城乡建委", ("区发展改革委", "区规划自然资�
 # 序号 → (领域, slug, 主体责任单位, 配合单位, 配合单位后写“等”), as in the 附件 of 渝北府办发〔2020〕17号,
 # with its merged cells spelled out: rows 1–2, 5–6, 9–10, 11–12, 14–17 and 22–23 share their units.
 ATTACHMENT: dict[int, tuple[str, str, str, tuple[str, ...], bool]] = {
-    1: ("重大建设项目", "zdjsxm", "区发展改革委", ("区规划自然资源局", "区生态环境局", "区住房城乡建委", "区交通局", "区水利局"), True),
-    2: ("公共资源交易", "ggzyjy", "区发展改革委", ("区规划自然资源局", "区生态环境局", "区住房城乡建委", "区交通局", "区水利局"), True),
+    1: (
+        "重大建设项目",
+        "zdjsxm",
+        "区发展改革委",
+        ("区规划自然资源局", "区生态环境局", "区住房城乡建委", "区交通局", "区水利局"),
+        True,
+    ),
+    2: (
+        "公共资源交易",
+        "ggzyjy",
+        "区发展改革委",
+        ("区规划自然资源局", "区生态环境局", "区住房城乡建委", "区交通局", "区水利局"),
+        True,
+    ),
     3: ("义务教育", "ywjy", "区教委", (), False),
     4: ("户籍管理", "hjgl", "区公安分局", (), False),
     5: ("社会救助", "shjz", "区民政局", (), False),
@@ -67,7 +79,11 @@ def test_strict_clean_with_26_domains(result: CheckResult) -> None:
 
 def test_settings_are_the_seed_notice(catalogue: Catalogue) -> None:
     s = catalogue.settings
-    assert (s.region, s.issuer, s.document) == ("重庆市渝北区", "重庆市渝北区人民政府办公室", "渝北府办发〔2020〕17号")
+    assert (s.region, s.issuer, s.document) == (
+        "重庆市渝北区",
+        "重庆市渝北区人民政府办公室",
+        "渝北府办发〔2020〕17号",
+    )
     assert s.example is True
     assert s.levels == ["区级", "镇街"]
     assert s.domains == [ATTACHMENT[n][0] for n in sorted(ATTACHMENT)]
