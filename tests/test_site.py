@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, Golden
 from zwgk_cli import output
-from zwgk_cli.build import build
+from zwgk_cli.build import build, render_outputs
 from zwgk_cli.cli.app import app
 from zwgk_cli.diagnostics import ZwgkError
 from zwgk_cli.pipeline import check_catalogue
@@ -31,7 +31,7 @@ runner = CliRunner()
 def rendered(root: Path) -> dict[str, bytes]:
     result = check_catalogue(root)
     assert result.catalogue is not None, [d.message.zh for d in result.diagnostics]
-    return render_site(result.catalogue)
+    return render_outputs(result.catalogue)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,26 @@ from pathlib import Path
 
 from zwgk_cli.catalogue import Catalogue
 from zwgk_cli.diagnostics import Text, ZwgkError
+from zwgk_cli.opendata import catalogue_csv, catalogue_json
 from zwgk_cli.output import check_target, write_tree
 from zwgk_cli.pipeline import CheckResult, check_catalogue
-from zwgk_cli.site import page_count, render_site
+from zwgk_cli.site import Download, page_count, render_site
+from zwgk_cli.tables import tasks_title
+from zwgk_cli.workbook import catalogue_workbook, tasks_workbook
+
+# Files written beside the pages: the workbooks and the open data, with what the pages call them.
+DATA_FILES: dict[str, tuple[Callable[[Catalogue], bytes], str]] = {
+    "catalogue.xlsx": (catalogue_workbook, "目录工作簿（Excel，每个领域一个工作表）"),
+    "tasks.xlsx": (tasks_workbook, "任务分工表（Excel）"),
+    "catalogue.csv": (catalogue_csv, "开放数据（CSV，每个事项一行）"),
+    "catalogue.json": (catalogue_json, "开放数据（JSON，完整结构）"),
+}
+
+
+def download_name(catalogue: Catalogue, name: str) -> str:
+    """The Chinese file name a download is saved under."""
+    stem = tasks_title(catalogue) if name == "tasks.xlsx" else catalogue.settings.display_title()
+    return stem + Path(name).suffix
 
 
 @dataclass(slots=True)
@@ -36,12 +53,23 @@ def render_outputs(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the output folder, by relative path (the marker excepted)."""
-    return render_site(catalogue, templates, progress)
+    data: dict[str, bytes] = {}
+    for name, (render, _) in DATA_FILES.items():
+        data[name] = render(catalogue)
+        if progress is not None:
+            progress(name)
+    downloads = [
+        Download(name, download_name(catalogue, name), label, len(data[name]))
+        for name, (_, label) in DATA_FILES.items()
+    ]
+    files = render_site(catalogue, templates, progress, downloads)
+    files.update(data)
+    return files
 
 
 def output_steps(catalogue: Catalogue) -> int:
     """How many progress steps `render_outputs` reports."""
-    return page_count(catalogue)
+    return page_count(catalogue) + len(DATA_FILES)
 
 
 def build(

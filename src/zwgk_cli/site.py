@@ -7,7 +7,8 @@ lands in pages as text, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,23 @@ CSP = (
 )
 
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file the pages link to for download, under a Chinese file name."""
+
+    href: str
+    filename: str
+    label: str
+    size: int
+
+    @property
+    def size_text(self) -> str:
+        """The size as people read it: 8 KB, 1.2 MB."""
+        if self.size < 1024 * 1024:
+            return f"{max(1, round(self.size / 1024))} KB"
+        return f"{self.size / 1024 / 1024:.1f} MB"
 
 
 def environment(extra_templates: Path | None = None) -> Environment:
@@ -82,8 +100,9 @@ def render_site(
     catalogue: Catalogue,
     extra_templates: Path | None = None,
     progress: Progress | None = None,
+    downloads: Sequence[Download] = (),
 ) -> dict[str, bytes]:
-    """Every page and asset of the site, by relative path."""
+    """Every page and asset of the site, by relative path; `downloads` are linked from the pages."""
     env = environment(extra_templates)
     settings = catalogue.settings
     domains = catalogue.domains
@@ -93,6 +112,7 @@ def render_site(
         "published": date_text(settings.published),
         "domains": domains,
         "tasks_title": tasks_title(catalogue),
+        "downloads": {d.href: d for d in downloads},
     }
 
     def page(template: str, name: str, **context: Any) -> tuple[str, bytes]:

@@ -44,15 +44,16 @@ def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> No
     domains = len(catalogue.domains)
     items = sum(len(d.items) for d in catalogue.domains)
     out = _shown(result.out)
+    data = "、".join(name for name in sorted(result.files) if "/" not in name and not name.endswith(".html"))
     if lang == "zh":
         console.print(
             f"[bold green]已生成 {out}[/]：{len(pages)} 个页面（首页、任务分工、{domains} 个领域目录页），"
-            f"{items} 个事项，共 {len(result.files)} 个文件。"
+            f"{items} 个事项；表格和开放数据：{data}；共 {len(result.files)} 个文件。"
         )
     else:
         console.print(
             f"[bold green]Built {out}[/]: {len(pages)} pages (index, tasks, {domains} domain pages), "
-            f"{items} items, {len(result.files)} files."
+            f"{items} items; spreadsheets and open data: {data.replace('、', ', ')}; {len(result.files)} files."
         )
 
 
