@@ -75,3 +75,20 @@ def build_case(case: Path, target: Path) -> Path:
             continue
         shutil.copyfile(path, folder / path.name)
     return folder
+
+
+def edited_copy(source: Path, target: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
+    """Copy the catalogue folder `source` to `target`, replacing text in its files.
+
+    `edits` maps a file name to (old, new) pairs; each `old` must occur, so a fixture change that
+    silently disarms a test fails loudly instead.
+    """
+    shutil.copytree(source, target)
+    for name, pairs in edits.items():
+        path = target / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text, f"{old!r} is not in {name}"
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    return target

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, Golden
+from conftest import ROOT, Golden, edited_copy
 from zwgk_cli import output
 from zwgk_cli.build import build, render_outputs
 from zwgk_cli.cli.app import app
@@ -248,25 +248,25 @@ HOSTILE = [
 
 
 def hostile_catalogue(tmp_path: Path) -> Path:
-    folder = tmp_path / "hostile"
-    shutil.copytree(FIXTURE, folder)
-    text = (folder / "shjz.yaml").read_text(encoding="utf-8")
     quoted = [json.dumps(payload, ensure_ascii=False) for payload in HOSTILE]
-    text = text.replace(
-        "name: 办事指南\n    content: [办理条件, 申请材料, 办理流程]",
-        f"name: {quoted[0]}\n    content: [{', '.join(quoted)}]",
-        1,
-    )
-    text = text.replace("audience_note: 面向申请人本人", f"audience_note: {quoted[1]}")
-    text = text.replace("category: 临时救助", f"category: {quoted[5]}")
-    (folder / "shjz.yaml").write_text(text, encoding="utf-8")
-    settings = (folder / "zwgk.yaml").read_text(encoding="utf-8")
     reason = "本区无扶贫开发工作重点村，相关事项由区乡村振兴部门统一公开。"
-    settings = settings.replace(
-        f"reason: {reason}", "reason: " + json.dumps(HOSTILE[2] + reason, ensure_ascii=False)
+    return edited_copy(
+        FIXTURE,
+        tmp_path / "hostile",
+        {
+            "shjz.yaml": [
+                (
+                    "name: 办事指南\n    content: [办理条件, 申请材料, 办理流程]",
+                    f"name: {quoted[0]}\n    content: [{', '.join(quoted)}]",
+                ),
+                ("audience_note: 面向申请人本人", f"audience_note: {quoted[1]}"),
+                ("category: 临时救助", f"category: {quoted[5]}"),
+            ],
+            "zwgk.yaml": [
+                (f"reason: {reason}", "reason: " + json.dumps(HOSTILE[2] + reason, ensure_ascii=False))
+            ],
+        },
     )
-    (folder / "zwgk.yaml").write_text(settings, encoding="utf-8")
-    return folder
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
@@ -294,15 +294,8 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
 
 
 def test_a_javascript_link_never_builds(tmp_path: Path) -> None:
-    folder = tmp_path / "link"
-    shutil.copytree(FIXTURE, folder)
-    path = folder / "zdjsxm.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "https://www.example.gov.cn/zdjsxm/bszn.html", "javascript:alert(1)"
-        ),
-        encoding="utf-8",
-    )
+    edits = {"zdjsxm.yaml": [("https://www.example.gov.cn/zdjsxm/bszn.html", "javascript:alert(1)")]}
+    folder = edited_copy(FIXTURE, tmp_path / "link", edits)
     out = tmp_path / "dist"
     result = runner.invoke(app, ["build", str(folder), "-o", str(out)])
     assert result.exit_code == 1
@@ -343,11 +336,8 @@ def test_build_with_errors_leaves_the_old_site(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     build(FIXTURE, out)
     before = tree(out)
-    broken = tmp_path / "broken"
-    shutil.copytree(FIXTURE, broken)
-    path = broken / "shjz.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("mode: [依申请]", "mode: [依申请公开]"), encoding="utf-8"
+    broken = edited_copy(
+        FIXTURE, tmp_path / "broken", {"shjz.yaml": [("mode: [依申请]", "mode: [依申请公开]")]}
     )
     result = runner.invoke(app, ["build", str(broken), "-o", str(out)])
     assert result.exit_code == 1

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from conftest import ROOT, Golden
+from conftest import ROOT, Golden, edited_copy
 from xlsx_dump import dump_workbook
 from zwgk_cli.build import build, render_outputs
 from zwgk_cli.catalogue import Catalogue
@@ -262,18 +262,15 @@ PAYLOADS = [
 
 
 def formula_catalogue(tmp_path: Path) -> Path:
-    folder = tmp_path / "formulas"
-    shutil.copytree(FIXTURE, folder)
-    path = folder / "shjz.yaml"
-    text = path.read_text(encoding="utf-8")
     quoted = [json.dumps(p, ensure_ascii=False) for p in PAYLOADS]
-    text = text.replace("name: 初审对象名单公示", f"name: {quoted[0]}")
-    text = text.replace("content: [初审对象姓名, 拟保障金额]", f"content: [{', '.join(quoted)}]")
-    text = text.replace("time_limit: 收到申请之日起20个工作日内予以答复", f"time_limit: {quoted[2]}")
-    text = text.replace("audience_note: 面向申请人本人", f"audience_note: {quoted[4]}")
-    text = text.replace("category: 临时救助", f"category: {quoted[3]}")
-    path.write_text(text, encoding="utf-8")
-    return folder
+    edits = [
+        ("name: 初审对象名单公示", f"name: {quoted[0]}"),
+        ("content: [初审对象姓名, 拟保障金额]", f"content: [{', '.join(quoted)}]"),
+        ("time_limit: 收到申请之日起20个工作日内予以答复", f"time_limit: {quoted[2]}"),
+        ("audience_note: 面向申请人本人", f"audience_note: {quoted[4]}"),
+        ("category: 临时救助", f"category: {quoted[3]}"),
+    ]
+    return edited_copy(FIXTURE, tmp_path / "formulas", {"shjz.yaml": edits})
 
 
 def test_hostile_formulas_stay_text(tmp_path: Path) -> None:
