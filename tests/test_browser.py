@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -135,14 +136,20 @@ def phone(browser: Any, site: Site) -> Iterator[Watched]:
 
 
 def search(page: Any, text: str) -> list[str]:
+    """Type `text` and submit (Enter runs the search at once, without the typing delay)."""
+    from playwright.sync_api import expect
+
     page.fill("#q", text)
-    page.wait_for_function(
-        "(t) => document.getElementById('search-status').textContent.startsWith('找到') || "
-        "document.getElementById('search-status').textContent.startsWith('没有')",
-        arg=text,
-    )
-    page.wait_for_timeout(200)  # the debounce has run: results belong to `text`
+    page.press("#q", "Enter")
+    expect(page.locator("#search-status")).to_have_text(re.compile("^(找到|没有)"))
     return page.locator("#search-results li").all_inner_texts()
+
+
+def found(page: Any) -> None:
+    """Wait until the search reports results (waiting in the page would need eval, which CSP forbids)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#search-status")).to_have_text(re.compile("^找到"))
 
 
 def shot(page: Any, name: str) -> None:
@@ -198,7 +205,7 @@ def test_search_finds_chinese_terms_and_abbreviations(desktop: Watched) -> None:
 def test_filters_narrow_results_and_links_resolve(desktop: Watched) -> None:
     page = desktop.goto("index.html")
     page.select_option("#f-domain", "shjz")
-    page.wait_for_function("document.getElementById('search-status').textContent.startsWith('找到')")
+    found(page)
     in_domain = page.locator("#search-results li").all_inner_texts()
     assert in_domain
     assert all(r.startswith("社会救助") for r in in_domain)
@@ -215,8 +222,10 @@ def test_filters_narrow_results_and_links_resolve(desktop: Watched) -> None:
     assert "domain=shjz" in page.url
     assert "mode=" in page.url
     page.click("#search-reset")
-    page.wait_for_timeout(100)
-    assert page.locator("#search-results li").count() == 0
+    from playwright.sync_api import expect
+
+    expect(page.locator("#search-results li")).to_have_count(0)
+    expect(page.locator("#search-status")).to_have_text(re.compile("^本目录共"))
     # a result links to its item's anchor
     results = search(page, "特困人员")
     assert results
@@ -240,7 +249,9 @@ def test_item_anchors_and_copy_buttons(desktop: Watched) -> None:
     assert page.locator("button.copy-link").count() == page.locator("a.permalink").count() > 0
     desktop.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.locator("#shjz-004 button.copy-link").click()
-    page.wait_for_function("document.querySelector('#shjz-004 button.copy-link').textContent !== '复制链接'")
+    from playwright.sync_api import expect
+
+    expect(page.locator("#shjz-004 button.copy-link")).not_to_have_text("复制链接")
     assert page.evaluate("navigator.clipboard.readText()").endswith("/shjz.html#shjz-004")
     # navigation between domains
     page.click("a[rel=next]")
@@ -258,7 +269,7 @@ def test_keyboard_reaches_the_search(desktop: Watched) -> None:
     assert page.evaluate("document.activeElement.id") == "q"
     page.keyboard.type("公租房")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('search-status').textContent.startsWith('找到')")
+    found(page)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f-domain"
     assert desktop.problems == []
