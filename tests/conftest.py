@@ -92,3 +92,12 @@ def edited_copy(source: Path, target: Path, edits: dict[str, list[tuple[str, str
             text = text.replace(old, new, 1)
         path.write_text(text, encoding="utf-8")
     return target
+
+
+@pytest.fixture(scope="session")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalogue repository with one commit per kind of change (see catalogue_repo.py)."""
+    from catalogue_repo import make_repo
+
+    path = tmp_path_factory.mktemp("repo")
+    return make_repo(path)

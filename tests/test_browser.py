@@ -355,3 +355,43 @@ def test_hostile_catalogue_stays_inert(browser: Any, tmp_path: Path) -> None:
     page.wait_for_timeout(300)
     context.close()
     assert events == []
+
+
+def test_changes_pages_in_the_browser(browser: Any, tmp_path: Path, repo: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+    from typer.testing import CliRunner
+
+    from zwgk_cli.cli.app import app
+
+    out = tmp_path / "dist"
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        runner = CliRunner()
+        assert runner.invoke(app, ["build", "catalogues", "-o", str(out), "--since", "v2020"]).exit_code == 0
+        standalone = runner.invoke(app, ["diff", "v2020", "v2021", "--format", "html"]).stdout
+    finally:
+        os.chdir(cwd)
+    (tmp_path / "standalone.html").write_text(standalone, encoding="utf-8")
+    for path, viewport in [(out / "changes.html", DESKTOP), (tmp_path / "standalone.html", PHONE)]:
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m, p=problems: p.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e, p=problems: p.append(str(e)))
+        page.on("request", lambda r, p=problems: None if r.url.startswith("file://") else p.append(r.url))
+        page.goto(path.as_uri())
+        assert "调整说明" in page.inner_text("h1")
+        assert page.locator("table.changes-summary tbody tr").count() == 3
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= viewport["width"]
+        assert problems == []
+        shot(page, f"changes-{path.stem}")
+        # axe reads the stylesheets itself, which the page's CSP reports: checked after the page's own record
+        assert Axe().run(page).response["violations"] == []
+        context.close()
+    page = browser.new_page()
+    page.goto((out / "changes.html").as_uri())
+    page.click("a[href='shjz.html#shjz-005']")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.getElementById('shjz-005').matches(':target')")
+    page.close()

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.changes import CatalogueDiff
+from zwgk_cli.compare import compare
 from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.opendata import catalogue_csv, catalogue_json
 from zwgk_cli.output import check_target, write_tree
@@ -51,6 +53,7 @@ def render_outputs(
     catalogue: Catalogue,
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    changes: CatalogueDiff | None = None,
 ) -> dict[str, bytes]:
     """Every file of the output folder, by relative path (the marker excepted)."""
     data: dict[str, bytes] = {}
@@ -62,7 +65,7 @@ def render_outputs(
         Download(name, download_name(catalogue, name), label, len(data[name]))
         for name, (_, label) in DATA_FILES.items()
     ]
-    files = render_site(catalogue, templates, progress, downloads)
+    files = render_site(catalogue, templates, progress, downloads, changes)
     files.update(data)
     return files
 
@@ -78,8 +81,11 @@ def build(
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
     on_checked: Callable[[CheckResult], None] | None = None,
+    since: str | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
+
+    With `since` (a git revision), the site gets the 调整说明 page for the changes since then.
 
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
@@ -94,7 +100,8 @@ def build(
     result = BuildResult(check, out)
     if check.catalogue is None:
         return result
-    files = render_outputs(check.catalogue, templates, progress)
+    changes = compare(since, None, root, Path.cwd()).diff if since is not None else None
+    files = render_outputs(check.catalogue, templates, progress, changes)
     write_tree(files, out, sources=root)
     result.files = files
     return result

@@ -9,7 +9,7 @@ from zwgk_cli.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.codes import WAIVABLE
 from zwgk_cli.diagnostics import Diagnostic, Summary, Text, ZwgkError, sort_diagnostics, summarize
 from zwgk_cli.lints import lint_domain
-from zwgk_cli.loading import iter_yaml_files, load_file
+from zwgk_cli.loading import LoadResult, iter_yaml_files, load_file
 from zwgk_cli.rules import check_domains, check_items, check_settings
 from zwgk_cli.schema_check import assemble_domain, validate_domain, validate_settings
 
@@ -57,8 +57,13 @@ def check_catalogue(root: Path) -> CheckResult:
                 f"{root} has no {SETTINGS_FILE}: it is not a zwgk catalogue folder.",
             )
         )
+    domain_loads = [load_file(path) for path in iter_yaml_files(root)]
+    return check_sources(root, load_file(settings_path), domain_loads)
+
+
+def check_sources(root: Path, loaded: LoadResult, domain_loads: list[LoadResult]) -> CheckResult:
+    """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
     diagnostics: list[Diagnostic] = []
-    loaded = load_file(settings_path)
     diagnostics += loaded.diagnostics
     settings_file = SettingsFile(loaded.document)
     if loaded.document is not None and loaded.document.data is not None:
@@ -79,8 +84,7 @@ def check_catalogue(root: Path) -> CheckResult:
             )
         )
     files: list[DomainFile] = []
-    for path in iter_yaml_files(root):
-        domain_load = load_file(path)
+    for domain_load in domain_loads:
         diagnostics += domain_load.diagnostics
         if domain_load.document is None:
             continue

@@ -15,7 +15,19 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from zwgk_cli.catalogue import Catalogue
-from zwgk_cli.models import Domain
+from zwgk_cli.change_report import (
+    COUNT_WORDS,
+    display,
+    domain_heading,
+    domain_summary,
+    field_line,
+    item_description,
+    item_verb,
+    overall_line,
+    shows_fields,
+)
+from zwgk_cli.changes import CatalogueDiff
+from zwgk_cli.models import Domain, Settings
 from zwgk_cli.resources import templates_dir
 from zwgk_cli.search_index import search_script
 from zwgk_cli.stats import statistics
@@ -101,8 +113,10 @@ def render_site(
     extra_templates: Path | None = None,
     progress: Progress | None = None,
     downloads: Sequence[Download] = (),
+    changes: CatalogueDiff | None = None,
 ) -> dict[str, bytes]:
-    """Every page and asset of the site, by relative path; `downloads` are linked from the pages."""
+    """Every page and asset of the site, by relative path; `downloads` are linked from the pages,
+    and `changes` (when given) becomes the 调整说明 page ``changes.html``."""
     env = environment(extra_templates)
     settings = catalogue.settings
     domains = catalogue.domains
@@ -113,6 +127,9 @@ def render_site(
         "domains": domains,
         "tasks_title": tasks_title(catalogue),
         "downloads": {d.href: d for d in downloads},
+        "has_changes_page": changes is not None,
+        "standalone": False,
+        "inline_css": "",
     }
 
     def page(template: str, name: str, **context: Any) -> tuple[str, bytes]:
@@ -125,6 +142,8 @@ def render_site(
     files["assets/search-index.js"] = search_script(catalogue).encode("utf-8")
     files.update([page("index.html.j2", "index.html", stats=statistics(catalogue))])
     files.update([page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))])
+    if changes is not None:
+        files.update([page("changes.html.j2", "changes.html", **changes_context(changes))])
     for index, domain in enumerate(domains):
         files.update(
             [
@@ -142,6 +161,49 @@ def render_site(
             ]
         )
     return files
+
+
+def changes_context(diff: CatalogueDiff) -> dict[str, Any]:
+    """What the 调整说明 template needs: the difference and the words for it."""
+    return {
+        "diff": diff,
+        "names": {d.slug: d.name for d in diff.domains},
+        "words": COUNT_WORDS,
+        "overall_line": overall_line,
+        "domain_heading": domain_heading,
+        "domain_summary": domain_summary,
+        "item_verb": item_verb,
+        "item_description": item_description,
+        "field_line": field_line,
+        "display": display,
+        "shows_fields": shows_fields,
+        "linkable": lambda change, slug: change.new_domain == slug,
+    }
+
+
+def render_changes_page(
+    diff: CatalogueDiff, settings: Settings, extra_templates: Path | None = None
+) -> bytes:
+    """A standalone 调整说明 page (``zwgk diff --format html``): the site's style inlined, no script."""
+    env = environment(extra_templates)
+    css = asset_files(extra_templates).get("assets/style.css", b"").decode("utf-8")
+    csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    context = changes_context(diff)
+    context["linkable"] = lambda change, slug: False  # the domain pages are not beside it
+    text = env.get_template("changes.html.j2").render(
+        settings=settings,
+        csp=csp,
+        published=date_text(settings.published),
+        domains=[],
+        tasks_title="任务分工",
+        downloads={},
+        has_changes_page=True,
+        page="changes.html",
+        standalone=True,
+        inline_css=css,
+        **context,
+    )
+    return text.encode("utf-8")
 
 
 def page_count(catalogue: Catalogue) -> int:

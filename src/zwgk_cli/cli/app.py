@@ -11,12 +11,17 @@ import typer
 
 from zwgk_cli import __version__
 from zwgk_cli.build import build
+from zwgk_cli.change_report import render_json as render_diff_json
+from zwgk_cli.change_report import render_markdown
 from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.diff_report import print_diff
 from zwgk_cli.cli.progress import build_progress, print_build_summary
 from zwgk_cli.cli.text_report import print_diagnostics
-from zwgk_cli.diagnostics import Lang, ZwgkError
+from zwgk_cli.compare import compare
+from zwgk_cli.diagnostics import Lang, Text, ZwgkError
 from zwgk_cli.pipeline import CheckResult, check_catalogue
 from zwgk_cli.report import render_github, render_json
+from zwgk_cli.site import render_changes_page
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -106,6 +111,10 @@ def build_command(
         Path | None,
         typer.Option("--templates", help="自定义模板文件夹：其中的同名模板和 assets/ 文件优先于内置模板。"),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="git 版本：网站中加入自该版本以来的调整说明页（changes.html）。"),
+    ] = None,
     lang: Annotated[Language, typer.Option("--lang", help="消息语言：zh（默认）或 en。")] = Language.zh,
 ) -> None:
     """生成可发布的目录网站：首页（检索、统计）、各领域目录页、任务分工表。
@@ -122,7 +131,9 @@ def build_command(
 
     try:
         with build_progress(console) as progress:
-            result = build(directory, out, templates, progress=progress.advance, on_checked=report)
+            result = build(
+                directory, out, templates, progress=progress.advance, on_checked=report, since=since
+            )
     except ZwgkError as exc:
         _cannot_run(exc, language, directory)
     if not result.built:
@@ -134,6 +145,89 @@ def build_command(
         raise typer.Exit(EXIT_FINDINGS)
     print_build_summary(console, result, language)
     raise typer.Exit(EXIT_OK)
+
+
+class DiffFormat(StrEnum):
+    """Report formats for differences."""
+
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[
+        str | None,
+        typer.Argument(help="旧版本：git 版本（v2020、HEAD~3、分支名）或目录文件夹；省略时为 HEAD。"),
+    ] = None,
+    new: Annotated[
+        str | None, typer.Argument(help="新版本：git 版本或目录文件夹；省略时为工作区中的目录文件夹。")
+    ] = None,
+    folder: Annotated[
+        Path, typer.Option("--dir", help="目录文件夹在仓库中的位置（读取 git 版本和工作区时使用）。")
+    ] = Path("catalogues"),
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format", help="输出格式：text（默认）、markdown（PR 评论）、html（可发布的调整说明）、json。"
+        ),
+    ] = DiffFormat.text,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="有差异时退出码为 1（与 git diff --exit-code 相同）。")
+    ] = False,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="--format html 使用的自定义模板文件夹。")
+    ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="错误消息语言：zh（默认）或 en。")] = Language.zh,
+) -> None:
+    """比较目录的两个版本：逐个事项（按编号）、逐个字段列出新增、删除、修改、移动和重新编号。
+
+    不带参数时比较最近一次提交（HEAD）和工作区；版本直接从 git 读取，不会改动工作区。
+    格式、注释和键的顺序不算变化。退出码：0 比较完成（无论有无差异）；1 有差异且用了 --exit-code；2 无法运行。
+    """
+    language: Lang = lang.value
+    try:
+        comparison = compare(old, new, folder, Path.cwd())
+    except ZwgkError as exc:
+        _cannot_run(exc, language, folder)
+    errors = make_console(stderr=True)
+    sides = (
+        ("旧版本", "old", comparison.diff.old_label, comparison.old),
+        ("新版本", "new", comparison.diff.new_label, comparison.new),
+    )
+    for word, word_en, label, check in sides:
+        if check.summary.errors:
+            errors.print(
+                f"[bold red]{word} {label} 有 {check.summary.errors} 个错误[/]，以下差异只比较能读取的部分："
+                if language == "zh"
+                else f"[bold red]the {word_en} side {label} has {check.summary.errors} errors[/]; "
+                "the comparison covers what could be read:"
+            )
+            errors_only = [d for d in check.diagnostics if d.severity == "error"]
+            print_diagnostics(errors, errors_only, check.summary, language, Path.cwd())
+    diff = comparison.diff
+    if output_format is DiffFormat.markdown:
+        sys.stdout.write(render_markdown(diff))
+    elif output_format is DiffFormat.json:
+        sys.stdout.write(render_diff_json(diff))
+    elif output_format is DiffFormat.html:
+        settings = comparison.new.settings.settings or comparison.old.settings.settings
+        if settings is None:
+            _cannot_run(
+                ZwgkError(
+                    Text(
+                        "两个版本的 zwgk.yaml 都有错误，无法生成网页。", "both sides' zwgk.yaml are invalid."
+                    )
+                ),
+                language,
+                folder,
+            )
+        sys.stdout.write(render_changes_page(diff, settings, templates).decode("utf-8"))
+    else:
+        print_diff(make_console(), diff)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and diff.has_changes else EXIT_OK)
 
 
 def _cannot_run(exc: ZwgkError, language: Lang, directory: Path) -> NoReturn:

@@ -1,0 +1,92 @@
+"""`zwgk diff`'s two sides: a git revision or a folder, checked, migrated, and compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from zwgk_cli.changes import CatalogueDiff, Side, diff_sides
+from zwgk_cli.diagnostics import Text, ZwgkError
+from zwgk_cli.migrations import migrate
+from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_sources
+from zwgk_cli.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The difference, and each side's own check (so errors can be shown per side)."""
+
+    diff: CatalogueDiff
+    old: CheckResult
+    new: CheckResult
+
+
+def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
+    """`spec` as a folder when one exists by that name, else as a git revision; None is the working tree.
+
+    `folder` (the catalogue folder) and `spec` folders are relative to `cwd`.
+    """
+    local = cwd / folder
+    if spec is None:
+        snapshot = folder_snapshot(local)
+        snapshot.label = f"工作区 {folder.as_posix().rstrip('/')}/"
+        return snapshot
+    candidate = cwd / spec
+    if candidate.is_dir():
+        if (candidate / SETTINGS_FILE).is_file():
+            return folder_snapshot(candidate)
+        if (candidate / folder / SETTINGS_FILE).is_file():
+            return folder_snapshot(candidate / folder)
+        raise ZwgkError(
+            Text(
+                f"{candidate} 是文件夹，但其中没有 {SETTINGS_FILE}，也没有 {folder}/{SETTINGS_FILE}。",
+                f"{candidate} is a folder without {SETTINGS_FILE} or {folder}/{SETTINGS_FILE}.",
+            )
+        )
+    repo = repository_root(local if local.is_dir() else cwd)
+    absolute = local.resolve()
+    try:
+        relative = absolute.relative_to(repo.resolve())
+    except ValueError:
+        raise ZwgkError(
+            Text(
+                f"目录文件夹 {folder} 不在 git 仓库 {repo} 之内，无法按版本读取。",
+                f"catalogue folder {folder} is outside the repository {repo}.",
+            )
+        ) from None
+    return revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
+
+
+def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
+    """Migrate an older format, then check the snapshot as `validate` would."""
+    notes: list[str] = []
+    settings_doc = snapshot.settings.document
+    if settings_doc is not None and isinstance(settings_doc.data, dict):
+        domain_data = [
+            load.document.data
+            for load in snapshot.domains
+            if load.document is not None and isinstance(load.document.data, dict)
+        ]
+        notes = migrate(settings_doc.data, domain_data, snapshot.label)
+    return check_sources(snapshot.root, snapshot.settings, snapshot.domains), notes
+
+
+def side_of(label: str, check: CheckResult) -> Side:
+    """The plain data a check read (whatever of it could be read)."""
+    settings: Any = check.settings.doc.data if check.settings.doc is not None else None
+    domains = {df.slug: df.doc.data for df in check.files if isinstance(df.doc.data, dict)}
+    return Side(label, settings if isinstance(settings, dict) else {}, domains)
+
+
+def compare(old_spec: str | None, new_spec: str | None, folder: Path, cwd: Path) -> Comparison:
+    """Compare two sides; with neither given, the last commit (HEAD) against the working tree."""
+    if old_spec is None and new_spec is None:
+        old_spec = "HEAD"
+    old_snapshot = resolve_side(old_spec, folder, cwd)
+    new_snapshot = resolve_side(new_spec, folder, cwd)
+    old_check, old_notes = checked(old_snapshot)
+    new_check, new_notes = checked(new_snapshot)
+    diff = diff_sides(side_of(old_snapshot.label, old_check), side_of(new_snapshot.label, new_check))
+    diff.notes = old_notes + new_notes + diff.notes
+    return Comparison(diff, old_check, new_check)

@@ -1,0 +1,303 @@
+"""`zwgk diff` on real git repositories: every kind of change, every format, exit codes, both
+sides checked, migrations, and the 调整说明 page in the built site."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from catalogue_repo import commit, edit, git
+from conftest import ROOT, Golden
+from zwgk_cli import migrations
+from zwgk_cli.build import build
+from zwgk_cli.changes import Side, diff_sides
+from zwgk_cli.cli.app import app
+from zwgk_cli.compare import compare
+from zwgk_cli.diagnostics import ZwgkError
+
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+GOLDEN = ROOT / "tests" / "golden" / "diff"
+runner = CliRunner()
+
+
+def in_repo(repo: Path, *args: str) -> tuple[int, str, str]:
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        result = runner.invoke(app, ["diff", *args])
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_formatting_comments_and_key_order_are_not_changes(repo: Path) -> None:
+    comparison = compare("v2020", "reformatted", Path("catalogues"), repo)
+    assert not comparison.diff.has_changes
+    code, out, _ = in_repo(repo, "v2020", "reformatted", "--exit-code")
+    assert code == 0
+    assert "两个版本的目录内容相同" in out
+
+
+def test_every_kind_of_change(repo: Path) -> None:
+    diff = compare("v2020", "v2021", Path("catalogues"), repo).diff
+    assert diff.totals() == {"added": 1, "removed": 1, "changed": 3, "moved": 0, "renumbered": 2}
+    by_slug = {d.slug: d for d in diff.changed_domains()}
+    shjz = by_slug["shjz"]
+    assert shjz.counts() == {
+        "added": 1,
+        "removed": 0,
+        "changed": 1,
+        "moved_in": 0,
+        "moved_out": 1,
+        "renumbered": 1,
+    }
+    assert shjz.reordered
+    changed = next(c for c in shjz.items if c.kind == "changed")
+    assert changed.id == "shjz-001"
+    fields = {f.key: f for f in changed.fields}
+    assert fields["basis"].added == ("《重庆市城乡居民最低生活保障条例》",)
+    assert fields["channels"].added == ("两微一端",)
+    assert fields["channels"].removed == ()
+    renumbered = next(c for c in shjz.items if c.kind == "renumbered" and c.old_domain == c.new_domain)
+    assert (renumbered.old_id, renumbered.id, renumbered.fields) == ("shjz-003", "shjz-009", ())
+    moved = next(c for c in shjz.items if c.kind == "renumbered" and c.old_domain != c.new_domain)
+    assert (moved.old_id, moved.id, moved.new_domain) == ("shjz-004", "zdjsxm-004", "zdjsxm")
+    assert moved in by_slug["zdjsxm"].items
+    ggzyjy = by_slug["ggzyjy"]
+    assert [(f.key, f.old, f.new) for f in ggzyjy.header] == [("due", "2020-10-30", "2020-11-30")]
+    time_limit = next(c for c in ggzyjy.items if c.id == "ggzyjy-001").fields[0]
+    assert (time_limit.key, time_limit.old, time_limit.new) == (
+        "time_limit",
+        "实时",
+        "信息形成之日起实时公开",
+    )
+    assert next(c for c in ggzyjy.items if c.id == "ggzyjy-002").fields[0].removed == ("政府网站",)
+    removed = next(c for c in by_slug["zdjsxm"].items if c.kind == "removed")
+    assert removed.id == "zdjsxm-002"
+    settings = {f.key: f for f in diff.settings}
+    assert settings["units"].added == ("区大数据局",)
+    assert settings["channels"].added == ("两微一端",)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("text", "text.txt"), ("markdown", "markdown.md"), ("html", "changes.html")]
+)
+def test_formats_golden(repo: Path, golden: Golden, fmt: str, name: str) -> None:
+    code, out, _ = in_repo(repo, "v2020", "v2021", "--format", fmt)
+    assert code == 0
+    golden(GOLDEN / name, out)
+
+
+def test_json_structure(repo: Path) -> None:
+    code, out, _ = in_repo(repo, "v2020", "v2021", "--format", "json", "--exit-code")
+    assert code == 1
+    data = json.loads(out)
+    assert data["version"] == 1
+    assert (data["old"], data["new"], data["changed"]) == ("v2020:catalogues/", "v2021:catalogues/", True)
+    assert data["summary"]["renumbered"] == 2
+    kinds = {(i["kind"], i["id"]) for d in data["domains"] for i in d["items"]}
+    assert ("added", "shjz-005") in kinds
+    assert ("removed", "zdjsxm-002") in kinds
+    domain = next(d for d in data["domains"] if d["slug"] == "ggzyjy")
+    assert domain["header"] == [
+        {
+            "key": "due",
+            "title": "完成时间",
+            "old": "2020-10-30",
+            "new": "2020-11-30",
+            "added": [],
+            "removed": [],
+        }
+    ]
+    assert set(domain["counts"]) == {"added", "removed", "changed", "moved_in", "moved_out", "renumbered"}
+
+
+def test_default_compares_head_with_the_working_tree_without_touching_it(repo: Path) -> None:
+    path = repo / "catalogues" / "ggzyjy.yaml"
+    before = path.read_bytes()
+    try:
+        edit(path, "name: 招标公告", "name: 招标公告和资格预审公告")
+        status = git(repo, "status", "--porcelain")
+        code, out, _ = in_repo(repo)
+        assert code == 0
+        assert "HEAD:catalogues/ → 工作区 catalogues/" in out
+        assert "招标公告和资格预审公告" in out
+        assert git(repo, "status", "--porcelain") == status
+        assert "招标公告和资格预审公告" in path.read_text(encoding="utf-8")
+        assert in_repo(repo, "--exit-code")[0] == 1
+    finally:
+        path.write_bytes(before)
+    assert in_repo(repo, "--exit-code")[0] == 0
+
+
+def test_two_folders_and_a_subfolder_catalogue(repo: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(FIXTURE, old)
+    code, out, _ = in_repo(repo, str(old), str(repo / "catalogues"))
+    assert code == 0
+    assert "新增 1 项" in out
+    # a catalogue kept deeper in a larger repository, compared from a subfolder
+    big = tmp_path / "big"
+    shutil.copytree(repo, big)
+    git(big, "mv", "catalogues", "data")
+    (big / "data" / "more").mkdir()
+    commit(big, "目录移到 data/")
+    edit(big / "data" / "shjz.yaml", "name: 救助结果公示", "name: 临时救助结果公示")
+    cwd = Path.cwd()
+    os.chdir(big / "data" / "more")
+    try:
+        result = runner.invoke(app, ["diff", "HEAD", "--dir", "..", "--format", "json"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["old"] == "HEAD:data/"
+    assert [i["id"] for d in data["domains"] for i in d["items"]] == ["shjz-005"]
+
+
+def test_cannot_run(repo: Path, tmp_path: Path) -> None:
+    code, _, err = in_repo(repo, "v1999")
+    assert code == 2
+    assert "git 中没有版本“v1999”" in err
+    code, _, err = in_repo(repo, "--option-like", "x")
+    assert code == 2
+    outside = tmp_path / "plain"
+    shutil.copytree(FIXTURE, outside / "catalogues")
+    code, _, err = in_repo(outside, "HEAD")
+    assert code == 2
+    assert "不在 git 仓库中" in err
+    code, _, err = in_repo(repo, "v2020", "--dir", "nowhere")
+    assert code == 2
+    assert "没有 zwgk.yaml" in err
+
+
+def test_a_side_with_errors_is_named_and_the_rest_compared(repo: Path, tmp_path: Path) -> None:
+    work = tmp_path / "broken"
+    shutil.copytree(repo, work)
+    edit(work / "catalogues" / "shjz.yaml", "mode: [依申请]", "mode: [依申请公开]")
+    (work / "catalogues" / "jz.yaml").write_text("domain: 救灾\nitems: [\n", encoding="utf-8")
+    code, out, err = in_repo(work, "v2021")
+    assert code == 0
+    assert "新版本 工作区 catalogues/ 有" in err
+    assert "field-value" in err
+    assert "yaml-syntax" in err
+    assert "修改 shjz-009" in out
+    assert "公开方式 (mode)：− 依申请  + 依申请公开\n" in out
+
+
+def test_schema_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert migrations.migrate({"schema_version": 1}, [], "x") == []
+    with pytest.raises(ZwgkError, match="请升级 zwgk"):
+        migrations.migrate({"schema_version": 9}, [], "x")
+    with pytest.raises(ZwgkError, match="无法识别"):
+        migrations.migrate({"schema_version": 0}, [], "x")
+
+    def rename_lead(settings: dict[str, object], domains: list[dict[str, object]]) -> None:
+        for domain in domains:
+            domain["lead"] = domain.pop("responsible")
+
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: ("主体责任单位改名为 lead", rename_lead)})
+    settings: dict[str, object] = {"schema_version": 1}
+    domains: list[dict[str, object]] = [{"responsible": "区民政局"}]
+    notes = migrations.migrate(settings, domains, "v2019:catalogues/")
+    assert settings["schema_version"] == 2
+    assert domains == [{"lead": "区民政局"}]
+    assert notes == ["v2019:catalogues/：按格式版本 1 → 2 的迁移规则读取（主体责任单位改名为 lead）。"]
+
+
+def test_a_newer_format_asks_for_a_newer_zwgk(repo: Path, tmp_path: Path) -> None:
+    newer = tmp_path / "newer"
+    shutil.copytree(FIXTURE, newer)
+    edit(newer / "zwgk.yaml", "schema_version: 1", "schema_version: 3")
+    code, _, err = in_repo(repo, "v2020", str(newer))
+    assert code == 2
+    assert "请升级 zwgk" in err
+
+
+def test_build_since_adds_the_changes_page(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        result = runner.invoke(app, ["build", "catalogues", "-o", str(out), "--since", "v2020"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    page = (out / "changes.html").read_text(encoding="utf-8")
+    assert "调整说明" in page
+    assert 'href="shjz.html#shjz-005"' in page
+    assert 'href="zdjsxm.html#zdjsxm-004"' in page
+    assert "<del>实时</del>" in page
+    assert 'href="changes.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="changes.html"' not in (out / "index.html").read_text(encoding="utf-8").split("<main")[1]
+    plain = tmp_path / "plain"
+    build(repo / "catalogues", plain)
+    assert not (plain / "changes.html").exists()
+    assert 'href="changes.html"' not in (plain / "index.html").read_text(encoding="utf-8")
+
+
+def test_standalone_page_is_self_contained_and_escaped(repo: Path, tmp_path: Path) -> None:
+    work = tmp_path / "hostile"
+    shutil.copytree(repo, work)
+    edit(work / "catalogues" / "shjz.yaml", "name: 救助结果公示", 'name: "<script>alert(1)</script>"')
+    code, out, _ = in_repo(work, "v2021", "--format", "html")
+    assert code == 0
+    assert "<script" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "<style>" in out
+    assert not re.search(r'(src|href)="(?!#)', out), "a standalone page refers to no other file"
+    code, md_out, _ = in_repo(work, "v2021", "--format", "markdown")
+    assert "\\<script\\>alert(1)\\</script\\>" in md_out
+
+
+def test_a_large_diff(tmp_path: Path) -> None:
+    """Every item of the shipped catalogue changed (timed in benchmarks/bench_diff.py)."""
+    changed = tmp_path / "changed"
+    shutil.copytree(ROOT / "catalogues", changed)
+    for path in changed.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^(    time_limit: .*)$", r"\1（2021年修订）", text), encoding="utf-8")
+    diff = compare(str(ROOT / "catalogues"), str(changed), Path("catalogues"), ROOT).diff
+    assert diff.totals()["changed"] == 306
+    assert all(len(c.fields) == 1 for d in diff.domains for c in d.items)
+
+
+def test_diff_of_plain_data_ignores_defaults() -> None:
+    old = Side("a", {}, {"x": {"domain": "X", "items": [{"id": "x-1", "name": "n", "content": []}]}})
+    new = Side("b", {}, {"x": {"domain": "X", "partners_etc": False, "items": [{"id": "x-1", "name": "n"}]}})
+    assert not diff_sides(old, new).has_changes
+
+
+def test_changes_pages_are_valid_html(repo: Path, tmp_path: Path) -> None:
+    from test_html_validity import vnu_command
+
+    command = vnu_command()
+    out = tmp_path / "dist"
+    cwd = Path.cwd()
+    os.chdir(repo)
+    try:
+        assert runner.invoke(app, ["build", "catalogues", "-o", str(out), "--since", "v2020"]).exit_code == 0
+        standalone = tmp_path / "standalone.html"
+        standalone.write_text(in_repo(repo, "v2020", "v2021", "--format", "html")[1], encoding="utf-8")
+    finally:
+        os.chdir(cwd)
+    done = subprocess.run(
+        [*command, "--format", "json", str(out / "changes.html"), str(standalone)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = json.loads(done.stderr or done.stdout)
+    problems = [
+        m["message"] for m in report["messages"] if m.get("type") == "error" or m.get("subType") == "warning"
+    ]
+    assert problems == []
