@@ -39,7 +39,10 @@ def test_readme_two_commands() -> None:
 
 
 def test_ruff_is_clean() -> None:
-    for args in (["check", "src", "tests", "benchmarks"], ["format", "--check", "src", "tests", "benchmarks"]):
+    for args in (
+        ["check", "src", "tests", "benchmarks"],
+        ["format", "--check", "src", "tests", "benchmarks"],
+    ):
         result = subprocess.run(
             [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True
         )
