@@ -301,3 +301,58 @@ def test_changes_pages_are_valid_html(repo: Path, tmp_path: Path) -> None:
         m["message"] for m in report["messages"] if m.get("type") == "error" or m.get("subType") == "warning"
     ]
     assert problems == []
+
+
+def _item(ident: str, **fields: object) -> dict[str, object]:
+    return {"id": ident, "category": "甲", "name": ident, "time_limit": "实时", **fields}
+
+
+def test_moves_new_domains_and_settings_entries() -> None:
+    old = Side(
+        "旧",
+        {
+            "units": [{"name": "区民政局", "slug": "mzj", "kind": "区政府部门", "full_name": "民政局"}],
+            "levels": ["区级", "镇街"],
+        },
+        {
+            "a": {"domain": "甲领域", "order": 1, "lead": "区民政局", "items": [_item("a-1"), _item("a-2")]},
+            "gone": {"domain": "撤销领域", "order": 3, "items": [_item("gone-1")]},
+        },
+    )
+    new = Side(
+        "新",
+        {
+            "units": [
+                {"name": "区民政局", "slug": "mzj", "kind": "区政府部门", "full_name": "重庆市某区民政局"}
+            ],
+            "levels": ["区级", "镇街", "村级"],
+        },
+        {
+            "a": {
+                "domain": "甲领域",
+                "order": 1,
+                "lead": "区财政局",
+                "items": [_item("a-1", channels=["乙", "甲"])],
+            },
+            "b": {"domain": "乙领域", "order": 2, "items": [_item("a-2")]},
+        },
+    )
+    old.domains["a"]["items"][0]["channels"] = ["甲", "乙"]  # type: ignore[index]
+    diff = diff_sides(old, new)
+    by_slug = {d.slug: d for d in diff.domains}
+    assert [d.slug for d in diff.domains] == ["a", "b", "gone"]
+    assert (by_slug["b"].status, by_slug["gone"].status) == ("added", "removed")
+    moved = next(c for c in by_slug["b"].items if c.kind == "moved")
+    assert (moved.id, moved.old_domain, moved.new_domain) == ("a-2", "a", "b")
+    assert moved in by_slug["a"].items
+    assert by_slug["a"].counts()["moved_out"] == 1
+    assert by_slug["b"].counts()["moved_in"] == 1
+    assert [(f.key, f.old, f.new) for f in by_slug["a"].header] == [("lead", "区民政局", "区财政局")]
+    reordered = next(c for c in by_slug["a"].items if c.id == "a-1").fields[0]
+    assert reordered.reordered_only
+    assert [c.kind for c in by_slug["gone"].items] == ["removed"]
+    settings = {f.key: f for f in diff.settings}
+    assert settings["levels"].added == ("村级",)
+    unit = settings["units[区民政局].full_name"]
+    assert (unit.title, unit.old, unit.new) == ("单位名录“区民政局”的 单位全称", "民政局", "重庆市某区民政局")
+    assert diff.totals() == {"added": 0, "removed": 1, "changed": 1, "moved": 1, "renumbered": 0}
