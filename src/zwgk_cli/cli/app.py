@@ -236,6 +236,10 @@ def _cannot_run(exc: ZwgkError, language: Lang, directory: Path) -> NoReturn:
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 
+# Commands whose options live in their own modules are registered here, one line each.
+# (registered commands)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
