@@ -45,7 +45,8 @@ def main() -> None:
         shutil.copytree(ROOT / "catalogues", new)
         for path in new.glob("*.yaml"):
             text = path.read_text(encoding="utf-8")
-            path.write_text(re.sub(r"(?m)^(    time_limit: .*)$", r"\1（修订）", text), encoding="utf-8")
+            linked = r"  - id: \1\n    link: https://www.example.gov.cn/zwgk/\1.html"
+            path.write_text(re.sub(r"(?m)^  - id: ([a-z0-9-]+)$", linked, text), encoding="utf-8")
         diff = compare(str(old), str(new), Path("catalogues"), ROOT).diff
         changed = diff.totals()["changed"]
         baseline = median_ms(lambda: (check_catalogue(old), check_catalogue(new)), args.runs)

@@ -73,7 +73,10 @@ def build_case(case: Path, target: Path) -> Path:
     for path in case.iterdir():
         if path.name in ("expected.txt", "_remove.txt", "README.md"):
             continue
-        shutil.copyfile(path, folder / path.name)
+        if path.is_dir():
+            shutil.copytree(path, folder / path.name)  # e.g. an upstream catalogue folder
+        else:
+            shutil.copyfile(path, folder / path.name)
     return folder
 
 

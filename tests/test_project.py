@@ -81,3 +81,17 @@ def test_wheel_ships_the_catalogue(tmp_path: Path) -> None:
             assert f"zwgk_cli/_data/templates/{path.relative_to(ROOT / 'templates').as_posix()}" in names
     assert "zwgk_cli/_data/templates/assets/site.js" in names
     assert "zwgk_cli/cli/app.py" in names
+
+
+def test_pre_commit_hooks_run_real_commands() -> None:
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe", pure=True).load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    commands = {command.name for command in app.registered_commands}
+    assert [hook["id"] for hook in hooks] == ["zwgk-validate", "zwgk-fmt"]
+    for hook in hooks:
+        program, command, *_ = hook["entry"].split()
+        assert program == "zwgk"
+        assert command in commands, hook["id"]
+        assert hook["language"] == "python"
+        assert f"`{hook['id']}`" in README

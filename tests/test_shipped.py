@@ -156,3 +156,29 @@ def test_current_law_and_local_subjects(catalogue: Catalogue) -> None:
             assert town_group in names or any(u.startswith("各") for u in names), item.id
     cited = Counter(b for _, item in catalogue.items() for b in item.basis)
     assert cited["《中华人民共和国政府信息公开条例》（国务院令第711号）"] >= 26
+
+
+def test_the_example_claims_from_the_city_guideline(result: CheckResult, tmp_path: Path) -> None:
+    from zwgk_cli.build import build
+    from zwgk_cli.coverage import coverage_table
+
+    upstream = result.upstream
+    assert upstream is not None
+    assert (upstream.label, upstream.edition, upstream.levels) == (
+        "upstream-chongqing",
+        "2020年版",
+        ["市级", "区县级", "乡镇级"],
+    )
+    rows = coverage_table(result.files, upstream)
+    assert [row.name for row in rows] == ["社会救助", "养老服务", "户籍管理"]
+    for row in rows:
+        assert row.missing == []
+        assert row.percent == 100.0
+        assert row.declined
+    assert sum(len(row.claimed) for row in rows) >= 30
+    assert sum(len(row.added) for row in rows) >= 1
+    assert all(item.levels for item in upstream.items.values() if "区县级" in (item.raw.get("levels") or []))
+    out = tmp_path / "dist"
+    build(SHIPPED, out, units=["龙溪街道"])
+    assert "社会救助" in (out / "coverage.html").read_text(encoding="utf-8")
+    assert (out / "units" / "longxi" / "catalogue.xlsx").is_file()

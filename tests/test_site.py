@@ -327,7 +327,7 @@ def test_cli_build_writes_and_summarises(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     result = runner.invoke(app, ["build", str(FIXTURE), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "5 个页面（首页、任务分工、3 个领域目录页），9 个事项" in result.output
+    assert "5 个页面（含 3 个领域目录页），9 个事项" in result.output
     assert (out / "index.html").is_file()
     assert (out / "shjz.html").is_file()
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.catalogue import Catalogue
 from zwgk_cli.changes import CatalogueDiff
 from zwgk_cli.compare import compare
+from zwgk_cli.coverage import coverage_table
 from zwgk_cli.diagnostics import Text, ZwgkError
+from zwgk_cli.models import Unit
 from zwgk_cli.opendata import catalogue_csv, catalogue_json
 from zwgk_cli.output import check_target, write_tree
 from zwgk_cli.pipeline import CheckResult, check_catalogue
-from zwgk_cli.site import Download, page_count, render_site
+from zwgk_cli.site import CoverageReport, Download, page_count, render_site
 from zwgk_cli.tables import tasks_title
+from zwgk_cli.units import find_unit, town_units, unit_catalogue, unit_title
 from zwgk_cli.workbook import catalogue_workbook, tasks_workbook
 
 # Files written beside the pages: the workbooks and the open data, with what the pages call them.
@@ -46,7 +49,11 @@ class BuildResult:
 
     def pages(self) -> list[str]:
         """The HTML pages written."""
-        return sorted(name for name in self.files if name.endswith(".html"))
+        return sorted(name for name in self.files if name.endswith(".html") and "/" not in name)
+
+    def units(self) -> list[str]:
+        """The towns' and streets' catalogues written (their folders under units/)."""
+        return sorted({name.split("/")[1] for name in self.files if name.startswith("units/")})
 
 
 def render_outputs(
@@ -54,8 +61,13 @@ def render_outputs(
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
     changes: CatalogueDiff | None = None,
+    coverage: CoverageReport | None = None,
+    units: Sequence[Unit] = (),
 ) -> dict[str, bytes]:
-    """Every file of the output folder, by relative path (the marker excepted)."""
+    """Every file of the output folder, by relative path (the marker excepted).
+
+    Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``.
+    """
     data: dict[str, bytes] = {}
     for name, (render, _) in DATA_FILES.items():
         data[name] = render(catalogue)
@@ -65,9 +77,61 @@ def render_outputs(
         Download(name, download_name(catalogue, name), label, len(data[name]))
         for name, (_, label) in DATA_FILES.items()
     ]
-    files = render_site(catalogue, templates, progress, downloads, changes)
+    links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
+    files = render_site(catalogue, templates, progress, downloads, changes, coverage, unit_links=links)
     files.update(data)
+    for unit in units:
+        files.update(unit_outputs(catalogue, unit, templates, progress))
     return files
+
+
+def unit_outputs(
+    catalogue: Catalogue, unit: Unit, templates: Path | None, progress: Callable[[str], None] | None
+) -> dict[str, bytes]:
+    """A town's or street's catalogue: pages, workbook and open data under ``units/<slug>/``."""
+    local = unit_catalogue(catalogue, unit)
+    data = {
+        "catalogue.xlsx": catalogue_workbook(local, include_tasks=False),
+        "catalogue.csv": catalogue_csv(local),
+        "catalogue.json": catalogue_json(local),
+    }
+    downloads = [
+        Download(name, local.settings.display_title() + Path(name).suffix, DATA_FILES[name][1], len(content))
+        for name, content in data.items()
+    ]
+    pages = render_site(
+        local,
+        templates,
+        progress,
+        downloads,
+        asset_root="../../",
+        include_tasks=False,
+        district_title=catalogue.settings.display_title(),
+        region_label=catalogue.settings.region + (unit.place or unit.name),
+    )
+    prefix = f"units/{unit.slug}/"
+    return {prefix + name: content for name, content in {**pages, **data}.items()}
+
+
+def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool) -> list[Unit]:
+    """The towns and streets to build catalogues for; ZwgkError for a name not in the registry."""
+    settings = catalogue.settings
+    if all_units:
+        return town_units(settings)
+    chosen: list[Unit] = []
+    for name in names:
+        unit = find_unit(settings, name)
+        if unit is None:
+            known = "、".join(u.place or u.name for u in town_units(settings)) or "（单位名录中没有镇、街道）"
+            raise ZwgkError(
+                Text(
+                    f"单位名录中没有镇街“{name}”。可用镇街名称、办事处名称或代码，如：{known}",
+                    f"no town or street '{name}' in the registry; known: {known}",
+                )
+            )
+        if unit not in chosen:
+            chosen.append(unit)
+    return chosen
 
 
 def output_steps(catalogue: Catalogue) -> int:
@@ -82,6 +146,8 @@ def build(
     progress: Callable[[str], None] | None = None,
     on_checked: Callable[[CheckResult], None] | None = None,
     since: str | None = None,
+    units: Sequence[str] = (),
+    all_units: bool = False,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
@@ -100,8 +166,13 @@ def build(
     result = BuildResult(check, out)
     if check.catalogue is None:
         return result
+    chosen = resolve_units(check.catalogue, units, all_units=all_units)
     changes = compare(since, None, root, Path.cwd()).diff if since is not None else None
-    files = render_outputs(check.catalogue, templates, progress, changes)
+    coverage = None
+    if check.upstream is not None:
+        upstream = check.upstream
+        coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
+    files = render_outputs(check.catalogue, templates, progress, changes, coverage, chosen)
     write_tree(files, out, sources=root)
     result.files = files
     return result

@@ -42,6 +42,12 @@ class DomainFile:
     header: DomainHeader | None = None
     items: list[ItemEntry] = field(default_factory=list)
     domain: Domain | None = None
+    original: SourceDocument | None = None  # the file as written, when `doc` completes claimed items
+
+    @property
+    def source(self) -> SourceDocument:
+        """The file as written (without values inherited from the upstream catalogue)."""
+        return self.original or self.doc
 
     @property
     def slug(self) -> str:
@@ -111,18 +117,31 @@ def located(
     pos: Pos | None = None,
 ) -> Diagnostic:
     """A diagnostic at the value (or key, or the given `pos`) of `path` in `doc`."""
-    if pos is None:
+    written = doc
+    origin = doc.origin(path) if doc.origins else None
+    if origin is not None:
+        written, where = origin
+        pos = written.key_pos(where) if at_key else written.value_pos(where)
+        note = Text(
+            f"该值继承自上级目录（{written.path.name}）；在本事项中写上这个字段即可覆盖。",
+            f"this value is inherited from the upstream catalogue ({written.path.name}); "
+            "write the field in this item to override it.",
+        )
+        if hint is not None:
+            note = Text(f"{hint.zh.rstrip('。')}；{note.zh}", f"{hint.en.rstrip('.')}; {note.en}")
+        hint = note
+    elif pos is None:
         pos = doc.key_pos(path) if at_key else doc.value_pos(path)
     return Diagnostic(
         code,
         message,
-        file=doc.path,
+        file=written.path,
         line=pos.line,
         column=pos.column,
         path=path,
         item_id=item_id,
         hint=hint,
-        excerpt=doc.line_text(pos.line),
+        excerpt=written.line_text(pos.line),
     )
 
 

@@ -204,7 +204,148 @@ _ALL: tuple[Code, ...] = (
         "豁免没有对应的警告，可以删除",
         "waiver silences nothing and can be removed",
     ),
+    # Claims against the upstream catalogue (认领)
+    Code(
+        "upstream-missing",
+        "error",
+        "上级目录（upstream.path）找不到或不是目录文件夹",
+        "the upstream catalogue cannot be found",
+    ),
+    Code("upstream-invalid", "error", "上级目录本身有错误", "the upstream catalogue has errors"),
+    Code("upstream-levels", "error", "上级层级与本目录层级的对应有误", "the upstream level mapping is wrong"),
+    Code(
+        "claim-unknown",
+        "error",
+        "认领的上级事项不存在（或没有设置上级目录）",
+        "the claimed upstream item does not exist",
+    ),
+    Code("claim-duplicate", "error", "同一个上级事项被认领了两次", "an upstream item is claimed twice"),
+    Code(
+        "claim-level",
+        "error",
+        "认领的上级事项没有对应本目录的公开层级",
+        "the claimed item has no level of ours",
+    ),
+    Code("decline-unknown", "error", "不认领的上级事项不存在", "the declined upstream item does not exist"),
+    Code(
+        "decline-claimed",
+        "error",
+        "同一个上级事项既认领又不认领",
+        "an upstream item is both claimed and declined",
+    ),
+    Code(
+        "claim-missing",
+        "warning",
+        "上级事项既没有认领也没有说明不认领",
+        "an upstream item is neither claimed nor declined",
+    ),
+    Code(
+        "claim-stale",
+        "warning",
+        "认领后上级事项有改动，需要复核",
+        "the upstream item changed since it was claimed",
+    ),
+    Code(
+        "upstream-edition",
+        "warning",
+        "上级目录已改版，需要复核认领",
+        "the upstream catalogue has a new edition",
+    ),
+    # Importing tables (zwgk import)
+    Code(
+        "import-no-table",
+        "error",
+        "文件中没有找到政务公开标准目录表格（带公开事项、公开依据等列名的表头）",
+        "no catalogue table (a header naming 公开事项, 公开依据 …) found in the file",
+    ),
+    Code(
+        "import-column-missing",
+        "error",
+        "表格缺少目录的列（如公开依据、公开层级），导入的事项须补填",
+        "the table lacks a catalogue column (公开依据, 公开层级 …); fill it in after importing",
+    ),
+    Code(
+        "import-column-ignored",
+        "warning",
+        "表格中的列不对应目录的任何字段，其内容没有导入",
+        "a table column matches no catalogue field; its content was not imported",
+    ),
+    Code(
+        "import-row-skipped",
+        "warning",
+        "只有一段文字的行（说明、分组标题）没有作为事项导入",
+        "a row holding a single text (a note or heading) was not imported as an item",
+    ),
+    Code(
+        "import-domain-unknown",
+        "error",
+        "无法确定表格或行属于哪个领域，或领域没有领域代码",
+        "cannot tell a table's or row's domain, or the domain has no slug",
+    ),
+    Code(
+        "import-cell-empty",
+        "error",
+        "必填的单元格为空（或一项也没有勾选）",
+        "a required cell is empty (or nothing is ticked)",
+    ),
+    Code(
+        "import-same-as-above",
+        "error",
+        "单元格写着“同上”，上方却没有可以沿用的内容",
+        "a cell says 同上 but there is nothing above it",
+    ),
+    Code(
+        "import-mark-unknown",
+        "error",
+        "勾选单元格中的内容不是 √ 或空白",
+        "a tick cell holds something other than a tick or blank",
+    ),
+    Code(
+        "import-level-unmapped",
+        "error",
+        "公开层级对应不到 zwgk.yaml 的层级",
+        "a level label maps to none of zwgk.yaml's levels",
+    ),
+    Code(
+        "import-level-kept",
+        "warning",
+        "没有指定目录文件夹，公开层级按表格原样保留",
+        "no catalogue folder: level labels are kept as written",
+    ),
+    Code(
+        "import-channel-unknown",
+        "error",
+        "公开渠道不在 zwgk.yaml 的渠道列表中",
+        "a channel is not in zwgk.yaml's channel list",
+    ),
+    Code(
+        "import-unit-unknown",
+        "error",
+        "公开主体中的单位不在 zwgk.yaml 的单位名录中",
+        "a subject names a unit not in zwgk.yaml's unit registry",
+    ),
+    Code(
+        "import-header-missing",
+        "error",
+        "表格中没有领域的序号、主体责任单位或完成时间，须补填",
+        "the table lacks the domain's order, lead unit or due date; fill them in",
+    ),
+    Code(
+        "import-data-sheet",
+        "warning",
+        "工作簿的隐藏工作表 _zwgk 已被改动，按可见表格导入",
+        "the workbook's hidden _zwgk sheet was altered; imported from the visible sheets",
+    ),
+    Code(
+        "import-sheet-edited",
+        "warning",
+        "领域工作表在生成后被修改或删除，按可见表格（或隐藏数据）导入",
+        "a domain sheet was edited or deleted after build; imported from what is left",
+    ),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
-WAIVABLE: frozenset[str] = frozenset(c.code for c in _ALL if c.severity == "warning")
+# Warnings about a source item can be waived on it; `zwgk import`'s findings are about tables, not items.
+WAIVABLE: frozenset[str] = frozenset(
+    c.code for c in _ALL if c.severity == "warning" and not c.code.startswith("import-")
+)

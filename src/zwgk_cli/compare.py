@@ -69,13 +69,13 @@ def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
             if load.document is not None and isinstance(load.document.data, dict)
         ]
         notes = migrate(settings_doc.data, domain_data, snapshot.label)
-    return check_sources(snapshot.root, snapshot.settings, snapshot.domains), notes
+    return check_sources(snapshot.root, snapshot.settings, snapshot.domains, snapshot.upstream_loader), notes
 
 
 def side_of(label: str, check: CheckResult) -> Side:
     """The plain data a check read (whatever of it could be read)."""
     settings: Any = check.settings.doc.data if check.settings.doc is not None else None
-    domains = {df.slug: df.doc.data for df in check.files if isinstance(df.doc.data, dict)}
+    domains = {df.slug: df.source.data for df in check.files if isinstance(df.source.data, dict)}
     return Side(label, settings if isinstance(settings, dict) else {}, domains)
 
 

@@ -23,8 +23,9 @@ _DOC_NUMBER = re.compile(
 _REPEALED = re.compile(r"国务院令\s*第?\s*492\s*号|国令\s*第?\s*492\s*号|2007\s*年.{0,6}政府信息公开条例")
 
 
-def lint_domain(df: DomainFile) -> list[Diagnostic]:
-    """Every warning for one domain file."""
+def lint_domain(df: DomainFile, levels: list[str] | None = None) -> list[Diagnostic]:
+    """Every warning for one domain file; `levels` are the catalogue's own (市级 bodies are at home in
+    a city catalogue)."""
     found: list[Diagnostic] = []
     if df.header is not None and not df.items and not _raw_items(df):
         msg = Text(
@@ -36,7 +37,7 @@ def lint_domain(df: DomainFile) -> list[Diagnostic]:
         )
         found.append(located(df.doc, ("domain",), "domain-empty", msg, hint))
     for entry in df.items:
-        found += _lint_item(df, entry)
+        found += _lint_item(df, entry, own_level_prefixes(levels or []))
     found += _lint_grouping(df)
     return found
 
@@ -46,7 +47,12 @@ def _raw_items(df: DomainFile) -> bool:
     return isinstance(data, dict) and bool(data.get("items"))
 
 
-def _lint_item(df: DomainFile, entry: ItemEntry) -> list[Diagnostic]:
+def own_level_prefixes(levels: list[str]) -> tuple[str, ...]:
+    """How the catalogue's own levels begin a body's name: 市级 → 市, 乡镇级 → 乡镇, 区级 → 区."""
+    return tuple(level.removesuffix("级") for level in levels if level.removesuffix("级"))
+
+
+def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> list[Diagnostic]:
     doc = df.doc
     index, item = entry.index, entry.item
     base: FieldPath = ("items", index)
@@ -103,7 +109,7 @@ def _lint_item(df: DomainFile, entry: ItemEntry) -> list[Diagnostic]:
                 ),
             )
     for level, name in subject_units(item.subject) if entry.usable("subject") else []:
-        if OTHER_LEVEL.search(name):
+        if OTHER_LEVEL.search(name) and not (own and name.startswith(own)):
             path: FieldPath = ("subject",) if level is None else ("subject", level)
             warn(
                 path,

@@ -95,6 +95,27 @@ class NotApplicable(Model):
     reason: Text = Field(title="未涉及原因")
 
 
+class Upstream(Model):
+    """The upstream catalogue (上级标准指引) this catalogue claims items from."""
+
+    path: Text = Field(title="上级目录文件夹", description="相对于本目录文件夹，如 upstream-chongqing")
+    edition: str | None = Field(
+        default=None, title="认领时的上级版本", description="认领时上级目录的版本；上级改版后提示复核"
+    )
+    levels: dict[str, str] = Field(
+        title="层级对应",
+        min_length=1,
+        description="上级层级 → 本目录层级，如 区县级: 区级；没有列出的上级层级（如 市级）不需要认领",
+    )
+
+
+class Decline(Model):
+    """An upstream item this catalogue does not claim, and why."""
+
+    item: Text = Field(title="上级事项编号")
+    reason: Text = Field(title="不认领原因")
+
+
 class Settings(Model):
     """`zwgk.yaml`: what the whole catalogue shares."""
 
@@ -114,6 +135,7 @@ class Settings(Model):
     not_applicable: list[NotApplicable] = Field(default_factory=list, title="未涉及领域")
     units: list[Unit] = Field(title="单位名录", min_length=1)
     groups: list[Group] = Field(default_factory=list, title="单位组")
+    upstream: Upstream | None = Field(default=None, title="上级目录", description="认领事项的上级标准指引")
 
     def display_title(self) -> str:
         """The catalogue's title, defaulting to the usual wording."""
@@ -131,6 +153,14 @@ class Item(Model):
     """One row of the published table: a 二级事项 under its 一级事项."""
 
     id: str = Field(title="事项编号", pattern=ID_PATTERN, description="如 zdjsxm-001；版本间保持不变")
+    claims: str | None = Field(
+        default=None, title="认领的上级事项", description="上级目录中的事项编号；未写的字段从上级事项继承"
+    )
+    claimed_hash: str | None = Field(
+        default=None,
+        title="认领时的上级事项摘要",
+        description="上级事项改动后提示复核（zwgk coverage 列出当前摘要）",
+    )
     category: Text = Field(title="一级事项")
     name: Text = Field(title="二级事项")
     content: list[Text] = Field(default_factory=list, title="公开内容（要素）")
@@ -156,6 +186,7 @@ class DomainHeader(Model):
     partners: list[Text] = Field(default_factory=list, title="配合单位")
     partners_etc: bool = Field(default=False, title="配合单位后加“等”")
     due: IsoDate = Field(title="完成时间")
+    declines: list[Decline] = Field(default_factory=list, title="不认领的上级事项")
     items: list[Any] = Field(default_factory=list, title="事项")
 
 

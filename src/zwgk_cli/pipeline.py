@@ -7,11 +7,13 @@ from pathlib import Path
 
 from zwgk_cli.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.codes import WAIVABLE
+from zwgk_cli.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.diagnostics import Diagnostic, Summary, Text, ZwgkError, sort_diagnostics, summarize
 from zwgk_cli.lints import lint_domain
 from zwgk_cli.loading import LoadResult, iter_yaml_files, load_file
 from zwgk_cli.rules import check_domains, check_items, check_settings
 from zwgk_cli.schema_check import assemble_domain, validate_domain, validate_settings
+from zwgk_cli.upstream import Upstream, effective_document
 
 SETTINGS_FILE = "zwgk.yaml"
 
@@ -26,6 +28,7 @@ class CheckResult:
     settings: SettingsFile
     files: list[DomainFile] = field(default_factory=list)
     catalogue: Catalogue | None = None
+    upstream: Upstream | None = None
 
     @property
     def ok(self) -> bool:
@@ -37,14 +40,21 @@ class CheckResult:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
 
 
-def check_catalogue(root: Path) -> CheckResult:
-    """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
+def check_catalogue(root: Path, *, follow_upstream: bool = True) -> CheckResult:
+    """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all.
+
+    With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
+    upstream's own upstream is not followed).
+    """
     if not root.exists():
         raise ZwgkError(
             Text(
-                f"目录文件夹 {root} 不存在。请在目录项目的根目录运行，或指明目录文件夹，如 zwgk validate catalogues。",
+                f"目录文件夹 {root} 不存在。请在目录项目的根目录运行，或指明目录文件夹，如 zwgk validate catalogues；"
+                "还没有目录项目时，zwgk init 项目文件夹 --region 重庆市XX区 新建一个，"
+                "或 zwgk init 项目文件夹 --example 得到渝北区示例。",
                 f"catalogue folder {root} does not exist. Run in a catalogue project's root, "
-                "or name the folder, e.g. zwgk validate catalogues.",
+                "or name the folder, e.g. zwgk validate catalogues; start a project with "
+                "zwgk init DIR --region …, or zwgk init DIR --example for the 渝北区 example.",
             )
         )
     if not root.is_dir():
@@ -58,11 +68,29 @@ def check_catalogue(root: Path) -> CheckResult:
             )
         )
     domain_loads = [load_file(path) for path in iter_yaml_files(root)]
-    return check_sources(root, load_file(settings_path), domain_loads)
+    loader = folder_upstream_loader(root) if follow_upstream else None
+    return check_sources(root, load_file(settings_path), domain_loads, loader)
 
 
-def check_sources(root: Path, loaded: LoadResult, domain_loads: list[LoadResult]) -> CheckResult:
-    """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
+def folder_upstream_loader(root: Path) -> UpstreamLoader:
+    """Reads an upstream catalogue folder relative to `root`."""
+
+    def load(path: str) -> CheckResult:
+        return check_catalogue(root / path, follow_upstream=False)
+
+    return load
+
+
+def check_sources(
+    root: Path,
+    loaded: LoadResult,
+    domain_loads: list[LoadResult],
+    upstream_loader: UpstreamLoader | None = None,
+) -> CheckResult:
+    """Check a catalogue whose files are already loaded (from a folder, or from a git revision).
+
+    `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not resolved.
+    """
     diagnostics: list[Diagnostic] = []
     diagnostics += loaded.diagnostics
     settings_file = SettingsFile(loaded.document)
@@ -83,28 +111,37 @@ def check_sources(root: Path, loaded: LoadResult, domain_loads: list[LoadResult]
                 ),
             )
         )
+    upstream: Upstream | None = None
+    if upstream_loader is not None:
+        upstream, found = load_upstream(settings_file, upstream_loader)
+        diagnostics += found
     files: list[DomainFile] = []
     for domain_load in domain_loads:
         diagnostics += domain_load.diagnostics
         if domain_load.document is None:
             continue
-        df = DomainFile(domain_load.document)
+        effective = effective_document(domain_load.document, upstream)
+        df = DomainFile(
+            effective, original=domain_load.document if effective is not domain_load.document else None
+        )
         files.append(df)
         if domain_load.document.data is None:
             continue
-        df.header, df.items, found = validate_domain(domain_load.document)
+        df.header, df.items, found = validate_domain(effective)
         diagnostics += found
     diagnostics += check_settings(settings_file)
     diagnostics += check_domains(settings_file, files)
     for df in files:
         diagnostics += check_items(settings_file, df)
-        diagnostics += lint_domain(df)
+        diagnostics += lint_domain(df, settings_file.settings.levels if settings_file.settings else None)
+    if upstream_loader is not None:
+        diagnostics += claim_diagnostics(settings_file, files, upstream)
     diagnostics = apply_waivers(files, diagnostics)
     diagnostics = sort_diagnostics(diagnostics)
     item_count = sum(len(_raw_items(df)) for df in files)
     domain_count = sum(1 for df in files if df.doc.data is not None)
     summary = summarize(diagnostics, files=len(files) + 1, domains=domain_count, items=item_count)
-    result = CheckResult(root, diagnostics, summary, settings_file, files)
+    result = CheckResult(root, diagnostics, summary, settings_file, files, upstream=upstream)
     if summary.errors == 0 and settings_file.settings is not None:
         domains = []
         for df in files:

@@ -7,13 +7,15 @@ reviewer's working tree (and uncommitted edits) are never touched. Every file is
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from zwgk_cli.coverage import UpstreamLoader
 from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.loading import LoadResult, iter_yaml_files, load_bytes, load_file
-from zwgk_cli.pipeline import SETTINGS_FILE
+from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_sources, folder_upstream_loader
 
 _YAML = (".yaml", ".yml")
 
@@ -26,6 +28,7 @@ class Snapshot:
     root: Path
     settings: LoadResult
     domains: list[LoadResult]
+    upstream_loader: UpstreamLoader | None = None
 
 
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -100,7 +103,12 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath) -> Snaps
     loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]]) for name in names}
     settings = loads.pop(SETTINGS_FILE)
     loads.pop("zwgk.yml", None)
-    return Snapshot(label, Path(label), settings, list(loads.values()))
+
+    def upstream(path: str) -> CheckResult:
+        snapshot = revision_snapshot(repo, revision, PurePosixPath(posixpath.normpath(f"{prefix}{path}")))
+        return check_sources(snapshot.root, snapshot.settings, snapshot.domains)
+
+    return Snapshot(label, Path(label), settings, list(loads.values()), upstream)
 
 
 def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
@@ -127,4 +135,7 @@ def folder_snapshot(folder: Path) -> Snapshot:
             Text(f"{folder} 中没有 {SETTINGS_FILE}，它不是目录文件夹。", f"{folder} has no {SETTINGS_FILE}.")
         )
     domains = [load_file(path) for path in iter_yaml_files(folder)]
-    return Snapshot(f"{folder.as_posix().rstrip('/')}/", folder, load_file(folder / SETTINGS_FILE), domains)
+    settings = load_file(folder / SETTINGS_FILE)
+    return Snapshot(
+        f"{folder.as_posix().rstrip('/')}/", folder, settings, domains, folder_upstream_loader(folder)
+    )

@@ -27,6 +27,7 @@ from zwgk_cli.change_report import (
     shows_fields,
 )
 from zwgk_cli.changes import CatalogueDiff
+from zwgk_cli.coverage import DomainCoverage
 from zwgk_cli.models import Domain, Settings
 from zwgk_cli.resources import templates_dir
 from zwgk_cli.search_index import search_script
@@ -48,6 +49,15 @@ CSP = (
 )
 
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageReport:
+    """What the coverage page shows: the upstream catalogue and each domain's claims."""
+
+    label: str
+    edition: str | None
+    rows: list[DomainCoverage]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,13 @@ def render_site(
     progress: Progress | None = None,
     downloads: Sequence[Download] = (),
     changes: CatalogueDiff | None = None,
+    coverage: CoverageReport | None = None,
+    *,
+    asset_root: str = "",
+    include_tasks: bool = True,
+    unit_links: Sequence[tuple[str, str]] = (),
+    district_title: str = "",
+    region_label: str | None = None,
 ) -> dict[str, bytes]:
     """Every page and asset of the site, by relative path; `downloads` are linked from the pages,
     and `changes` (when given) becomes the 调整说明 page ``changes.html``."""
@@ -128,6 +145,13 @@ def render_site(
         "tasks_title": tasks_title(catalogue),
         "downloads": {d.href: d for d in downloads},
         "has_changes_page": changes is not None,
+        "has_coverage_page": coverage is not None,
+        "asset_root": asset_root,
+        "include_tasks": include_tasks,
+        "unit_links": list(unit_links),
+        "district_title": district_title,
+        "region_label": region_label or settings.region,
+        "search_index_src": "search-index.js" if asset_root else "assets/search-index.js",
         "standalone": False,
         "inline_css": "",
     }
@@ -138,12 +162,31 @@ def render_site(
             progress(name)
         return name, text.encode("utf-8")
 
-    files = dict(asset_files(extra_templates))
-    files["assets/search-index.js"] = search_script(catalogue).encode("utf-8")
+    files: dict[str, bytes] = {}
+    if asset_root:  # a unit's pages share the district's assets; only the search index is its own
+        files["search-index.js"] = search_script(catalogue).encode("utf-8")
+    else:
+        files.update(asset_files(extra_templates))
+        files["assets/search-index.js"] = search_script(catalogue).encode("utf-8")
     files.update([page("index.html.j2", "index.html", stats=statistics(catalogue))])
-    files.update([page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))])
+    if include_tasks:
+        files.update([page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))])
     if changes is not None:
         files.update([page("changes.html.j2", "changes.html", **changes_context(changes))])
+    if coverage is not None:
+        links = {item.id: f"{d.slug}.html#{item.id}" for d, item in catalogue.items()}
+        titles = {item.id: f"{item.category} · {item.name}" for _, item in catalogue.items()}
+        files.update(
+            [
+                page(
+                    "coverage.html.j2",
+                    "coverage.html",
+                    coverage=coverage,
+                    local_links=links,
+                    local_titles=titles,
+                )
+            ]
+        )
     for index, domain in enumerate(domains):
         files.update(
             [
@@ -198,6 +241,12 @@ def render_changes_page(
         tasks_title="任务分工",
         downloads={},
         has_changes_page=True,
+        has_coverage_page=False,
+        asset_root="",
+        include_tasks=False,
+        unit_links=[],
+        district_title="",
+        search_index_src="",
         page="changes.html",
         standalone=True,
         inline_css=css,

@@ -29,7 +29,18 @@ class SourceDocument:
     data: Any = None
     values: dict[FieldPath, Pos] = field(default_factory=dict)
     keys: dict[FieldPath, Pos] = field(default_factory=dict)
+    # Values this document took from another one (an upstream item's inherited fields):
+    # a path prefix here → (the document it was written in, its path there).
+    origins: dict[FieldPath, tuple[SourceDocument, FieldPath]] = field(default_factory=dict)
     _lines: list[str] | None = None
+
+    def origin(self, path: FieldPath) -> tuple[SourceDocument, FieldPath] | None:
+        """Where the value at `path` was written when it came from another document."""
+        for length in range(len(path), 0, -1):
+            hit = self.origins.get(path[:length])
+            if hit is not None:
+                return hit[0], (*hit[1], *path[length:])
+        return None
 
     def lines(self) -> list[str]:
         """The file's lines, without line ends."""

@@ -296,7 +296,9 @@ def _write_tasks_sheet(sheet: Worksheet, fm: _Formats, catalogue: Catalogue) -> 
     _print_setup(sheet, top, top)
 
 
-def _write_cover(sheet: Worksheet, fm: _Formats, catalogue: Catalogue, names: dict[str, str]) -> None:
+def _write_cover(
+    sheet: Worksheet, fm: _Formats, catalogue: Catalogue, names: dict[str, str], *, include_tasks: bool = True
+) -> None:
     settings = catalogue.settings
     sheet.set_column(0, 0, 14)
     sheet.set_column(1, 1, 30)
@@ -336,8 +338,9 @@ def _write_cover(sheet: Worksheet, fm: _Formats, catalogue: Catalogue, names: di
         sheet.write_string(row, 0, "未涉及领域", fm.label)
         sheet.write_string(row, 1, na.domain, fm.plain)
         sheet.write_string(row, 3, na.reason, fm.plain)
-    row += 2
-    sheet.write_url(row, 1, f"internal:'{TASKS_SHEET}'!A1", fm.link, string=tasks_title(catalogue))
+    if include_tasks:
+        row += 2
+        sheet.write_url(row, 1, f"internal:'{TASKS_SHEET}'!A1", fm.link, string=tasks_title(catalogue))
     sheet.set_portrait()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
@@ -376,17 +379,18 @@ def _write_data_sheet(
             r += 1
 
 
-def catalogue_workbook(catalogue: Catalogue) -> bytes:
+def catalogue_workbook(catalogue: Catalogue, *, include_tasks: bool = True) -> bytes:
     """``catalogue.xlsx``: a cover sheet, a sheet per domain, 任务分工, and the hidden data sheet."""
     buffer = io.BytesIO()
     settings = catalogue.settings
     book, fm = _new_workbook(buffer, settings, settings.display_title())
     names = sheet_names(catalogue.domains)
-    _write_cover(book.add_worksheet(COVER_SHEET), fm, catalogue, names)
+    _write_cover(book.add_worksheet(COVER_SHEET), fm, catalogue, names, include_tasks=include_tasks)
     rows: dict[str, int] = {}
     for domain in catalogue.domains:
         rows.update(_write_domain_sheet(book.add_worksheet(names[domain.slug]), fm, settings, domain))
-    _write_tasks_sheet(book.add_worksheet(TASKS_SHEET), fm, catalogue)
+    if include_tasks:
+        _write_tasks_sheet(book.add_worksheet(TASKS_SHEET), fm, catalogue)
     _write_data_sheet(book.add_worksheet(DATA_SHEET), catalogue, names, rows)
     book.close()
     return buffer.getvalue()

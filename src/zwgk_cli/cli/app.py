@@ -14,8 +14,13 @@ from zwgk_cli.build import build
 from zwgk_cli.change_report import render_json as render_diff_json
 from zwgk_cli.change_report import render_markdown
 from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.coverage_cmd import coverage_command
 from zwgk_cli.cli.diff_report import print_diff
+from zwgk_cli.cli.fmt_cmd import fmt_command
+from zwgk_cli.cli.import_cmd import import_command
+from zwgk_cli.cli.init_cmd import init_command
 from zwgk_cli.cli.progress import build_progress, print_build_summary
+from zwgk_cli.cli.schema_cmd import schema_command
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.compare import compare
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError
@@ -115,9 +120,19 @@ def build_command(
         str | None,
         typer.Option("--since", help="git 版本：网站中加入自该版本以来的调整说明页（changes.html）。"),
     ] = None,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--unit", help="另外生成这个镇街的目录（units/<代码>/），可写镇街名、办事处名或代码；可重复。"
+        ),
+    ] = None,
+    all_units: Annotated[
+        bool, typer.Option("--all-units", help="为单位名录中的每个镇、街道生成各自的目录。")
+    ] = False,
     lang: Annotated[Language, typer.Option("--lang", help="消息语言：zh（默认）或 en。")] = Language.zh,
 ) -> None:
-    """生成可发布的目录网站：首页（检索、统计）、各领域目录页、任务分工表。
+    """生成可发布的目录网站：首页（检索、统计）、各领域目录页、任务分工表，以及 Excel 工作簿和开放数据；
+    设置了上级目录时加上覆盖度页，--since 加上调整说明页，--unit/--all-units 加上镇街目录。
 
     目录有错误时不生成（退出码 1），先改正 zwgk validate 报告的问题。输出先写入临时文件夹，全部成功后才替换原输出。
     """
@@ -132,7 +147,14 @@ def build_command(
     try:
         with build_progress(console) as progress:
             result = build(
-                directory, out, templates, progress=progress.advance, on_checked=report, since=since
+                directory,
+                out,
+                templates,
+                progress=progress.advance,
+                on_checked=report,
+                since=since,
+                units=unit or (),
+                all_units=all_units,
             )
     except ZwgkError as exc:
         _cannot_run(exc, language, directory)
@@ -238,6 +260,11 @@ def _cannot_run(exc: ZwgkError, language: Lang, directory: Path) -> NoReturn:
 
 # Commands whose options live in their own modules are registered here, one line each.
 # (registered commands)
+app.command("fmt")(fmt_command)
+app.command("import")(import_command)
+app.command("schema")(schema_command)
+app.command("init")(init_command)
+app.command("coverage")(coverage_command)
 
 
 def main() -> None:

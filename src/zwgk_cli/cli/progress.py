@@ -45,15 +45,20 @@ def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> No
     items = sum(len(d.items) for d in catalogue.domains)
     out = _shown(result.out)
     data = "、".join(name for name in sorted(result.files) if "/" not in name and not name.endswith(".html"))
+    units = result.units()
     if lang == "zh":
         console.print(
-            f"[bold green]已生成 {out}[/]：{len(pages)} 个页面（首页、任务分工、{domains} 个领域目录页），"
-            f"{items} 个事项；表格和开放数据：{data}；共 {len(result.files)} 个文件。"
+            f"[bold green]已生成 {out}[/]：{len(pages)} 个页面（含 {domains} 个领域目录页），"
+            f"{items} 个事项；表格和开放数据：{data}；"
+            + (f"镇街目录 {len(units)} 个（units/）；" if units else "")
+            + f"共 {len(result.files)} 个文件。"
         )
     else:
         console.print(
-            f"[bold green]Built {out}[/]: {len(pages)} pages (index, tasks, {domains} domain pages), "
-            f"{items} items; spreadsheets and open data: {data.replace('、', ', ')}; {len(result.files)} files."
+            f"[bold green]Built {out}[/]: {len(pages)} pages ({domains} domain pages), "
+            f"{items} items; spreadsheets and open data: {data.replace('、', ', ')}; "
+            + (f"{len(units)} town/street catalogues (units/); " if units else "")
+            + f"{len(result.files)} files."
         )
 
 

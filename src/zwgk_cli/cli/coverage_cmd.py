@@ -1,0 +1,117 @@
+"""`zwgk coverage`: how much of the upstream guideline the catalogue claims (公开事项覆盖度)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_OK, LangOption, Language
+from zwgk_cli.cli.text_report import print_diagnostics
+from zwgk_cli.coverage import DomainCoverage, coverage_table
+from zwgk_cli.diagnostics import Lang, ZwgkError
+from zwgk_cli.pipeline import check_catalogue
+
+COVERAGE_JSON_VERSION = 1
+
+
+class CoverageFormat(StrEnum):
+    """Report formats for coverage."""
+
+    text = "text"
+    json = "json"
+
+
+def coverage_data(rows: list[DomainCoverage], label: str, edition: str | None) -> dict[str, Any]:
+    """Coverage as plain data (``--format json``; see README)."""
+    return {
+        "version": COVERAGE_JSON_VERSION,
+        "upstream": label,
+        "edition": edition,
+        "domains": [
+            {
+                "slug": row.slug,
+                "name": row.name,
+                "applicable": row.applicable,
+                "claimed": [{"upstream": p.id, "item": local, "hash": p.hash} for p, local in row.claimed],
+                "declined": [{"upstream": p.id, "reason": reason} for p, reason in row.declined],
+                "missing": [
+                    {"upstream": p.id, "title": p.title, "levels": list(p.levels)} for p in row.missing
+                ],
+                "added": row.added,
+                "stale": [{"upstream": p.id, "item": local, "hash": p.hash} for p, local in row.stale],
+                "percent": round(row.percent, 1),
+            }
+            for row in rows
+        ],
+    }
+
+
+def coverage_command(
+    directory: Annotated[
+        Path, typer.Argument(help="目录文件夹（zwgk.yaml 中设置了上级目录 upstream）。")
+    ] = Path("catalogues"),
+    output_format: Annotated[
+        CoverageFormat, typer.Option("--format", help="输出格式：text（默认）或 json。")
+    ] = CoverageFormat.text,
+    lang: LangOption = Language.zh,
+) -> None:
+    """公开事项覆盖度：上级标准指引中适用于本地区层级的事项，逐领域统计认领、不认领、缺少和增补。
+
+    缺少的事项（既没有认领也没有说明不认领）和认领后上级有改动的事项逐条列出。
+    JSON 中给出每个认领事项的上级摘要（hash），复核后可填入事项的 claimed_hash。
+    退出码：0 已统计；2 无法运行（文件夹不存在、没有设置上级目录或上级目录无法读取）。
+    """
+    language: Lang = lang.value
+    errors = make_console(stderr=True)
+    try:
+        result = check_catalogue(directory)
+    except ZwgkError as exc:
+        errors.print(f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}")
+        raise typer.Exit(EXIT_CANNOT_RUN) from None
+    upstream = result.upstream
+    if upstream is None:
+        problems = [d for d in result.diagnostics if d.code.startswith("upstream")]
+        if problems:
+            print_diagnostics(errors, problems, result.summary, language, Path.cwd())
+        else:
+            errors.print(
+                "[bold red]错误：[/]zwgk.yaml 没有设置上级目录（upstream），无从统计覆盖度。"
+                if language == "zh"
+                else "[bold red]error:[/] zwgk.yaml names no upstream catalogue."
+            )
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    rows = coverage_table(result.files, upstream)
+    if output_format is CoverageFormat.json:
+        data = coverage_data(rows, upstream.label, upstream.edition)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        raise typer.Exit(EXIT_OK)
+    console = make_console()
+    table = Table(title=f"公开事项覆盖度（上级目录 {upstream.label}，{upstream.edition}）")
+    for title in ("领域", "适用事项", "认领", "不认领", "缺少", "增补", "覆盖度"):
+        table.add_column(title, justify="left" if title == "领域" else "right")
+    for row in rows:
+        table.add_row(
+            row.name,
+            str(row.applicable),
+            str(len(row.claimed)),
+            str(len(row.declined)),
+            f"[red]{len(row.missing)}[/]" if row.missing else "0",
+            str(len(row.added)),
+            f"{row.percent:.0f}%",
+        )
+    console.print(table)
+    for row in rows:
+        for parent in row.missing:
+            console.print(f"[red]缺少[/] {row.name} {parent.id} {parent.title}（{'、'.join(parent.levels)}）")
+        for parent, local in row.stale:
+            console.print(
+                f"[yellow]需复核[/] {row.name} {local} 认领的 {parent.id} 已改动，当前摘要 {parent.hash}"
+            )
+    raise typer.Exit(EXIT_OK)
