@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from zwgk_cli.models import Domain, Item, Settings
 from zwgk_cli.opendata import JSON_VERSION
 from zwgk_cli.tablereaders import SourceTable
-from zwgk_cli.tables import item_rows, subject_lines
-from zwgk_cli.workbook import DATA_SHEET, ITEM_COLUMNS, WORKBOOK_FORMAT
+from zwgk_cli.tables import item_rows
+from zwgk_cli.workbook import DATA_SHEET, ITEM_COLUMNS, WORKBOOK_FORMAT, item_cells
 
 __all__ = ["DATA_SHEET", "DataDomain", "DataSheet", "DataSheetError", "edited_cell", "read_data_sheet"]
 
@@ -115,23 +115,7 @@ def read_data_sheet(table: SourceTable) -> DataSheet:
 
 def expected_row(item: Item, category: str, levels: list[str]) -> list[str]:
     """The texts `workbook` writes in an item's row, from 一级事项 (column B) on."""
-    special = ""
-    if "特定群体" in item.audience:
-        special = "√" + (f"（{item.audience_note}）" if item.audience_note else "")
-    return [
-        category,
-        item.name,
-        "、".join(item.content),
-        "\n".join(item.basis),
-        item.time_limit,
-        "\n".join(subject_lines(item.subject)),
-        "、".join(item.channels),
-        "√" if "全社会" in item.audience else "",
-        special,
-        "√" if "主动" in item.mode else "",
-        "√" if "依申请" in item.mode else "",
-        *("√" if level in item.levels else "" for level in levels),
-    ]
+    return [category, *item_cells(item, levels)]
 
 
 def edited_cell(record: DataDomain, sheet: SourceTable | None, levels: list[str]) -> str | None:

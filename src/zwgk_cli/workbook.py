@@ -24,7 +24,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from zwgk_cli.catalogue import Catalogue
-from zwgk_cli.models import Domain, Settings
+from zwgk_cli.models import Domain, Item, Settings
 from zwgk_cli.opendata import JSON_VERSION
 from zwgk_cli.tables import date_text, item_rows, subject_lines, task_rows, tasks_title
 
@@ -182,6 +182,28 @@ def _title_rows(sheet: Worksheet, fm: _Formats, title: str, notice: str | None, 
     return 2
 
 
+def item_cells(item: Item, levels: list[str]) -> list[str]:
+    """The texts of an item's row from 二级事项 (column C) on: six text cells, then the √ columns."""
+    special = (
+        "√" + (f"（{item.audience_note}）" if item.audience_note else "")
+        if "特定群体" in item.audience
+        else ""
+    )
+    return [
+        item.name,
+        "、".join(item.content),
+        "\n".join(item.basis),
+        item.time_limit,
+        "\n".join(subject_lines(item.subject)),
+        "、".join(item.channels),
+        "√" if "全社会" in item.audience else "",
+        special,
+        "√" if "主动" in item.mode else "",
+        "√" if "依申请" in item.mode else "",
+        *("√" if level in item.levels else "" for level in levels),
+    ]
+
+
 def _write_domain_sheet(sheet: Worksheet, fm: _Formats, settings: Settings, domain: Domain) -> dict[str, int]:
     """One domain's table; returns item id → 1-based spreadsheet row."""
     levels = settings.levels
@@ -228,29 +250,11 @@ def _write_domain_sheet(sheet: Worksheet, fm: _Formats, settings: Settings, doma
             sheet.merge_range(r, 1, r + row.category_span - 1, 1, item.category, fm.category)
         elif row.category_span == 1:
             sheet.write_string(r, 1, item.category, fm.category)
-        special = (
-            "√" + (f"（{item.audience_note}）" if item.audience_note else "")
-            if "特定群体" in item.audience
-            else ""
-        )
-        texts = [
-            item.name,
-            "、".join(item.content),
-            "\n".join(item.basis),
-            item.time_limit,
-            "\n".join(subject_lines(item.subject)),
-            "、".join(item.channels),
-        ]
+        cells = item_cells(item, levels)
+        texts, ticks = cells[: len(ITEM_COLUMNS) - 2], cells[len(ITEM_COLUMNS) - 2 :]
         sheet.write_number(r, 0, row.number, fm.center)
         for offset, text in enumerate(texts, start=2):
             sheet.write_string(r, offset, text, fm.cell)
-        ticks = [
-            "√" if "全社会" in item.audience else "",
-            special,
-            "√" if "主动" in item.mode else "",
-            "√" if "依申请" in item.mode else "",
-            *("√" if level in item.levels else "" for level in levels),
-        ]
         for offset, text in enumerate(ticks, start=len(ITEM_COLUMNS)):
             if text:
                 sheet.write_string(r, offset, text, fm.tick)

@@ -13,7 +13,7 @@ from zwgk_cli import __version__
 from zwgk_cli.build import build
 from zwgk_cli.change_report import render_json as render_diff_json
 from zwgk_cli.change_report import render_markdown
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.coverage_cmd import coverage_command
 from zwgk_cli.cli.diff_report import print_diff
 from zwgk_cli.cli.fmt_cmd import fmt_command
@@ -253,8 +253,7 @@ def diff_command(
 
 
 def _cannot_run(exc: ZwgkError, language: Lang, directory: Path) -> NoReturn:
-    console = make_console(stderr=True)
-    console.print(f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}")
+    print_error(exc.text, language)
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 

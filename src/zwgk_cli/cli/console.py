@@ -8,6 +8,8 @@ from typing import TextIO
 
 from rich.console import Console
 
+from zwgk_cli.diagnostics import Lang, Text
+
 
 def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
     """A console for stdout (or stderr); no colour when NO_COLOR is set or output is not a terminal."""
@@ -23,3 +25,8 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console
         width=width,
         emoji=False,
     )
+
+
+def print_error(text: Text, lang: Lang) -> None:
+    """One “错误：…” line on stderr: why a command cannot run."""
+    make_console(stderr=True).print(f"[bold red]{'错误' if lang == 'zh' else 'error'}：[/]{text.get(lang)}")

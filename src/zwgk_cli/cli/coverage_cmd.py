@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.coverage import DomainCoverage, coverage_table
@@ -73,7 +73,7 @@ def coverage_command(
     try:
         result = check_catalogue(directory)
     except ZwgkError as exc:
-        errors.print(f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}")
+        print_error(exc.text, language)
         raise typer.Exit(EXIT_CANNOT_RUN) from None
     upstream = result.upstream
     if upstream is None:

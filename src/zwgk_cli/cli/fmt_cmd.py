@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,22 +9,12 @@ import typer
 from rich.console import Console
 from rich.text import Text as RichText
 
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, print_error
+from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Language
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError, sort_diagnostics, summarize
 from zwgk_cli.formatting import FormatResult, collect_files, format_file, write_result
 from zwgk_cli.report import display_path
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_CANNOT_RUN = 2
-
-
-class Language(StrEnum):
-    """Message languages."""
-
-    zh = "zh"
-    en = "en"
 
 
 def fmt_command(
@@ -59,8 +48,7 @@ def fmt_command(
     try:
         files = collect_files(paths or [Path("catalogues")])
     except ZwgkError as exc:
-        errors = make_console(stderr=True)
-        errors.print(f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}")
+        print_error(exc.text, language)
         raise typer.Exit(EXIT_CANNOT_RUN) from None
     base = Path.cwd()
     results = [format_file(path, fix_encoding=fix_encoding) for path in files]

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError, summarize
 from zwgk_cli.importing import import_file
@@ -160,6 +160,5 @@ def _print_outputs(
 
 
 def _cannot_run(text: Text, language: Lang) -> NoReturn:
-    console = make_console(stderr=True)
-    console.print(f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{text.get(language)}")
+    print_error(text, language)
     raise typer.Exit(EXIT_CANNOT_RUN)

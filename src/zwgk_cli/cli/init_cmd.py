@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError
@@ -73,9 +73,7 @@ def init_command(
             options = ProjectOptions(region.strip(), level_list, _date(published))
             write_files(directory, project_files(options))
     except ZwgkError as exc:
-        make_console(stderr=True).print(
-            f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}"
-        )
+        print_error(exc.text, language)
         raise typer.Exit(EXIT_CANNOT_RUN) from None
     result = check_catalogue(directory / "catalogues")
     if result.settings.settings is not None:

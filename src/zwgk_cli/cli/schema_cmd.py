@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from zwgk_cli.atomic import write_atomic
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, ZwgkError
@@ -37,9 +37,7 @@ def schema_command(
     try:
         result = check_catalogue(directory)
     except ZwgkError as exc:
-        make_console(stderr=True).print(
-            f"[bold red]{'错误' if language == 'zh' else 'error'}：[/]{exc.text.get(language)}"
-        )
+        print_error(exc.text, language)
         raise typer.Exit(EXIT_CANNOT_RUN) from None
     settings = result.settings.settings
     if settings is None:
