@@ -5,28 +5,24 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from zwgk_cli import __version__
-from zwgk_cli.build import build
-from zwgk_cli.change_report import render_json as render_diff_json
-from zwgk_cli.change_report import render_markdown
 from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.coverage_cmd import coverage_command
-from zwgk_cli.cli.diff_report import print_diff
 from zwgk_cli.cli.fmt_cmd import fmt_command
 from zwgk_cli.cli.import_cmd import import_command
 from zwgk_cli.cli.init_cmd import init_command
-from zwgk_cli.cli.progress import build_progress, print_build_summary
 from zwgk_cli.cli.schema_cmd import schema_command
 from zwgk_cli.cli.text_report import print_diagnostics
-from zwgk_cli.compare import compare
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError
-from zwgk_cli.pipeline import CheckResult, check_catalogue
+from zwgk_cli.pipeline import check_catalogue
 from zwgk_cli.report import render_github, render_json
-from zwgk_cli.site import render_changes_page
+
+if TYPE_CHECKING:
+    from zwgk_cli.pipeline import CheckResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -136,6 +132,10 @@ def build_command(
 
     目录有错误时不生成（退出码 1），先改正 zwgk validate 报告的问题。输出先写入临时文件夹，全部成功后才替换原输出。
     """
+    # Rendering needs jinja2 and the XLSX writer: imported here so that validate never pays for them.
+    from zwgk_cli.build import build
+    from zwgk_cli.cli.progress import build_progress, print_build_summary
+
     language: Lang = lang.value
     console = make_console()
     base = Path.cwd()
@@ -209,6 +209,12 @@ def diff_command(
     不带参数时比较最近一次提交（HEAD）和工作区；版本直接从 git 读取，不会改动工作区。
     格式、注释和键的顺序不算变化。退出码：0 比较完成（无论有无差异）；1 有差异且用了 --exit-code；2 无法运行。
     """
+    from zwgk_cli.change_report import render_json as render_diff_json
+    from zwgk_cli.change_report import render_markdown
+    from zwgk_cli.cli.diff_report import print_diff
+    from zwgk_cli.compare import compare
+    from zwgk_cli.site import render_changes_page
+
     language: Lang = lang.value
     try:
         comparison = compare(old, new, folder, Path.cwd())

@@ -6,7 +6,7 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -15,12 +15,12 @@ from rich.markup import escape
 from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError, summarize
-from zwgk_cli.importing import import_file
-from zwgk_cli.importoutput import Output, check_outputs, plan_outputs, write_outputs
-from zwgk_cli.importtarget import Target
 from zwgk_cli.models import SLUG_PATTERN
 from zwgk_cli.pipeline import SETTINGS_FILE
 from zwgk_cli.report import display_path
+
+if TYPE_CHECKING:
+    from zwgk_cli.importoutput import Output
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -97,6 +97,11 @@ def import_command(
             ),
             language,
         )
+    # Reading spreadsheets needs openpyxl: imported here so that other commands never pay for it.
+    from zwgk_cli.importing import import_file
+    from zwgk_cli.importoutput import check_outputs, plan_outputs, write_outputs
+    from zwgk_cli.importtarget import Target
+
     try:
         folder = _catalogue_folder(directory, out)
         target = Target.load(folder)

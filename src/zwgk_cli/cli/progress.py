@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from zwgk_cli.build import BuildResult
 from zwgk_cli.diagnostics import Lang
+
+if TYPE_CHECKING:
+    from zwgk_cli.build import BuildResult
 
 
 class PageProgress:
