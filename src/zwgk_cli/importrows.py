@@ -23,6 +23,7 @@ from zwgk_cli.diagnostics import Text
 from zwgk_cli.domainnames import canonical
 from zwgk_cli.importfindings import Findings
 from zwgk_cli.importmaps import Vocabulary
+from zwgk_cli.models import Item, field_title
 from zwgk_cli.tablelayout import (
     AUDIENCE_ALL,
     AUDIENCE_SPECIAL,
@@ -52,18 +53,6 @@ from zwgk_cli.tablelayout import (
 from zwgk_cli.tablereaders import Cell, SourceTable
 
 REQUIRED_FIELDS = (CATEGORY, NAME, BASIS, TIME_LIMIT, SUBJECT, CHANNELS)
-_FIELD_TITLES = {
-    CATEGORY: "一级事项",
-    NAME: "二级事项",
-    CONTENT: "公开内容（要素）",
-    BASIS: "公开依据",
-    TIME_LIMIT: "公开时限",
-    SUBJECT: "公开主体",
-    CHANNELS: "公开渠道和载体",
-    "audience": "公开对象",
-    "mode": "公开方式",
-    "levels": "公开层级",
-}
 _FIELD_KEYS = {
     CATEGORY: "category",
     NAME: "name",
@@ -98,7 +87,7 @@ class RowReader:
         missing = [key for key in (*REQUIRED_FIELDS, CONTENT) if not layout.has(key)]
         missing += [key for key, fields in groups.items() if not any(layout.has(f) for f in fields)]
         if missing:
-            titles = "、".join(_FIELD_TITLES[k] for k in missing)
+            titles = "、".join(field_title(Item, _FIELD_KEYS[k]) or k for k in missing)
             keys = ", ".join(_FIELD_KEYS[k] for k in missing)
             self.findings.report(
                 "import-column-missing",
