@@ -8,6 +8,7 @@ from typing import Any
 
 from zwgk_cli.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.diagnostics import Text, ZwgkError
+from zwgk_cli.loading import LoadResult
 from zwgk_cli.migrations import migrate
 from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_sources
 from zwgk_cli.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
@@ -59,17 +60,40 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
 
 
 def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
-    """Migrate an older format, then check the snapshot as `validate` would."""
-    notes: list[str] = []
+    """Migrate an older format, then check the snapshot as `validate` would: files read the fast way
+    that have findings are read again the careful way, so every finding has its position."""
+    notes = _migrated(snapshot)
+    result = check_sources(snapshot.root, snapshot.settings, snapshot.domains, snapshot.upstream_loader)
+    flagged = {d.file for d in result.diagnostics}
+    loads = [snapshot.settings, *snapshot.domains]
+    if snapshot.reload is not None and any(_needs_positions(load, flagged) for load in loads):
+        reload = snapshot.reload
+        again = [reload(_path(load)) if _needs_positions(load, flagged) else load for load in loads]
+        snapshot.settings, snapshot.domains = again[0], again[1:]
+        _migrated(snapshot)
+        result = check_sources(snapshot.root, snapshot.settings, snapshot.domains, snapshot.upstream_loader)
+    return result, notes
+
+
+def _needs_positions(load: LoadResult, flagged: set[Path | None]) -> bool:
+    return load.document is not None and not load.document.positions and load.document.path in flagged
+
+
+def _path(load: LoadResult) -> Path:
+    assert load.document is not None
+    return load.document.path
+
+
+def _migrated(snapshot: Snapshot) -> list[str]:
     settings_doc = snapshot.settings.document
-    if settings_doc is not None and isinstance(settings_doc.data, dict):
-        domain_data = [
-            load.document.data
-            for load in snapshot.domains
-            if load.document is not None and isinstance(load.document.data, dict)
-        ]
-        notes = migrate(settings_doc.data, domain_data, snapshot.label)
-    return check_sources(snapshot.root, snapshot.settings, snapshot.domains, snapshot.upstream_loader), notes
+    if settings_doc is None or not isinstance(settings_doc.data, dict):
+        return []
+    domain_data = [
+        load.document.data
+        for load in snapshot.domains
+        if load.document is not None and isinstance(load.document.data, dict)
+    ]
+    return migrate(settings_doc.data, domain_data, snapshot.label)
 
 
 def side_of(label: str, check: CheckResult) -> Side:

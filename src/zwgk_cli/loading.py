@@ -29,6 +29,7 @@ from ruamel.yaml.events import (
 )
 
 from zwgk_cli.diagnostics import Diagnostic, Text
+from zwgk_cli.fastload import Fallback, fast_parse
 from zwgk_cli.source import FieldPath, Pos, SourceDocument
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -43,8 +44,12 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_file(path: Path) -> LoadResult:
-    """Read and parse one YAML file; never raises for bad content."""
+def load_file(path: Path, *, fast: bool = False) -> LoadResult:
+    """Read and parse one YAML file; never raises for bad content.
+
+    With `fast`, a clean file is read without positions (see `fastload`); any file the fast reader
+    cannot promise to read exactly like the careful one is read the careful way.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -53,11 +58,11 @@ def load_file(path: Path) -> LoadResult:
     except OSError as exc:
         msg = Text(f"无法读取文件：{exc.strerror or exc}。", f"cannot read the file: {exc.strerror or exc}.")
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
-    return load_bytes(path, raw)
+    return load_bytes(path, raw, fast=fast)
 
 
-def load_bytes(path: Path, raw: bytes) -> LoadResult:
-    """Parse `raw` as the content of `path`."""
+def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
+    """Parse `raw` as the content of `path` (`fast`: see `load_file`)."""
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(len(raw)))])
     text, problem = decode(path, raw)
@@ -72,6 +77,13 @@ def load_bytes(path: Path, raw: bytes) -> LoadResult:
         hint = Text("删除该文件，或按格式填写内容。", "delete the file or fill it in.")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
+    if fast and not scan:
+        try:
+            doc.data = fast_parse(text, resolve_plain, MAX_DEPTH)
+            doc.positions = False
+            return LoadResult(doc, [])
+        except Fallback:
+            pass
     builder = _Builder(doc)
     try:
         builder.run(YAML(typ="rt", pure=True).parse(text))
@@ -393,6 +405,8 @@ class _Builder:
     def _scalar(self, event: ScalarEvent) -> None:
         pos = _pos(event)
         text = event.value
+        if event.style == ">":
+            text = text.replace("\a", "")  # ruamel marks where it folded a line; the text has no such mark
         value: Any
         tag = event.tag
         if tag is not None:

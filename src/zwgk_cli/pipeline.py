@@ -40,7 +40,7 @@ class CheckResult:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
 
 
-def check_catalogue(root: Path, *, follow_upstream: bool = True) -> CheckResult:
+def check_catalogue(root: Path, *, follow_upstream: bool = True, fast: bool = True) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all.
 
     With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
@@ -67,16 +67,32 @@ def check_catalogue(root: Path, *, follow_upstream: bool = True) -> CheckResult:
                 f"{root} has no {SETTINGS_FILE}: it is not a zwgk catalogue folder.",
             )
         )
-    domain_loads = [load_file(path) for path in iter_yaml_files(root)]
+    paths = [settings_path, *iter_yaml_files(root)]
+    loads = [load_file(path, fast=fast) for path in paths]
     loader = folder_upstream_loader(root) if follow_upstream else None
-    return check_sources(root, load_file(settings_path), domain_loads, loader)
+    result = check_sources(root, loads[0], loads[1:], loader)
+    # Files read the fast way carry no positions: re-read the ones with findings the careful way and
+    # check again, so every finding has its file:line:column (the data, hence the findings, are the same).
+    flagged = {d.file for d in result.diagnostics}
+    again = [
+        load_file(path) if path in flagged and _fast(load) else load
+        for path, load in zip(paths, loads, strict=True)
+    ]
+    if any(new is not old for new, old in zip(again, loads, strict=True)):
+        result = check_sources(root, again[0], again[1:], loader)
+    return result
+
+
+def _fast(load: LoadResult) -> bool:
+    return load.document is not None and not load.document.positions
 
 
 def folder_upstream_loader(root: Path) -> UpstreamLoader:
     """Reads an upstream catalogue folder relative to `root`."""
 
     def load(path: str) -> CheckResult:
-        return check_catalogue(root / path, follow_upstream=False)
+        # Read the careful way: findings about inherited values point into these files.
+        return check_catalogue(root / path, follow_upstream=False, fast=False)
 
     return load
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -29,6 +30,8 @@ class Snapshot:
     settings: LoadResult
     domains: list[LoadResult]
     upstream_loader: UpstreamLoader | None = None
+    # Reads one of the snapshot's files again the careful way (with positions), by its path.
+    reload: Callable[[Path], LoadResult] | None = None
 
 
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -100,7 +103,8 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath) -> Snaps
     names = sorted(blobs)
     contents = _read_blobs(repo, [blobs[name] for name in names])
     label = f"{revision}:{prefix}"
-    loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]]) for name in names}
+    loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=True) for name in names}
+    raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
     settings = loads.pop(SETTINGS_FILE)
     loads.pop("zwgk.yml", None)
 
@@ -108,7 +112,9 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath) -> Snaps
         snapshot = revision_snapshot(repo, revision, PurePosixPath(posixpath.normpath(f"{prefix}{path}")))
         return check_sources(snapshot.root, snapshot.settings, snapshot.domains)
 
-    return Snapshot(label, Path(label), settings, list(loads.values()), upstream)
+    return Snapshot(
+        label, Path(label), settings, list(loads.values()), upstream, lambda path: load_bytes(path, raw[path])
+    )
 
 
 def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
@@ -134,8 +140,7 @@ def folder_snapshot(folder: Path) -> Snapshot:
         raise ZwgkError(
             Text(f"{folder} 中没有 {SETTINGS_FILE}，它不是目录文件夹。", f"{folder} has no {SETTINGS_FILE}.")
         )
-    domains = [load_file(path) for path in iter_yaml_files(folder)]
-    settings = load_file(folder / SETTINGS_FILE)
-    return Snapshot(
-        f"{folder.as_posix().rstrip('/')}/", folder, settings, domains, folder_upstream_loader(folder)
-    )
+    domains = [load_file(path, fast=True) for path in iter_yaml_files(folder)]
+    settings = load_file(folder / SETTINGS_FILE, fast=True)
+    label = f"{folder.as_posix().rstrip('/')}/"
+    return Snapshot(label, folder, settings, domains, folder_upstream_loader(folder), load_file)
