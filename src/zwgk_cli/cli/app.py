@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from zwgk_cli import __version__
-from zwgk_cli.cli.console import make_console, print_error
+from zwgk_cli.cli.console import make_console, print_error, working
 from zwgk_cli.cli.coverage_cmd import coverage_command
 from zwgk_cli.cli.fmt_cmd import fmt_command
 from zwgk_cli.cli.import_cmd import import_command
@@ -89,7 +89,8 @@ def validate_command(
     """
     language: Lang = lang.value
     try:
-        result = check_catalogue(directory)
+        with working("正在检查目录…" if language == "zh" else "checking the catalogue…"):
+            result = check_catalogue(directory)
     except ZwgkError as exc:
         _cannot_run(exc, language, directory)
     base = Path.cwd()
@@ -217,7 +218,8 @@ def diff_command(
 
     language: Lang = lang.value
     try:
-        comparison = compare(old, new, folder, Path.cwd())
+        with working("正在读取和比较两个版本…" if language == "zh" else "reading and comparing…"):
+            comparison = compare(old, new, folder, Path.cwd())
     except ZwgkError as exc:
         _cannot_run(exc, language, folder)
     errors = make_console(stderr=True)

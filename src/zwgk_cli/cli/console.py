@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from rich.console import Console
@@ -30,3 +32,14 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console
 def print_error(text: Text, lang: Lang) -> None:
     """One “错误：…” line on stderr: why a command cannot run."""
     make_console(stderr=True).print(f"[bold red]{'错误' if lang == 'zh' else 'error'}：[/]{text.get(lang)}")
+
+
+@contextmanager
+def working(text: str) -> Iterator[None]:
+    """A transient spinner on stderr while a long step runs; nothing when stderr is not a terminal."""
+    console = make_console(stderr=True)
+    if not console.is_terminal:
+        yield
+        return
+    with console.status(text):
+        yield

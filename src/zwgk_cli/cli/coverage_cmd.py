@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from zwgk_cli.cli.console import make_console, print_error
+from zwgk_cli.cli.console import make_console, print_error, working
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.coverage import DomainCoverage, coverage_table
@@ -71,7 +71,8 @@ def coverage_command(
     language: Lang = lang.value
     errors = make_console(stderr=True)
     try:
-        result = check_catalogue(directory)
+        with working("正在检查目录和上级目录…" if language == "zh" else "checking the catalogues…"):
+            result = check_catalogue(directory)
     except ZwgkError as exc:
         print_error(exc.text, language)
         raise typer.Exit(EXIT_CANNOT_RUN) from None
