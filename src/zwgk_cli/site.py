@@ -118,6 +118,33 @@ def asset_files(extra_templates: Path | None = None) -> dict[str, bytes]:
     return found
 
 
+def page_context(settings: Settings, **values: Any) -> dict[str, Any]:
+    """What every page template reads, for `settings`; `values` replace the defaults."""
+    context: dict[str, Any] = {
+        "settings": settings,
+        "csp": CSP,
+        "published": date_text(settings.published),
+        "domains": [],
+        "tasks_title": "任务分工",
+        "downloads": {},
+        "has_changes_page": False,
+        "has_coverage_page": False,
+        "asset_root": "",
+        "include_tasks": True,
+        "unit_links": [],
+        "district_title": "",
+        "region_label": settings.region,
+        "search_index_src": "assets/search-index.js",
+        "standalone": False,
+        "inline_css": "",
+    }
+    unknown = set(values) - set(context)
+    if unknown:
+        raise TypeError(f"unknown page context: {sorted(unknown)}")
+    context.update(values)
+    return context
+
+
 def render_site(
     catalogue: Catalogue,
     extra_templates: Path | None = None,
@@ -137,24 +164,20 @@ def render_site(
     env = environment(extra_templates)
     settings = catalogue.settings
     domains = catalogue.domains
-    common: dict[str, Any] = {
-        "settings": settings,
-        "csp": CSP,
-        "published": date_text(settings.published),
-        "domains": domains,
-        "tasks_title": tasks_title(catalogue),
-        "downloads": {d.href: d for d in downloads},
-        "has_changes_page": changes is not None,
-        "has_coverage_page": coverage is not None,
-        "asset_root": asset_root,
-        "include_tasks": include_tasks,
-        "unit_links": list(unit_links),
-        "district_title": district_title,
-        "region_label": region_label or settings.region,
-        "search_index_src": "search-index.js" if asset_root else "assets/search-index.js",
-        "standalone": False,
-        "inline_css": "",
-    }
+    common = page_context(
+        settings,
+        domains=domains,
+        tasks_title=tasks_title(catalogue),
+        downloads={d.href: d for d in downloads},
+        has_changes_page=changes is not None,
+        has_coverage_page=coverage is not None,
+        asset_root=asset_root,
+        include_tasks=include_tasks,
+        unit_links=list(unit_links),
+        district_title=district_title,
+        region_label=region_label or settings.region,
+        search_index_src="search-index.js" if asset_root else "assets/search-index.js",
+    )
 
     def page(template: str, name: str, **context: Any) -> tuple[str, bytes]:
         text = env.get_template(template).render(**common, page=name, **context)
@@ -234,22 +257,16 @@ def render_changes_page(
     context = changes_context(diff)
     context["linkable"] = lambda change, slug: False  # the domain pages are not beside it
     text = env.get_template("changes.html.j2").render(
-        settings=settings,
-        csp=csp,
-        published=date_text(settings.published),
-        domains=[],
-        tasks_title="任务分工",
-        downloads={},
-        has_changes_page=True,
-        has_coverage_page=False,
-        asset_root="",
-        include_tasks=False,
-        unit_links=[],
-        district_title="",
-        search_index_src="",
+        **page_context(
+            settings,
+            csp=csp,
+            has_changes_page=True,
+            include_tasks=False,
+            search_index_src="",
+            standalone=True,
+            inline_css=css,
+        ),
         page="changes.html",
-        standalone=True,
-        inline_css=css,
         **context,
     )
     return text.encode("utf-8")
