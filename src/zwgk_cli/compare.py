@@ -10,7 +10,7 @@ from zwgk_cli.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.loading import LoadResult
 from zwgk_cli.migrations import migrate
-from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_sources
+from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_with_positions
 from zwgk_cli.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
 
 
@@ -60,40 +60,31 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
 
 
 def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
-    """Migrate an older format, then check the snapshot as `validate` would: files read the fast way
-    that have findings are read again the careful way, so every finding has its position."""
-    notes = _migrated(snapshot)
-    result = check_sources(snapshot.root, snapshot.settings, snapshot.domains, snapshot.upstream_loader)
-    flagged = {d.file for d in result.diagnostics}
+    """Migrate an older format, then check the snapshot as `validate` would (files with findings
+    re-read with positions); returns the check and what the migrations did."""
+    notes: list[str] = []
+
+    def prepare(loads: list[LoadResult]) -> None:
+        done = _migrated(snapshot.label, loads)
+        if not notes:  # the re-read files go through the same steps again: report them once
+            notes.extend(done)
+
     loads = [snapshot.settings, *snapshot.domains]
-    if snapshot.reload is not None and any(_needs_positions(load, flagged) for load in loads):
-        reload = snapshot.reload
-        again = [reload(_path(load)) if _needs_positions(load, flagged) else load for load in loads]
-        snapshot.settings, snapshot.domains = again[0], again[1:]
-        _migrated(snapshot)
-        result = check_sources(snapshot.root, snapshot.settings, snapshot.domains, snapshot.upstream_loader)
+    result = check_with_positions(snapshot.root, loads, snapshot.upstream_loader, snapshot.reload, prepare)
     return result, notes
 
 
-def _needs_positions(load: LoadResult, flagged: set[Path | None]) -> bool:
-    return load.document is not None and not load.document.positions and load.document.path in flagged
-
-
-def _path(load: LoadResult) -> Path:
-    assert load.document is not None
-    return load.document.path
-
-
-def _migrated(snapshot: Snapshot) -> list[str]:
-    settings_doc = snapshot.settings.document
+def _migrated(label: str, loads: list[LoadResult]) -> list[str]:
+    """Bring the loaded data (zwgk.yaml first) to the current format; what was done."""
+    settings_doc = loads[0].document
     if settings_doc is None or not isinstance(settings_doc.data, dict):
         return []
     domain_data = [
         load.document.data
-        for load in snapshot.domains
+        for load in loads[1:]
         if load.document is not None and isinstance(load.document.data, dict)
     ]
-    return migrate(settings_doc.data, domain_data, snapshot.label)
+    return migrate(settings_doc.data, domain_data, label)
 
 
 def side_of(label: str, check: CheckResult) -> Side:

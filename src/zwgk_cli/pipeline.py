@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,21 +72,42 @@ def check_catalogue(root: Path, *, follow_upstream: bool = True, fast: bool = Tr
     paths = [settings_path, *iter_yaml_files(root)]
     loads = [load_file(path, fast=fast) for path in paths]
     loader = folder_upstream_loader(root) if follow_upstream else None
-    result = check_sources(root, loads[0], loads[1:], loader)
-    # Files read the fast way carry no positions: re-read the ones with findings the careful way and
-    # check again, so every finding has its file:line:column (the data, hence the findings, are the same).
+    return check_with_positions(root, loads, loader, load_file)
+
+
+def check_with_positions(
+    root: Path,
+    loads: list[LoadResult],
+    upstream_loader: UpstreamLoader | None,
+    reload: Callable[[Path], LoadResult],
+    prepare: Callable[[list[LoadResult]], None] | None = None,
+) -> CheckResult:
+    """Check `loads` (zwgk.yaml first); files read the fast way that have findings are read again
+    with `reload` (the careful way) and everything is checked again, so every finding has its
+    file:line:column — the data, hence the findings, are the same. `prepare` runs on the loads
+    before each check (e.g. reading an older format through its migrations).
+    """
+    if upstream_loader is not None:
+        upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
+    if prepare is not None:
+        prepare(loads)
+    result = check_sources(root, loads[0], loads[1:], upstream_loader)
     flagged = {d.file for d in result.diagnostics}
-    again = [
-        load_file(path) if path in flagged and _fast(load) else load
-        for path, load in zip(paths, loads, strict=True)
-    ]
+    again = [reload(_path(load)) if _fast_and_flagged(load, flagged) else load for load in loads]
     if any(new is not old for new, old in zip(again, loads, strict=True)):
-        result = check_sources(root, again[0], again[1:], loader)
+        if prepare is not None:
+            prepare(again)
+        result = check_sources(root, again[0], again[1:], upstream_loader)
     return result
 
 
-def _fast(load: LoadResult) -> bool:
-    return load.document is not None and not load.document.positions
+def _fast_and_flagged(load: LoadResult, flagged: set[Path | None]) -> bool:
+    return load.document is not None and not load.document.positions and load.document.path in flagged
+
+
+def _path(load: LoadResult) -> Path:
+    assert load.document is not None
+    return load.document.path
 
 
 def folder_upstream_loader(root: Path) -> UpstreamLoader:

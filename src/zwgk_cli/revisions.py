@@ -29,9 +29,9 @@ class Snapshot:
     root: Path
     settings: LoadResult
     domains: list[LoadResult]
-    upstream_loader: UpstreamLoader | None = None
+    upstream_loader: UpstreamLoader | None
     # Reads one of the snapshot's files again the careful way (with positions), by its path.
-    reload: Callable[[Path], LoadResult] | None = None
+    reload: Callable[[Path], LoadResult]
 
 
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
