@@ -15,7 +15,7 @@ from zwgk_cli.models import Unit
 from zwgk_cli.opendata import catalogue_csv, catalogue_json
 from zwgk_cli.output import check_target, write_tree
 from zwgk_cli.pipeline import CheckResult, check_catalogue
-from zwgk_cli.site import CoverageReport, Download, page_count, render_site
+from zwgk_cli.site import CoverageReport, Download, render_site
 from zwgk_cli.tables import tasks_title
 from zwgk_cli.units import find_unit, town_units, unit_catalogue, unit_title
 from zwgk_cli.workbook import catalogue_workbook, tasks_workbook
@@ -132,11 +132,6 @@ def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool
         if unit not in chosen:
             chosen.append(unit)
     return chosen
-
-
-def output_steps(catalogue: Catalogue) -> int:
-    """How many progress steps `render_outputs` reports."""
-    return page_count(catalogue) + len(DATA_FILES)
 
 
 def build(

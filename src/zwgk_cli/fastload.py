@@ -34,10 +34,6 @@ class Fallback(Exception):
     """The fast reader cannot promise the careful reader's result for this file."""
 
 
-def available() -> bool:
-    return _CLoader is not None
-
-
 def fast_parse(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
     """The file's plain data, or Fallback."""
     if _CLoader is None or _SPECIAL.search(text) or any(ch in text for ch in _YAML11_BREAKS):

@@ -272,10 +272,5 @@ def render_changes_page(
     return text.encode("utf-8")
 
 
-def page_count(catalogue: Catalogue) -> int:
-    """How many pages `render_site` renders (for a progress bar)."""
-    return len(catalogue.domains) + 2
-
-
 def _neighbour(domains: list[Domain], index: int) -> Domain | None:
     return domains[index] if 0 <= index < len(domains) else None
