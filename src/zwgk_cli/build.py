@@ -8,7 +8,7 @@ from pathlib import Path
 
 from zwgk_cli.catalogue import Catalogue
 from zwgk_cli.changes import CatalogueDiff
-from zwgk_cli.compare import compare
+from zwgk_cli.compare import changes_since
 from zwgk_cli.coverage import coverage_table
 from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.models import Unit
@@ -162,7 +162,7 @@ def build(
     if check.catalogue is None:
         return result
     chosen = resolve_units(check.catalogue, units, all_units=all_units)
-    changes = compare(since, None, root, Path.cwd()).diff if since is not None else None
+    changes = changes_since(since, root, Path.cwd(), check) if since is not None else None
     coverage = None
     if check.upstream is not None:
         upstream = check.upstream

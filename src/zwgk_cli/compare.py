@@ -31,7 +31,7 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
     local = cwd / folder
     if spec is None:
         snapshot = folder_snapshot(local)
-        snapshot.label = f"工作区 {folder.as_posix().rstrip('/')}/"
+        snapshot.label = working_tree_label(folder)
         return snapshot
     candidate = cwd / spec
     if candidate.is_dir():
@@ -92,6 +92,21 @@ def side_of(label: str, check: CheckResult) -> Side:
     settings: Any = check.settings.doc.data if check.settings.doc is not None else None
     domains = {df.slug: df.source.data for df in check.files if isinstance(df.source.data, dict)}
     return Side(label, settings if isinstance(settings, dict) else {}, domains)
+
+
+def working_tree_label(folder: Path) -> str:
+    """How the working tree's catalogue is named in a comparison."""
+    return f"工作区 {folder.as_posix().rstrip('/')}/"
+
+
+def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> CatalogueDiff:
+    """From `revision` to the working tree's catalogue in `folder`, already checked as `current`
+    (so the build that asks does not read and check it a second time)."""
+    snapshot = resolve_side(revision, folder, cwd)
+    old_check, notes = checked(snapshot)
+    diff = diff_sides(side_of(snapshot.label, old_check), side_of(working_tree_label(folder), current))
+    diff.notes = notes + diff.notes
+    return diff
 
 
 def compare(old_spec: str | None, new_spec: str | None, folder: Path, cwd: Path) -> Comparison:
