@@ -17,6 +17,8 @@ from zwgk_cli.catalogue import DomainFile, SettingsFile, located
 from zwgk_cli.diagnostics import Diagnostic, Text, ZwgkError
 from zwgk_cli.upstream import Upstream, UpstreamItem, item_hash, map_levels
 
+COVERAGE_JSON_VERSION = 1
+
 # Reads the upstream folder named in zwgk.yaml (relative to the catalogue folder) and checks it.
 UpstreamLoader = Callable[[str], Any]
 
@@ -360,3 +362,28 @@ def coverage_table(files: list[DomainFile], upstream: Upstream) -> list[DomainCo
             if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"] not in claiming:
                 table[slug].added.append(raw["id"])
     return list(table.values())
+
+
+def coverage_data(rows: list[DomainCoverage], label: str, edition: str | None) -> dict[str, Any]:
+    """Coverage as plain data (``--format json``; see README)."""
+    return {
+        "version": COVERAGE_JSON_VERSION,
+        "upstream": label,
+        "edition": edition,
+        "domains": [
+            {
+                "slug": row.slug,
+                "name": row.name,
+                "applicable": row.applicable,
+                "claimed": [{"upstream": p.id, "item": local, "hash": p.hash} for p, local in row.claimed],
+                "declined": [{"upstream": p.id, "reason": reason} for p, reason in row.declined],
+                "missing": [
+                    {"upstream": p.id, "title": p.title, "levels": list(p.levels)} for p in row.missing
+                ],
+                "added": row.added,
+                "stale": [{"upstream": p.id, "item": local, "hash": p.hash} for p, local in row.stale],
+                "percent": round(row.percent, 1),
+            }
+            for row in rows
+        ],
+    }

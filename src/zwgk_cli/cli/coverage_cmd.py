@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -14,11 +14,9 @@ from rich.table import Table
 from zwgk_cli.cli.console import make_console, print_error, working
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.text_report import print_diagnostics
-from zwgk_cli.coverage import DomainCoverage, coverage_table
+from zwgk_cli.coverage import coverage_data, coverage_table
 from zwgk_cli.diagnostics import Lang, ZwgkError
 from zwgk_cli.pipeline import check_catalogue
-
-COVERAGE_JSON_VERSION = 1
 
 
 class CoverageFormat(StrEnum):
@@ -26,31 +24,6 @@ class CoverageFormat(StrEnum):
 
     text = "text"
     json = "json"
-
-
-def coverage_data(rows: list[DomainCoverage], label: str, edition: str | None) -> dict[str, Any]:
-    """Coverage as plain data (``--format json``; see README)."""
-    return {
-        "version": COVERAGE_JSON_VERSION,
-        "upstream": label,
-        "edition": edition,
-        "domains": [
-            {
-                "slug": row.slug,
-                "name": row.name,
-                "applicable": row.applicable,
-                "claimed": [{"upstream": p.id, "item": local, "hash": p.hash} for p, local in row.claimed],
-                "declined": [{"upstream": p.id, "reason": reason} for p, reason in row.declined],
-                "missing": [
-                    {"upstream": p.id, "title": p.title, "levels": list(p.levels)} for p in row.missing
-                ],
-                "added": row.added,
-                "stale": [{"upstream": p.id, "item": local, "hash": p.hash} for p, local in row.stale],
-                "percent": round(row.percent, 1),
-            }
-            for row in rows
-        ],
-    }
 
 
 def coverage_command(
