@@ -151,6 +151,15 @@ def test_diff_sides_report_positions_like_validate(tmp_path: Path) -> None:
         "a: 1\na: 2\n",
         "? [1, 2]\n: x\n",
         "---\na: 1\n---\nb: 2\n",
+        "---\na: 1\n",  # one leading marker is an ordinary start: read fast
+        "a: 1_000\n",  # numbers to yaml-rs, text to YAML 1.2 core: read carefully
+        "a: 0b101\n",
+        "a: [+0x1F, -0o7]\n",
+        "1: x\n",  # a number key to yaml-rs, the text '1' to the careful reader
+        "null: x\nb: {true: 1}\n",
+        "a: " + "[" * 64 + "]" * 64 + "\n",  # 65 levels: too deep for the careful reader
+        "a: " + "[" * 63 + "]" * 63 + "\n",  # 64 levels: fine both ways
+        "a: " + "[" * 300 + "]" * 300 + "\n",  # past yaml-rs's own limit
     ],
 )
 def test_block_scalars_and_special_forms(text: str) -> None:
@@ -163,6 +172,8 @@ def test_block_scalars_and_special_forms(text: str) -> None:
         assert careful.document is not None
         assert fast.document.data == careful.document.data
         assert careful.diagnostics == []
-    for ch in ("\u2028", "&x", "!!", "a: 2", "? ", "---"):
+    for ch in ("\u2028", "&x", "!!", "a: 2", "? ", "\n---", "_", "0b", "0x", "1:", "null:", "[" * 64):
         if ch in text:
             assert fast.document.positions
+    if text == "---\na: 1\n" or text.count("[") == 63:
+        assert not fast.document.positions

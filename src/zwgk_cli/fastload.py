@@ -1,32 +1,43 @@
-"""The fast way to read a clean file: libyaml (through PyYAML's C loader), no positions.
+"""The fast way to read a clean file: yaml-rs (a Rust YAML 1.2 loader), no positions.
 
-Why: the position-keeping parse (ruamel.yaml's pure-Python event stream) costs about ten times what
-libyaml does, and positions are only needed for files that have findings. `check_catalogue` reads
-every file this way first and re-reads only the files with findings the careful way, so every
-finding still carries file:line:column and the findings are the same either way (tests prove it).
+Why: the position-keeping parse (ruamel.yaml's pure-Python event stream) costs about two hundred
+times what yaml-rs does, and positions are only needed for files that have findings.
+`check_catalogue` reads every file this way first and re-reads only the files with findings the
+careful way, so every finding still carries file:line:column and the findings are the same either
+way (tests prove it).
 
-The fast reader gives exactly the data the careful one gives, or nothing: every plain scalar goes
-through the same YAML 1.2 core resolution (`loading.resolve_plain`), keys stay the text they were
-written as, and anything the careful reader treats specially (anchors, aliases, tags, several
-documents, duplicate or complex keys, deep nesting) sends the file to the careful reader.
+The fast reader gives exactly the data the careful one gives, or nothing. yaml-rs resolves plain
+scalars by the YAML 1.2 core schema as the careful reader does, except that it also reads `1_000`,
+`0b101`, `+0x1F` and `-0o7` as numbers; a file with anything that could be read that way, or with
+anything the careful reader treats specially (anchors, aliases, tags, directives, several
+documents, YAML 1.1 line breaks), goes to the careful reader. Duplicate keys make yaml-rs fail, so
+such a file goes there too. yaml-rs resolves keys (`1:` is the number 1) where the careful reader
+keeps the text as written, and it nests deeper than the careful reader allows: one walk over the
+result (about a tenth of the load's time) sends files with such keys or nesting there as well.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
-import yaml
+try:  # a wheel for every usual platform; without it every file takes the careful path
+    import yaml_rs
 
-# PyYAML built without libyaml has no C loader: every file then takes the careful path.
-_CLoader: Any = getattr(yaml, "CSafeLoader", None)
+    _loads: Any = yaml_rs.loads
+    _Error: Any = yaml_rs.YAMLDecodeError
+except ImportError:  # pragma: no cover - yaml-rs is a dependency
+    _loads = None
+    _Error = Exception
 
-# A token that starts an anchor, alias or tag, or a document marker: the careful reader explains those.
-_SPECIAL = re.compile(r"(?:^|[\s\[\]{},])[&*!]|^(?:---|\.\.\.|%)", re.MULTILINE)
-
-
-# Line breaks in YAML 1.1 (libyaml) but ordinary characters in YAML 1.2 (the careful reader).
+# Characters that may start an anchor, alias, tag or directive: rare in catalogue text, so any of
+# them anywhere sends the file to the careful reader (a false alarm only costs time).
+_SPECIAL_CHARS = ("&", "*", "!", "%")
+# A document marker after the first line (a single leading `---` is an ordinary start).
+_MARKER = re.compile(r"\n(?:---|\.\.\.)(?:[ \n]|$)")
+# Numbers yaml-rs reads but YAML 1.2 core does not: digit groups with `_`, binary, signed 0x/0o.
+_LIBERAL_NUMBER = re.compile(r"[0-9]_|0b[01]|[-+]0[xo]")
+# Line breaks in YAML 1.1 but ordinary characters in YAML 1.2.
 _YAML11_BREAKS = ("\u2028", "\u2029", "\x85")
 
 
@@ -34,43 +45,40 @@ class Fallback(Exception):
     """The fast reader cannot promise the careful reader's result for this file."""
 
 
-def fast_parse(text: str, resolve: Callable[[str], Any], max_depth: int) -> Any:
+def fast_parse(text: str, max_depth: int) -> Any:
     """The file's plain data, or Fallback."""
-    if _CLoader is None or _SPECIAL.search(text) or any(ch in text for ch in _YAML11_BREAKS):
+    if _loads is None or _risky(text):
         raise Fallback
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise Fallback
-        return _construct(node, resolve, max_depth, 0)
-    except yaml.YAMLError as exc:
+        data = _loads(text, parse_datetime=False)
+    except (_Error, RecursionError, ValueError) as exc:
         raise Fallback from exc
-    finally:
-        loader.dispose()
-
-
-class _Loader(_CLoader or yaml.SafeLoader):  # type: ignore[misc]
-    """libyaml's composer with no implicit resolution: every plain scalar is a string node."""
-
-
-_Loader.yaml_implicit_resolvers = {}
-
-
-def _construct(node: Any, resolve: Callable[[str], Any], max_depth: int, depth: int) -> Any:
-    if depth > max_depth:
+    if data is None or not _plain(data, max_depth - 1):
         raise Fallback
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag != "tag:yaml.org,2002:str":
-            raise Fallback
-        return resolve(node.value) if not node.style else node.value  # plain: None or "" (libyaml)
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(child, resolve, max_depth, depth + 1) for child in node.value]
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.value in result:
-                raise Fallback
-            result[key_node.value] = _construct(value_node, resolve, max_depth, depth + 1)
-        return result
-    raise Fallback
+    return data
+
+
+def _plain(node: Any, depth: int) -> bool:
+    """Every key is text and nothing nests deeper than `depth` containers below `node`."""
+    if depth < 0:
+        return False
+    if type(node) is dict:
+        for key, value in node.items():
+            if type(key) is not str:
+                return False
+            if (type(value) is dict or type(value) is list) and not _plain(value, depth - 1):
+                return False
+    elif type(node) is list:
+        for value in node:
+            if (type(value) is dict or type(value) is list) and not _plain(value, depth - 1):
+                return False
+    return True
+
+
+def _risky(text: str) -> bool:
+    return (
+        any(ch in text for ch in _SPECIAL_CHARS)
+        or any(ch in text for ch in _YAML11_BREAKS)
+        or _MARKER.search(text) is not None
+        or _LIBERAL_NUMBER.search(text) is not None
+    )

@@ -79,7 +79,7 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
     scan = scan_text(doc)
     if fast and not scan:
         try:
-            doc.data = fast_parse(text, resolve_plain, MAX_DEPTH)
+            doc.data = fast_parse(text, MAX_DEPTH)
             doc.positions = False
             return LoadResult(doc, [])
         except Fallback:
@@ -192,6 +192,8 @@ _KEYISH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 def scan_text(doc: SourceDocument) -> list[Diagnostic]:
     """Line-level problems that parsers report badly: tab indentation and full-width colons."""
     found: list[Diagnostic] = []
+    if "\t" not in doc.text and "：" not in doc.text:
+        return found  # neither problem is possible: skip the line-by-line walk
     in_block_scalar = -1
     for number, line in enumerate(doc.text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" "))
