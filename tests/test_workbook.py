@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -300,6 +301,26 @@ def test_hostile_formulas_stay_text(tmp_path: Path) -> None:
     assert hostile["name"] == PAYLOADS[0]
     assert split_list(hostile["content"]) == PAYLOADS
     assert json.loads(catalogue_json(catalogue))["domains"][2]["items"][1]["content"] == PAYLOADS
+    assert catalogue_json(catalogue) == _reference_json(catalogue)
+
+
+def _reference_json(catalogue: Catalogue) -> bytes:
+    """What catalogue.json is specified to be: the standard library's indented encoding."""
+    return (json.dumps(catalogue_data(catalogue), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_json_is_the_standard_encoding_byte_for_byte(shipped: Catalogue) -> None:
+    assert catalogue_json(shipped) == _reference_json(shipped)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.lists(st.text(min_size=1), max_size=4))
+def test_any_text_is_written_as_the_standard_encoding(name: str, content: list[str]) -> None:
+    # the Rust writer behind catalogue.json and the workbook's data sheet: control characters,
+    # line separators, quotes and backslashes escaped exactly as json.dumps escapes them
+    data = {"name": name, "content": content, "note": None, "ok": True, "n": 3}
+    assert pydantic_core.to_json(data, indent=2).decode() == json.dumps(data, ensure_ascii=False, indent=2)
+    assert pydantic_core.to_json(data).decode() == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---- reproducible, and linked from the site ----

@@ -31,7 +31,7 @@ class ItemEntry:
 
     def usable(self, *fields: str) -> bool:
         """Whether all of `fields` validated, so rules may look at them."""
-        return not self.invalid.intersection(fields)
+        return not self.invalid or not self.invalid.intersection(fields)
 
 
 @dataclass(slots=True)

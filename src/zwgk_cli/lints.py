@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from zwgk_cli.catalogue import DomainFile, ItemEntry, item_label, located, subject_units
+from zwgk_cli.catalogue import DomainFile, ItemEntry, item_label, located, split_units
 from zwgk_cli.diagnostics import Diagnostic, Text
 from zwgk_cli.models import Item
 from zwgk_cli.source import FieldPath, SourceDocument
@@ -56,8 +57,8 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
     doc = df.doc
     index, item = entry.index, entry.item
     base: FieldPath = ("items", index)
-    label = item_label(index, item.id).zh
-    label_en = item_label(index, item.id).en
+    labels = item_label(index, item.id)
+    label, label_en = labels.zh, labels.en
     found: list[Diagnostic] = []
 
     def warn(path: FieldPath, code: str, zh: str, en: str, hint: Text | None = None) -> None:
@@ -74,7 +75,7 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
                 "list the elements, e.g. [办理条件, 申请材料, 办理流程].",
             ),
         )
-    for bi, basis in enumerate(item.basis if entry.usable("basis") else []):
+    for bi, basis in enumerate(item.basis if entry.usable("basis") and _basis_suspect(item.basis) else []):
         if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
             warn(
                 ("basis", bi),
@@ -108,8 +109,8 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
                     f"cite {CURRENT_REGULATION} and re-check article numbers (renumbered in 2019).",
                 ),
             )
-    for level, name in subject_units(item.subject) if entry.usable("subject") else []:
-        if OTHER_LEVEL.search(name) and not (own and name.startswith(own)):
+    for level, name in _foreign_units(item.subject) if entry.usable("subject") else []:
+        if not (own and name.startswith(own)):
             path: FieldPath = ("subject",) if level is None else ("subject", level)
             warn(
                 path,
@@ -127,6 +128,8 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
         if not entry.usable(key):
             continue
         values: list[str] = list(getattr(item, key))
+        if len(set(values)) == len(values):
+            continue
         seen: set[str] = set()
         for vi, value in enumerate(values):
             if value in seen:
@@ -140,6 +143,31 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
                 )
             seen.add(value)
     return found
+
+
+def _basis_suspect(basis: list[str]) -> bool:
+    """Whether any basis entry may deserve a warning: nearly every entry is fine, so the patterns
+    first run once over all entries joined by NUL, which no document-number match can span (a
+    repealed-decree match may: then the entries are simply looked at one by one)."""
+    if any("《" not in b or "》" not in b or b.count("《") != b.count("》") for b in basis):
+        return True
+    joined = "\x00".join(basis)
+    if _REPEALED.search(joined):
+        return True
+    return any(m.group("open") != "〔" or m.group("close") != "〕" for m in _DOC_NUMBER.finditer(joined))
+
+
+def _foreign_units(subject: str | dict[str, str]) -> list[tuple[str | None, str]]:
+    """The units of a subject named in another level's or the national template's wording."""
+    if isinstance(subject, str):
+        return [(None, name) for name in _foreign_names(subject)]
+    return [(level, name) for level, text in subject.items() for name in _foreign_names(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _foreign_names(text: str) -> tuple[str, ...]:
+    # remembered: a few hundred subject texts recur across a whole province's items
+    return tuple(name for name in split_units(text) if OTHER_LEVEL.search(name))
 
 
 def _lint_time_limit(

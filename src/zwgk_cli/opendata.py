@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
+
+import pydantic_core
 
 from zwgk_cli.catalogue import Catalogue
 from zwgk_cli.models import Item
@@ -59,9 +60,19 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def catalogue_json(catalogue: Catalogue) -> bytes:
-    """``catalogue.json``: indented UTF-8, keys in model order, a newline at the end."""
-    text = json.dumps(catalogue_data(catalogue), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+    """``catalogue.json``: indented UTF-8, keys in model order, a newline at the end.
+
+    pydantic writes it in Rust from the models: byte for byte what ``json.dumps(catalogue_data(…),
+    ensure_ascii=False, indent=2)`` gives (a test compares them), without the pure-Python encoder
+    that json.dumps falls back to whenever it indents (ten times slower at province scale).
+    """
+    data = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "settings": catalogue.settings,
+        "domains": catalogue.domains,
+    }
+    return pydantic_core.to_json(data, indent=2) + b"\n"
 
 
 def escape_cell(text: str) -> str:

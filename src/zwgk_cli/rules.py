@@ -109,7 +109,7 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
                 )
                 found.append(located(doc, ("domain",), "domain-not-applicable", msg, hint))
             for ref_path, name in _header_units(header.lead, header.partners):
-                if not _known_unit(name, settings):
+                if name not in registered_names(settings):
                     found.append(_unknown_unit(doc, ref_path, name, settings))
         first = by_name.get(header.domain)
         if first is not None:
@@ -148,10 +148,14 @@ def check_items(sf: SettingsFile, df: DomainFile) -> list[Diagnostic]:
     settings = sf.settings
     doc = df.doc
     slug = df.header.slug if df.header is not None else df.slug
+    prefix = f"{slug}-"
+    known = registered_names(settings) if settings is not None else frozenset()
+    channels = frozenset(settings.channels) if settings is not None else frozenset()
+    levels = frozenset(settings.levels) if settings is not None else frozenset()
     for entry in df.items:
         index, item = entry.index, entry.item
         base: FieldPath = ("items", index)
-        if entry.usable("id") and not item.id.startswith(f"{slug}-"):
+        if entry.usable("id") and not item.id.startswith(prefix):
             msg = Text(
                 f"第 {index + 1} 个事项的编号 (id)“{item.id}”应以本领域的 slug“{slug}-”开头。",
                 f"item {index + 1}: id '{item.id}' should start with the domain slug '{slug}-'.",
@@ -174,16 +178,18 @@ def check_items(sf: SettingsFile, df: DomainFile) -> list[Diagnostic]:
             found.append(located(doc, (*base, "audience_note"), "audience-note", msg, hint, item_id=item.id))
         if entry.usable("link") and item.link is not None:
             found += _check_link(doc, base, index, item)
-        if entry.usable("waivers"):
+        if item.waivers and entry.usable("waivers"):
             found += _check_waivers(doc, base, index, item)
         if settings is None:
             continue
-        if entry.usable("channels"):
+        if entry.usable("channels") and not channels.issuperset(item.channels):
             found += _check_vocab(doc, base, index, item, "channels", settings.channels, "channel-unknown")
-        if entry.usable("levels"):
+        if entry.usable("levels") and not levels.issuperset(item.levels):
             found += _check_vocab(doc, base, index, item, "levels", settings.levels, "level-unknown")
         if entry.usable("subject"):
-            found += _check_subject(doc, base, index, item, settings, check_levels=entry.usable("levels"))
+            found += _check_subject(
+                doc, base, index, item, settings, known, check_levels=entry.usable("levels")
+            )
     return found
 
 
@@ -292,8 +298,9 @@ def _header_units(lead: str, partners: list[str]) -> Iterable[tuple[FieldPath, s
         yield ("partners", i), p
 
 
-def _known_unit(name: str, settings: Settings) -> bool:
-    return any(u.name == name for u in settings.units) or any(g.name == name for g in settings.groups)
+def registered_names(settings: Settings) -> frozenset[str]:
+    """The names of the registered units and groups."""
+    return frozenset([u.name for u in settings.units] + [g.name for g in settings.groups])
 
 
 def _unknown_unit(
@@ -340,13 +347,20 @@ def _check_vocab(
 
 
 def _check_subject(
-    doc: SourceDocument, base: FieldPath, index: int, item: Item, settings: Settings, *, check_levels: bool
+    doc: SourceDocument,
+    base: FieldPath,
+    index: int,
+    item: Item,
+    settings: Settings,
+    known: frozenset[str],
+    *,
+    check_levels: bool,
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     subject = item.subject
     for level, name in subject_units(subject):
         path: FieldPath = (*base, "subject") if level is None else (*base, "subject", level)
-        if not _known_unit(name, settings) and not OTHER_LEVEL.search(name):
+        if name not in known and not OTHER_LEVEL.search(name):
             found.append(_unknown_unit(doc, path, name, settings))
     if isinstance(subject, dict) and check_levels:
         for level in subject:

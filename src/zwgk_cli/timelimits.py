@@ -8,6 +8,7 @@ consultation period, not a deadline), and calendar days are converted at five wo
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -68,8 +69,10 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def deadlines(text: str) -> list[Deadline]:
-    """Every deadline (“N个工作日内”, “N日内”, “N个月内”) in `text`."""
+@functools.lru_cache(maxsize=4096)
+def deadlines(text: str) -> tuple[Deadline, ...]:
+    """Every deadline (“N个工作日内”, “N日内”, “N个月内”) in `text` (remembered: the same few time
+    limits recur across thousands of items)."""
     found: list[Deadline] = []
     for match in _DEADLINE.finditer(text):
         amount = chinese_number(match.group("n"))
@@ -78,7 +81,7 @@ def deadlines(text: str) -> list[Deadline]:
         unit = match.group("unit")
         unit = "日" if unit in ("日", "天", "自然日") else "月" if unit in ("月", "个月") else "工作日"
         found.append(Deadline(amount, unit, match.group(0)))
-    return found
+    return tuple(found)
 
 
 _EXCEPTION = re.compile(r"另有规定|从其规定|《[^》]+》|第[零一二两三四五六七八九十百\d]+条")

@@ -70,7 +70,23 @@ def document_time(settings: Settings) -> datetime:
 
 def text_width(text: str) -> float:
     """Display width in spreadsheet character units: a CJK or full-width character is about 1.8."""
-    return sum(1.8 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.0 for ch in text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+class _CharWidths(dict[str, float]):
+    """Each character's width, looked up once (a province's workbook measures some 20 million)."""
+
+    def __missing__(self, ch: str) -> float:
+        width = 1.8 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.0
+        self[ch] = width
+        return width
+
+
+_WIDTHS = _CharWidths()
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def line_count(text: str, width: float) -> int:
@@ -359,18 +375,19 @@ def _write_data_sheet(
     header = ["kind", "key", "sheet", "row", "part", "json"]
     for col, title in enumerate(header):
         sheet.write_string(0, col, title)
-    records: list[tuple[str, str, str, int | None, Any]] = [
-        ("format", WORKBOOK_FORMAT, "", None, {"format": WORKBOOK_FORMAT, "version": JSON_VERSION}),
-        ("settings", "", COVER_SHEET, None, catalogue.settings.model_dump(mode="json")),
+    # pydantic writes each record's JSON in Rust: the same text as json.dumps with
+    # ensure_ascii=False and compact separators (a test compares them), ten times faster
+    records: list[tuple[str, str, str, int | None, str]] = [
+        ("format", WORKBOOK_FORMAT, "", None, _compact({"format": WORKBOOK_FORMAT, "version": JSON_VERSION})),
+        ("settings", "", COVER_SHEET, None, catalogue.settings.model_dump_json()),
     ]
     for domain in catalogue.domains:
-        head = domain.model_dump(mode="json", exclude={"items"})
+        head = domain.model_dump_json(exclude={"items"})
         records.append(("domain", domain.slug, names[domain.slug], None, head))
         for item in domain.items:
-            records.append(("item", item.id, names[domain.slug], rows[item.id], item.model_dump(mode="json")))
+            records.append(("item", item.id, names[domain.slug], rows[item.id], item.model_dump_json()))
     r = 1
-    for kind, key, sheet_name, row, data in records:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for kind, key, sheet_name, row, text in records:
         parts = [text[i : i + CELL_LIMIT] for i in range(0, len(text), CELL_LIMIT)] or [""]
         for part_index, part in enumerate(parts):
             sheet.write_string(r, 0, kind)
