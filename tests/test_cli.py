@@ -171,3 +171,28 @@ def test_caret_counts_cjk_as_two_columns(tmp_path: Path) -> None:
     # "    channels: [" is 15 columns and 政府网站, takes 8 + 2: the caret stands under 政务网站.
     excerpt = "   16 |     channels: [政府网站, 政务网站, 微信公众号]\n"
     assert excerpt + "      | " + " " * 25 + "^\n" in out
+
+
+def test_the_installed_command_exits_with_its_codes_and_flushes_its_output(tmp_path: Path) -> None:
+    # the entry point ends the process itself (os._exit after flushing): codes and output survive
+    import subprocess
+    import sys
+
+    clean = build_case(CASES / "valid" / "plain", tmp_path / "clean")
+    broken = build_case(CASES / "invalid" / "field-values", tmp_path / "broken")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "zwgk_cli", *args]
+        return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
+
+    ok = run("validate", str(clean), "--format", "json")
+    assert ok.returncode == 0
+    assert json.loads(ok.stdout)["summary"]["errors"] == 0
+    bad = run("validate", str(broken), "--format", "json")
+    assert bad.returncode == 1
+    assert json.loads(bad.stdout)["summary"]["errors"] > 0
+    missing = run("validate", str(clean / "nowhere"))
+    assert missing.returncode == 2
+    assert "不存在" in missing.stderr
+    assert run("--version").returncode == 0
+    assert run("no-such-command").returncode == 2

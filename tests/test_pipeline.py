@@ -6,11 +6,13 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CASES
+from conftest import CASES, ROOT
 from zwgk_cli.pipeline import check_catalogue
 
 _SCALARS = st.one_of(
@@ -62,3 +64,29 @@ def test_any_domain_data_gives_findings_not_exceptions(data: dict[str, object]) 
             assert d.message.zh
             assert d.message.en
         assert (result.catalogue is None) == (result.summary.errors > 0)
+
+
+def test_the_collector_is_held_off_during_a_check_and_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from zwgk_cli import pipeline
+
+    seen: list[bool] = []
+    original = pipeline.check_with_positions
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_with_positions", spy)
+    assert gc.isenabled()
+    check_catalogue(ROOT / "catalogues")
+    assert seen
+    assert not any(seen)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_catalogue(ROOT / "catalogues")  # nested or already off: left off
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@ from zwgk_cli.changes import CatalogueDiff
 from zwgk_cli.compare import changes_since
 from zwgk_cli.coverage import coverage_table
 from zwgk_cli.diagnostics import Text, ZwgkError
+from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.models import Unit
 from zwgk_cli.opendata import catalogue_csv, catalogue_json
 from zwgk_cli.output import check_target, write_tree
@@ -134,6 +135,7 @@ def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool
     return chosen
 
 
+@paused_gc()
 def build(
     root: Path,
     out: Path,

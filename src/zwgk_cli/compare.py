@@ -8,6 +8,7 @@ from typing import Any
 
 from zwgk_cli.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.diagnostics import Text, ZwgkError
+from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.loading import LoadResult
 from zwgk_cli.migrations import migrate
 from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_with_positions
@@ -109,6 +110,7 @@ def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) 
     return diff
 
 
+@paused_gc()
 def compare(old_spec: str | None, new_spec: str | None, folder: Path, cwd: Path) -> Comparison:
     """Compare two sides; with neither given, the last commit (HEAD) against the working tree."""
     if old_spec is None and new_spec is None:

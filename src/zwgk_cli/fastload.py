@@ -36,7 +36,10 @@ _SPECIAL_CHARS = ("&", "*", "!", "%")
 # A document marker after the first line (a single leading `---` is an ordinary start).
 _MARKER = re.compile(r"\n(?:---|\.\.\.)(?:[ \n]|$)")
 # Numbers yaml-rs reads but YAML 1.2 core does not: digit groups with `_`, binary, signed 0x/0o.
-_LIBERAL_NUMBER = re.compile(r"[0-9]_|0b[01]|[-+]0[xo]")
+# Each pattern starts with a literal, so the search skips ahead in C; the rarer ones are only
+# searched for when their literal occurs at all.
+_DIGIT_GROUP = re.compile(r"_(?<=[0-9]_)")
+_PREFIXED = re.compile(r"0b[01]|[-+]0[xo]")
 # Line breaks in YAML 1.1 but ordinary characters in YAML 1.2.
 _YAML11_BREAKS = ("\u2028", "\u2029", "\x85")
 
@@ -79,6 +82,7 @@ def _risky(text: str) -> bool:
     return (
         any(ch in text for ch in _SPECIAL_CHARS)
         or any(ch in text for ch in _YAML11_BREAKS)
-        or _MARKER.search(text) is not None
-        or _LIBERAL_NUMBER.search(text) is not None
+        or (("\n---" in text or "\n..." in text) and _MARKER.search(text) is not None)
+        or _DIGIT_GROUP.search(text) is not None
+        or (("0b" in text or "0x" in text or "0o" in text) and _PREFIXED.search(text) is not None)
     )

@@ -11,6 +11,7 @@ from zwgk_cli.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.codes import WAIVABLE
 from zwgk_cli.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.diagnostics import Diagnostic, Summary, Text, ZwgkError, sort_diagnostics, summarize
+from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.lints import lint_domain
 from zwgk_cli.loading import LoadResult, iter_yaml_files, load_file
 from zwgk_cli.rules import check_domains, check_items, check_settings
@@ -42,6 +43,7 @@ class CheckResult:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
 
 
+@paused_gc()
 def check_catalogue(root: Path, *, follow_upstream: bool = True, fast: bool = True) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all.
 

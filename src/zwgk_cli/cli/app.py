@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -275,5 +277,25 @@ app.command("coverage")(coverage_command)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    A command is one short process, so it ends the way mypy's does: the cyclic garbage collector
+    stays off (nothing here builds cycles worth collecting; at 100,000 items one collection pass
+    costs about 0.7 s), and once the output is flushed the process exits without freeing its
+    objects one by one (another 0.7 s). Every file was already written and closed atomically.
+    """
+    gc.disable()
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`zwgk validate | head`): nothing more can be said
+        code = code or 1
+    os._exit(code or 0)
