@@ -1,5 +1,5 @@
 """`python -m zwgk_cli` runs the command line."""
 
-from zwgk_cli.cli.app import main
+from zwgk_cli.cli import main
 
 main()

@@ -58,7 +58,7 @@ Subject = Annotated[str | dict[str, str], BeforeValidator(_check_subject)]
 class Model(BaseModel):
     """Base of every model: unknown keys are errors, no silent type coercion, immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Unit(Model):

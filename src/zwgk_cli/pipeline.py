@@ -74,7 +74,8 @@ def check_catalogue(root: Path, *, follow_upstream: bool = True, fast: bool = Tr
     paths = [settings_path, *iter_yaml_files(root)]
     loads = [load_file(path, fast=fast) for path in paths]
     loader = folder_upstream_loader(root) if follow_upstream else None
-    return check_with_positions(root, loads, loader, load_file)
+    first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
+    return check_with_positions(root, loads, loader, load_file, first_upstream_loader=first)
 
 
 def check_with_positions(
@@ -83,20 +84,28 @@ def check_with_positions(
     upstream_loader: UpstreamLoader | None,
     reload: Callable[[Path], LoadResult],
     prepare: Callable[[list[LoadResult]], None] | None = None,
+    *,
+    first_upstream_loader: UpstreamLoader | None = None,
 ) -> CheckResult:
     """Check `loads` (zwgk.yaml first); files read the fast way that have findings are read again
     with `reload` (the careful way) and everything is checked again, so every finding has its
     file:line:column — the data, hence the findings, are the same. `prepare` runs on the loads
     before each check (e.g. reading an older format through its migrations).
+
+    `first_upstream_loader`, when given, reads the upstream catalogue for the first check (the fast
+    way); `upstream_loader` (the careful way, so findings can point into the upstream's files) is
+    then used only when the first check found anything.
     """
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
+    first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
     if prepare is not None:
         prepare(loads)
-    result = check_sources(root, loads[0], loads[1:], upstream_loader)
+    result = check_sources(root, loads[0], loads[1:], first_loader)
     flagged = {d.file for d in result.diagnostics}
     again = [reload(_path(load)) if _fast_and_flagged(load, flagged) else load for load in loads]
-    if any(new is not old for new, old in zip(again, loads, strict=True)):
+    upstream_again = first_loader is not upstream_loader and bool(result.diagnostics)
+    if upstream_again or any(new is not old for new, old in zip(again, loads, strict=True)):
         if prepare is not None:
             prepare(again)
         result = check_sources(root, again[0], again[1:], upstream_loader)
@@ -112,12 +121,12 @@ def _path(load: LoadResult) -> Path:
     return load.document.path
 
 
-def folder_upstream_loader(root: Path) -> UpstreamLoader:
-    """Reads an upstream catalogue folder relative to `root`."""
+def folder_upstream_loader(root: Path, *, fast: bool = False) -> UpstreamLoader:
+    """Reads an upstream catalogue folder relative to `root`; the careful way unless `fast`, since
+    findings about inherited values point into its files."""
 
     def load(path: str) -> CheckResult:
-        # Read the careful way: findings about inherited values point into these files.
-        return check_catalogue(root / path, follow_upstream=False, fast=False)
+        return check_catalogue(root / path, follow_upstream=False, fast=fast)
 
     return load
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from zwgk_cli.cli.console import make_console, print_error, working
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_OK, LangOption, Language
@@ -66,6 +65,8 @@ def coverage_command(
         data = coverage_data(rows, upstream.label, upstream.edition)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         raise typer.Exit(EXIT_OK)
+    from rich.table import Table
+
     console = make_console()
     table = Table(title=f"公开事项覆盖度（上级目录 {upstream.label}，{upstream.edition}）")
     for title in ("领域", "适用事项", "认领", "不认领", "缺少", "增补", "覆盖度"):

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text as RichText
 
 from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Language
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError, sort_diagnostics, summarize
-from zwgk_cli.formatting import FormatResult, collect_files, format_file, write_result
 from zwgk_cli.report import display_path
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text as RichText
+
+    from zwgk_cli.formatting import FormatResult
 
 
 def fmt_command(
@@ -43,6 +46,10 @@ def fmt_command(
     --check 只列出需要重新排版的文件。读不了的文件（语法错误、键重复、编码不对……）不会改动。
     退出码：0 全部已是标准格式（或已排版）；1 --check 发现需要排版的文件，或有文件无法读取、无法排版；2 无法运行。
     """
+    from rich.text import Text as RichText
+
+    from zwgk_cli.formatting import collect_files, format_file, write_result
+
     language: Lang = lang.value
     console = make_console()
     try:
@@ -115,6 +122,8 @@ def fmt_command(
 
 
 def _print_problems(console: Console, result: FormatResult, language: Lang, base: Path) -> None:
+    from rich.text import Text as RichText
+
     for problem in result.problems:
         where = display_path(problem.file, base)
         if problem.line is not None:
@@ -135,6 +144,8 @@ def _print_problems(console: Console, result: FormatResult, language: Lang, base
 
 def _summary(check: bool, changed: int, unchanged: int, failed: int, language: Lang) -> RichText:
     """The closing line: 已排版 N 个文件，M 个未变。"""
+    from rich.text import Text as RichText
+
     if check:
         if changed:
             zh = f"{changed} 个文件将重新排版，{unchanged} 个已是标准格式"

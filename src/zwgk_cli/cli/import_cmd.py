@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.text_report import print_diagnostics
@@ -20,6 +18,8 @@ from zwgk_cli.pipeline import SETTINGS_FILE
 from zwgk_cli.report import display_path
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from zwgk_cli.importoutput import Output
 
 EXIT_OK = 0
@@ -145,6 +145,8 @@ def _catalogue_folder(directory: Path | None, out: Path | None) -> Path | None:
 def _print_outputs(
     console: Console, source: Path, outputs: list[Output], items: int, domains: int, lang: Lang, base: Path
 ) -> None:
+    from rich.markup import escape
+
     if not outputs:
         console.print(
             "没有可导入的内容，未写入文件。" if lang == "zh" else "nothing to import; no file written."

@@ -14,15 +14,6 @@ from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, LangOp
 from zwgk_cli.cli.text_report import print_diagnostics
 from zwgk_cli.diagnostics import Lang, Text, ZwgkError
 from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.scaffold import (
-    ProjectOptions,
-    check_target,
-    copy_example,
-    default_levels,
-    project_files,
-    write_files,
-)
-from zwgk_cli.schemas import schema_files
 
 
 def init_command(
@@ -51,6 +42,16 @@ def init_command(
     生成后立即可以通过 zwgk validate（空领域会提示“领域没有事项”的警告）。
     退出码：0 已生成；1 生成的目录未通过检查；2 无法运行（文件夹非空、缺少 --region、参数有误）。
     """
+    from zwgk_cli.scaffold import (
+        ProjectOptions,
+        check_target,
+        copy_example,
+        default_levels,
+        project_files,
+        write_files,
+    )
+    from zwgk_cli.schemas import schema_files
+
     language: Lang = lang.value
     console = make_console()
     try:
