@@ -431,3 +431,14 @@ def test_libreoffice_opens_and_prints_the_workbook(tmp_path: Path, shipped: Cata
         assert "第1页，共" in compact
     assert "26个试点领域政务公开标准化规范化工作任务分工" in compact
     assert "编制重庆市渝北区税收管理领域政务公开标准目录" in compact
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=40),
+    st.sampled_from([5, 6.5, 12, 16, 28, 34]),
+)
+def test_a_text_of_at_most_half_the_width_is_one_line(text: str, width: float) -> None:
+    # the row heights skip measuring such texts (see _write_domain_sheet)
+    if len(text) <= width / 2:
+        assert line_count(text, width) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +16,14 @@ from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.models import Unit
 from zwgk_cli.opendata import catalogue_csv, catalogue_json
 from zwgk_cli.output import check_target, write_tree
+from zwgk_cli.parallel import rendered_aside
 from zwgk_cli.pipeline import CheckResult, check_catalogue
-from zwgk_cli.site import CoverageReport, Download, render_site
+from zwgk_cli.site import CoverageReport, Download, render_site, size_text
 from zwgk_cli.tables import tasks_title
 from zwgk_cli.units import find_unit, town_units, unit_catalogue, unit_title
 from zwgk_cli.workbook import catalogue_workbook, tasks_workbook
+
+WORKBOOK = "catalogue.xlsx"
 
 # Files written beside the pages: the workbooks and the open data, with what the pages call them.
 DATA_FILES: dict[str, tuple[Callable[[Catalogue], bytes], str]] = {
@@ -69,18 +73,38 @@ def render_outputs(
 
     Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``.
     """
-    data: dict[str, bytes] = {}
-    for name, (render, _) in DATA_FILES.items():
-        data[name] = render(catalogue)
+    with rendered_aside(lambda: catalogue_workbook(catalogue)) as workbook:
+        # the workbook, the largest output, renders in a second process (see parallel) while the
+        # rest renders here; the pages show its size, so they carry a placeholder until it is known
+        data: dict[str, bytes] = {}
+        for name, (render, _) in DATA_FILES.items():
+            if name == WORKBOOK:
+                continue
+            data[name] = render(catalogue)
+            if progress is not None:
+                progress(name)
+        placeholder = "" if workbook.ready else f"zwgk-size-{secrets.token_hex(12)}"
+        downloads = [
+            Download(
+                name,
+                download_name(catalogue, name),
+                label,
+                len(data[name]) if name in data else len(workbook.result()) if workbook.ready else 0,
+                placeholder if name == WORKBOOK else "",
+            )
+            for name, (_, label) in DATA_FILES.items()
+        ]
+        links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
+        files = render_site(catalogue, templates, progress, downloads, changes, coverage, unit_links=links)
+        data[WORKBOOK] = workbook.result()
         if progress is not None:
-            progress(name)
-    downloads = [
-        Download(name, download_name(catalogue, name), label, len(data[name]))
-        for name, (_, label) in DATA_FILES.items()
-    ]
-    links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
-    files = render_site(catalogue, templates, progress, downloads, changes, coverage, unit_links=links)
-    files.update(data)
+            progress(WORKBOOK)
+    if placeholder:
+        token, size = placeholder.encode(), size_text(len(data[WORKBOOK])).encode()
+        for name, content in files.items():
+            if name.endswith(".html"):
+                files[name] = content.replace(token, size)
+    files.update({name: data[name] for name in DATA_FILES})
     for unit in units:
         files.update(unit_outputs(catalogue, unit, templates, progress))
     return files

@@ -68,13 +68,19 @@ class Download:
     filename: str
     label: str
     size: int
+    placeholder: str = ""  # stands in for the size while the file is still being rendered elsewhere
 
     @property
     def size_text(self) -> str:
         """The size as people read it: 8 KB, 1.2 MB."""
-        if self.size < 1024 * 1024:
-            return f"{max(1, round(self.size / 1024))} KB"
-        return f"{self.size / 1024 / 1024:.1f} MB"
+        return self.placeholder or size_text(self.size)
+
+
+def size_text(size: int) -> str:
+    """A file size as people read it: 8 KB, 1.2 MB."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def environment(extra_templates: Path | None = None) -> Environment:

@@ -92,6 +92,8 @@ def _compact(data: Any) -> str:
 def line_count(text: str, width: float) -> int:
     """How many lines `text` wraps to in a column `width` characters wide."""
     usable = max(width - 0.5, 1.0)
+    if "\n" not in text:
+        return max(1, math.ceil(text_width(text) / usable))
     return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.split("\n"))
 
 
@@ -276,8 +278,15 @@ def _write_domain_sheet(sheet: Worksheet, fm: _Formats, settings: Settings, doma
                 sheet.write_string(r, offset, text, fm.tick)
             else:
                 sheet.write_blank(r, offset, None, fm.tick)
+        # one line (the least) unless a text could wrap: one of at most width/2 characters fits on
+        # one line even when every character is wide (1.8), as every column is at least 5 wide
         lines = max(
-            line_count(text, widths[col]) for col, text in enumerate(["", "", *texts, *ticks]) if text
+            (
+                line_count(text, widths[col])
+                for col, text in enumerate([*texts, *ticks], start=2)
+                if "\n" in text or len(text) > widths[col] / 2
+            ),
+            default=1,
         )
         sheet.set_row(r, LINE_HEIGHT * lines + 4)
     sheet.freeze_panes(first, 3)
