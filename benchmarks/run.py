@@ -1,22 +1,29 @@
 """Whole-process time and peak memory of zwgk's commands, next to floors measured in the same run.
 
-Run: python benchmarks/run.py [--scales district,city] [--runs 3] [--write]
+Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--write]
 
-For each scale, a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
-as its own process; peak memory is the process's maximum resident set. The floors run on the same
-files in the same way:
-- loader floors: the fastest YAML-to-Python loader available (yaml-rs) and PyYAML's C loader
-  (with the garbage collector off during the load), each reading every file;
-- the XLSX floor: xlsxwriter writing the same number of cells (one row of 13 cells per item);
-- start-up: `python -c "import pydantic, ruamel.yaml, typer"`.
-Every figure is printed as a ratio to its floor (medians of --runs). With --write the table goes to
-benchmarks/RESULTS.md together with the command that produced it. Needs the bench extra:
-python -m pip install -e '.[bench]'.
+For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
+as its own process. Memory is the peak, over the run, of the proportional set size (PSS) summed
+over the process and its children (a build renders its workbook in a forked child; PSS counts
+the pages they share once), sampled every 20 ms from /proc. The floors run on the same files:
+
+- loader floor: the fastest YAML-to-Python loader (yaml-rs) reading every file of the catalogue
+  and keeping it, the garbage collector off: what holding the catalogue costs at the least;
+- PyYAML's C loader doing the same, as a second reference;
+- both sides: the loader floor reading the catalogue and its changed copy (for diff);
+- build floor: the loader floor, then xlsxwriter writing the same cells (every item's texts, one
+  row each) into a workbook: loading plus the fastest XLSX writing, in one process;
+- the bare imports: `python -c "import pydantic, ruamel.yaml, typer"`.
+
+Every figure is printed as a ratio to its floor (medians of --runs), then the targets with what
+was measured. With --write the tables go to benchmarks/RESULTS.md with the command that made them.
+Needs the bench extra: python -m pip install -e '.[bench]'. Linux (it reads /proc).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -24,53 +31,108 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from generate import SCALES, generate
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 ZWGK = [sys.executable, "-m", "zwgk_cli"]
 
 LOAD_YAML_RS = """
-import sys, pathlib, yaml_rs
-for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):
-    yaml_rs.loads(p.read_text(encoding='utf-8'))
+import gc, sys, pathlib, yaml_rs
+gc.disable()
+data = [yaml_rs.loads(p.read_text(encoding='utf-8'), parse_datetime=False)
+        for folder in sys.argv[1:] for p in sorted(pathlib.Path(folder).glob('*.yaml'))]
 """
 LOAD_PYYAML = """
-import sys, gc, pathlib, yaml
+import gc, sys, pathlib, yaml
 gc.disable()
-for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):
-    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
-gc.enable()
+data = [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+        for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml'))]
 """
-WRITE_XLSX = """
-import sys, xlsxwriter
-rows = int(sys.argv[1])
-book = xlsxwriter.Workbook(sys.argv[2], {'constant_memory': False})
+LOAD_AND_WRITE_XLSX = """
+import gc, sys, pathlib, yaml_rs, xlsxwriter
+gc.disable()
+domains = [yaml_rs.loads(p.read_text(encoding='utf-8'), parse_datetime=False)
+           for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')) if p.name != 'zwgk.yaml']
+def text(v):
+    if isinstance(v, list): return '、'.join(v)
+    if isinstance(v, dict): return '；'.join(f'{k}：{x}' for k, x in v.items())
+    return '' if v is None else str(v)
+keys = ('id', 'category', 'name', 'content', 'basis', 'time_limit', 'subject', 'channels',
+        'audience', 'audience_note', 'mode', 'levels')
+book = xlsxwriter.Workbook(sys.argv[2])
 sheet = book.add_worksheet('x')
-text = '区民政局、各镇人民政府（街道办事处）信息形成或者变更之日起20个工作日内'
-for r in range(rows):
-    for c in range(13):
-        sheet.write_string(r, c, text[: 8 + (r + c) % 30])
+row = 0
+for domain in domains:
+    for item in domain.get('items', []):
+        sheet.write_string(row, 0, domain['domain'])
+        for col, key in enumerate(keys, 1):
+            sheet.write_string(row, col, text(item.get(key)))
+        row += 1
 book.close()
 """
 IMPORTS = "import pydantic, ruamel.yaml, typer"
 
 
-def measure(command: list[str], runs: int, cwd: Path | None = None) -> tuple[float, float]:
-    """Median wall seconds and median peak RSS (MiB) of `command` run `runs` times."""
-    seconds: list[float] = []
-    memory: list[float] = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds.append(time.perf_counter() - start)
-        memory.append(usage.ru_maxrss / 1024)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"failed: {' '.join(command)}")
-    return statistics.median(seconds), statistics.median(memory)
+@dataclass(frozen=True)
+class Figure:
+    seconds: float
+    mib: float
+
+
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            pids += _tree(int(child))
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^Pss:\s+(\d+) kB", text, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+def _run_once(command: list[str], env: dict[str, str]) -> Figure:
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_pss_kib(p) for p in _tree(process.pid)))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    status = process.wait()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if status not in (0, 1):
+        raise SystemExit(f"failed ({status}): {' '.join(command)}")
+    return Figure(seconds, peak / 1024)
+
+
+def measure(command: list[str], runs: int, env: dict[str, str]) -> Figure:
+    """Medians of `runs` whole-process runs of `command`."""
+    figures = [_run_once(command, env) for _ in range(runs)]
+    return Figure(statistics.median(f.seconds for f in figures), statistics.median(f.mib for f in figures))
 
 
 def changed_copy(source: Path, target: Path) -> Path:
@@ -83,6 +145,9 @@ def changed_copy(source: Path, target: Path) -> Path:
     return target
 
 
+Row = tuple[str, str, Figure, Figure]  # scale, what, measured, floor
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -91,51 +156,112 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
     args = parser.parse_args()
-    rows: list[tuple[str, str, float, float, float, float]] = []
+    # measure the tool as installed: byte-compiled modules may be written and read
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    compileall.compile_dir(ROOT / "src", quiet=1)
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        imports = measure([sys.executable, "-c", IMPORTS], args.runs)
-        startup = measure([*ZWGK, "--version"], args.runs)
-        rows.append(("—", "start-up (zwgk --version)", *startup, *imports))
+        subprocess.run(
+            [*ZWGK, "validate", str(ROOT / "catalogues")], env=env, capture_output=True, check=True
+        )
+        imports = measure([sys.executable, "-c", IMPORTS], max(args.runs, 11), env)
+        rows.append(("—", "bare imports: " + IMPORTS, imports, imports))
+        rows.append(
+            ("—", "start-up: zwgk --version", measure([*ZWGK, "--version"], max(args.runs, 11), env), imports)
+        )
+        shipped = measure([*ZWGK, "validate", str(ROOT / "catalogues")], max(args.runs, 11), env)
+        rows.append(("shipped", "zwgk validate catalogues", shipped, imports))
         for scale in args.scales.split(","):
-            items = SCALES[scale]
-            folder = generate(work / scale, items)
+            folder = generate(work / scale, SCALES[scale])
             other = changed_copy(folder, work / f"{scale}-changed")
-            rs = measure([sys.executable, "-c", LOAD_YAML_RS, str(folder)], args.runs)
-            pyyaml = measure([sys.executable, "-c", LOAD_PYYAML, str(folder)], args.runs)
-            xlsx = measure(
-                [sys.executable, "-c", WRITE_XLSX, str(items), str(work / "floor.xlsx")], args.runs
+            floor = measure([sys.executable, "-c", LOAD_YAML_RS, str(folder)], args.runs, env)
+            rows.append((scale, "loader floor: yaml-rs", floor, floor))
+            pyyaml = measure([sys.executable, "-c", LOAD_PYYAML, str(folder)], args.runs, env)
+            rows.append((scale, "loader: PyYAML C", pyyaml, floor))
+            validate = measure([*ZWGK, "validate", str(folder)], args.runs, env)
+            rows.append((scale, "zwgk validate", validate, floor))
+            book = str(work / "floor.xlsx")
+            build_floor = measure(
+                [sys.executable, "-c", LOAD_AND_WRITE_XLSX, str(folder), book], args.runs, env
             )
-            floor = rs
-            rows.append((scale, "loader floor: yaml-rs", *rs, *rs))
-            rows.append((scale, "loader: PyYAML C", *pyyaml, *rs))
-            validate = measure([*ZWGK, "validate", str(folder)], args.runs)
-            rows.append((scale, "zwgk validate", *validate, *floor))
-            build = measure([*ZWGK, "build", str(folder), "-o", str(work / f"{scale}-dist")], args.runs)
-            rows.append((scale, "zwgk build", *build, floor[0] + xlsx[0], max(floor[1], xlsx[1])))
-            diff = measure([*ZWGK, "diff", str(folder), str(other), "--format", "json"], args.runs)
-            rows.append((scale, "zwgk diff (all changed)", *diff, 2 * floor[0], floor[1]))
+            rows.append((scale, "build floor: yaml-rs + xlsxwriter", build_floor, build_floor))
+            dist = str(work / f"{scale}-dist")
+            build = measure([*ZWGK, "build", str(folder), "-o", dist], args.runs, env)
+            rows.append((scale, "zwgk build", build, build_floor))
+            sides = measure([sys.executable, "-c", LOAD_YAML_RS, str(folder), str(other)], args.runs, env)
+            rows.append((scale, "both sides floor: yaml-rs", sides, sides))
+            diff = measure([*ZWGK, "diff", str(folder), str(other), "--format", "json"], args.runs, env)
+            rows.append((scale, "zwgk diff (all changed)", diff, sides))
+    report = _report(rows, args)
+    print(report)
+    if args.write:
+        (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+
+
+def _ratio(row: Row) -> tuple[float, float]:
+    _, _, got, floor = row
+    return got.seconds / floor.seconds, got.mib / floor.mib
+
+
+TARGETS = [
+    # (scale, what, time ratio at most, memory ratio at most, the target in words)
+    ("province", "zwgk validate", 3.0, 2.0, "validate at province scale ≤ 3× the loader floor, memory ≤ 2×"),
+    ("province", "zwgk build", 1.5, 2.0, "build at province scale ≤ 1.5× (loader + XLSX floor), memory ≤ 2×"),
+    (
+        "shipped",
+        "zwgk validate catalogues",
+        2.0,
+        None,
+        "validate on the shipped catalogue ≤ 2× the bare imports",
+    ),
+    (
+        "province",
+        "zwgk diff (all changed)",
+        None,
+        2.0,
+        "diff at province scale: memory ≤ 2× both sides loaded",
+    ),
+]
+
+
+def _report(rows: list[Row], args: argparse.Namespace) -> str:
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    cores = len(os.sched_getaffinity(0))
     lines = [
+        "# Benchmark results",
+        "",
+        f"Produced by `{command}` on a {cores}-core machine, Python {sys.version.split()[0]}: medians of "
+        f"{args.runs} runs (11 for the start-up rows), each command a whole process; memory is the peak "
+        "proportional set size of the process and its children. Floors are measured in the same run "
+        "(see the docstring of benchmarks/run.py).",
+        "",
         "| scale | what | seconds | ratio | peak MiB | ratio |",
         "|---|---|---:|---:|---:|---:|",
-        *(
-            f"| {scale} | {what} | {sec:.2f} | {sec / base_sec:.1f}× | {mem:.0f} | {mem / base_mem:.1f}× |"
-            for scale, what, sec, mem, base_sec, base_mem in rows
-        ),
     ]
-    table = "\n".join(lines)
-    print(table)
-    if args.write:
-        command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
-        (HERE / "RESULTS.md").write_text(
-            "# Benchmark results\n\n"
-            f"Produced by `{command}` on a 2-core machine (medians of {args.runs} runs; each command a whole process).\n"
-            "Ratios: time and peak memory against the floor measured in the same run — the yaml-rs loader for\n"
-            "validate and diff (×2 for the two sides), loader + xlsxwriter for build, the bare imports for start-up.\n\n"
-            + table
-            + "\n",
-            encoding="utf-8",
+    for row in rows:
+        scale, what, got, _ = row
+        time_ratio, mem_ratio = _ratio(row)
+        lines.append(
+            f"| {scale} | {what} | {got.seconds:.2f} | {time_ratio:.2f}× | {got.mib:.0f} | {mem_ratio:.2f}× |"
         )
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    by_key = {(row[0], row[1]): row for row in rows}
+    for scale, what, max_time, max_mem, words in TARGETS:
+        row = by_key.get((scale, what))
+        if row is None:
+            lines.append(f"| {words} | not measured in this run | — |")
+            continue
+        time_ratio, mem_ratio = _ratio(row)
+        parts, met = [], True
+        if max_time is not None:
+            parts.append(f"time {time_ratio:.2f}×")
+            met = met and time_ratio <= max_time
+        if max_mem is not None:
+            parts.append(f"memory {mem_ratio:.2f}×")
+            met = met and mem_ratio <= max_mem
+        lines.append(f"| {words} | {', '.join(parts)} | {'yes' if met else 'no'} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

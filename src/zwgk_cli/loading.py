@@ -66,7 +66,9 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
     if fast and not scan:
         try:
             doc.data = fast_parse(text, MAX_DEPTH)
-            doc.positions = False
+            # Nothing reads a clean file's text again (excerpts are for findings, and a file with
+            # findings is read again the careful way): a province's texts are 160 MiB.
+            doc.positions, doc.text = False, ""
             return LoadResult(doc, [])
         except Fallback:
             pass

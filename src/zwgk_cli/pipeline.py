@@ -102,14 +102,20 @@ def check_with_positions(
     if prepare is not None:
         prepare(loads)
     result = check_sources(root, loads[0], loads[1:], first_loader)
-    flagged = {d.file for d in result.diagnostics}
-    again = [reload(_path(load)) if _fast_and_flagged(load, flagged) else load for load in loads]
-    upstream_again = first_loader is not upstream_loader and bool(result.diagnostics)
-    if upstream_again or any(new is not old for new, old in zip(again, loads, strict=True)):
+    loader = first_loader
+    while True:
+        # Until every finding is in a carefully read file. Usually one round; another only when a
+        # file read again reveals something about a file still read the fast way (a fast read
+        # keeps no text, so e.g. a header that did not validate names no domain until re-read).
+        flagged = {d.file for d in result.diagnostics}
+        again = [reload(_path(load)) if _fast_and_flagged(load, flagged) else load for load in loads]
+        upstream_again = loader is not upstream_loader and bool(result.diagnostics)
+        if not upstream_again and all(new is old for new, old in zip(again, loads, strict=True)):
+            return result
         if prepare is not None:
             prepare(again)
-        result = check_sources(root, again[0], again[1:], upstream_loader)
-    return result
+        loads, loader = again, upstream_loader
+        result = check_sources(root, loads[0], loads[1:], loader)
 
 
 def _fast_and_flagged(load: LoadResult, flagged: set[Path | None]) -> bool:

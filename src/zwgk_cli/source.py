@@ -32,7 +32,8 @@ class SourceDocument:
     # Values this document took from another one (an upstream item's inherited fields):
     # a path prefix here → (the document it was written in, its path there).
     origins: dict[FieldPath, tuple[SourceDocument, FieldPath]] = field(default_factory=dict)
-    positions: bool = True  # False when read the fast way (see fastload): values and keys are empty
+    # False when read the fast way (see fastload): values and keys are empty, and so is text
+    positions: bool = True
     _lines: list[str] | None = None
 
     def origin(self, path: FieldPath) -> tuple[SourceDocument, FieldPath] | None:
