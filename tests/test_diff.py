@@ -16,6 +16,7 @@ from catalogue_repo import commit, edit, git
 from conftest import ROOT, Golden
 from zwgk_cli import migrations
 from zwgk_cli.build import build
+from zwgk_cli.change_report import diff_data, render_json
 from zwgk_cli.changes import Side, diff_sides
 from zwgk_cli.cli.app import app
 from zwgk_cli.compare import compare
@@ -267,6 +268,8 @@ def test_a_large_diff(tmp_path: Path) -> None:
     diff = compare(str(ROOT / "catalogues"), str(changed), Path("catalogues"), ROOT).diff
     assert diff.totals()["changed"] == 306
     assert all([f.key for f in c.fields] == ["link"] for d in diff.domains for c in d.items)
+    standard = json.dumps(diff_data(diff), ensure_ascii=False, indent=2, default=str) + "\n"
+    assert render_json(diff) == standard
 
 
 def every_item_linked(text: str) -> str:

@@ -5,9 +5,10 @@ The terminal (rich) and HTML renderings use the same wording from here.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+import pydantic_core
 
 from zwgk_cli.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
 from zwgk_cli.tables import chinese_numeral
@@ -239,4 +240,6 @@ def diff_data(diff: CatalogueDiff) -> dict[str, Any]:
 
 
 def render_json(diff: CatalogueDiff) -> str:
-    return json.dumps(diff_data(diff), ensure_ascii=False, indent=2, default=str) + "\n"
+    """The diff as indented JSON: what json.dumps(…, ensure_ascii=False, indent=2, default=str) gives
+    (a test compares them), written by pydantic in Rust (json.dumps indents in pure Python)."""
+    return pydantic_core.to_json(diff_data(diff), indent=2, fallback=str).decode("utf-8") + "\n"

@@ -337,20 +337,22 @@ def _domain_changes(
             before = [i for i in old_order.get(slug, []) if new_items.get(i, ("",))[0] == slug]
             domain.reordered = kept != before
         domain.items = [c for c in changes if slug in (c.old_domain, c.new_domain)]
-        domain.items.sort(key=lambda c: _position(c, slug, old_order, new_order))
+        old_index = {ident: i for i, ident in enumerate(old_order.get(slug, []))}
+        new_index = {ident: i for i, ident in enumerate(new_order.get(slug, []))}
+        domain.items.sort(key=lambda c: _position(c, slug, old_index, new_index))
         found.append(domain)
     found.sort(key=lambda d: (d.order is None, d.order or 0, d.slug))
     return found
 
 
 def _position(
-    change: ItemChange, slug: str, old_order: dict[str, list[str]], new_order: dict[str, list[str]]
+    change: ItemChange, slug: str, old_index: dict[str, int], new_index: dict[str, int]
 ) -> tuple[int, int]:
-    """Sort a domain's changes in file order (new file first, removed rows where they stood)."""
-    if change.new_domain == slug and change.id in new_order.get(slug, []):
-        return (new_order[slug].index(change.id), 0)
-    ident = change.old_id or change.id
-    return (old_order.get(slug, []).index(ident) if ident in old_order.get(slug, []) else 10**9, 1)
+    """Sort a domain's changes in file order (new file first, removed rows where they stood);
+    `old_index` and `new_index` give each id's place in the domain's old and new file."""
+    if change.new_domain == slug and change.id in new_index:
+        return (new_index[change.id], 0)
+    return (old_index.get(change.old_id or change.id, 10**9), 1)
 
 
 def _settings_changes(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:

@@ -7,6 +7,7 @@ not here, because a single file cannot know them.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -196,6 +197,7 @@ class Domain(DomainHeader):
     items: list[Item] = Field(default_factory=list, title="事项")
 
 
+@functools.cache
 def field_title(model: type[BaseModel], key: str) -> str | None:
     """The Chinese title of `model.key`, if the field exists."""
     info = model.model_fields.get(key)
