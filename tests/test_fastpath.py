@@ -3,6 +3,7 @@ file is read the careful way, with every file:line:column."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -179,3 +180,55 @@ def test_block_scalars_and_special_forms(text: str) -> None:
             assert fast.document.positions
     if text == "---\na: 1\n" or text.count("[") == 63:
         assert not fast.document.positions
+
+
+def _quoted(text: str, style: str) -> str:
+    if style == "single":
+        return "'" + text.replace("'", "''") + "'"
+    if style == "double":
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.sampled_from(["plain", "single", "double"]),
+    st.booleans(),
+)
+def test_any_text_reads_the_same_or_falls_back(text: str, style: str, in_list: bool) -> None:
+    # whatever a clerk may type, in any quoting: the fast reader gives the careful reader's data
+    scalar = _quoted(text, style)
+    source = f"a: [{scalar}, x]\n" if in_list else f"a: {scalar}\nb: x\n"
+    careful = load_bytes(Path("t.yaml"), source.encode("utf-8"))
+    fast = load_bytes(Path("t.yaml"), source.encode("utf-8"), fast=True)
+    if fast.document is None or fast.document.positions:  # not read, or read the careful way
+        assert fast.diagnostics == careful.diagnostics
+    else:
+        assert careful.diagnostics == []
+        assert careful.document is not None
+        assert fast.document.data == careful.document.data
+
+
+YAML_PIECES = st.sampled_from(
+    [":", ": ", "#", " #", "-", "- ", "?", "? ", "[", "]", "{", "}", ",", ", ", "'", '"', "|", ">", "|-",
+     ">+", "\n", "\n  ", "\n- ", "\n  - ", " ", "a", "区民政局", "１", "0", "1", "1.5", "-1", "~", "null",
+     "true", "no", "x:y", "http://a.b/c", "9:00", "·", "（", "、", "\u3000", "\\", "e", ".", "_", "k: v",
+     "\t", "&", "*", "!", "%", "@", "`", "\ufeff", "\x85", "\u2028", "\x7f"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=14), st.sampled_from(["a: ", "a:\n  ", "- ", "", "a: [", "a: {k: "]))
+def test_any_arrangement_of_yaml_syntax_reads_the_same_or_falls_back(pieces: list[str], start: str) -> None:
+    # the pieces that steer a YAML parser, in any order: where yaml-rs and the careful reader
+    # could disagree (it is the more lenient), the fast reader must hand the file over
+    source = start + "".join(pieces) + "\n"
+    careful = load_bytes(Path("t.yaml"), source.encode("utf-8"))
+    fast = load_bytes(Path("t.yaml"), source.encode("utf-8"), fast=True)
+    if fast.document is None or fast.document.positions:
+        assert fast.diagnostics == careful.diagnostics
+    else:
+        assert careful.diagnostics == [], source
+        assert careful.document is not None
+        assert fast.document.data == careful.document.data, source

@@ -249,3 +249,12 @@ def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab: -[]{},'\"#&*!|>\n\t：、区级01")), max_size=120))
 def test_arbitrary_yaml_like_text_never_raises(text: str) -> None:
     load_bytes(Path("fuzz.yaml"), text.encode("utf-8"))
+
+
+def test_a_parser_that_trips_over_itself_still_gives_a_located_finding() -> None:
+    # ruamel.yaml's scanner fails an internal assertion on a comment followed by `|` at column 1
+    result = load_bytes(Path("t.yaml"), b"a:\n  #\n| #\n")
+    assert result.document is not None
+    assert result.document.data is None
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("yaml-syntax", 1, 2)]
+    assert "无法解析" in result.diagnostics[0].message.zh

@@ -51,6 +51,10 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
     except RecursionError:
         builder.failed = True
         builder.diagnostics.append(_depth_diag(doc, Pos(1, 1)))
+    except Exception:
+        # (e.g. a comment line followed by `|` at the start of a line): still a located finding
+        builder.failed = True
+        builder.diagnostics.append(_unparsable_diag(doc, builder.last))
     if builder.failed and scan:
         # The scan explains the failure better than the parser does: report the scan alone
         # when the parser tripped at or after the first thing the scan found.
@@ -84,9 +88,13 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.failed = False
         self.documents = 0
+        self.last = Pos(1, 1)  # where the last event read ended
 
     def run(self, events: Iterable[Any]) -> None:
         for event in events:
+            mark = event.end_mark
+            if mark is not None:
+                self.last = Pos(mark.line + 1, mark.column + 1)
             if isinstance(event, ScalarEvent):
                 self._check_node(event)
                 self._scalar(event)
@@ -378,6 +386,28 @@ def _translated(doc: SourceDocument, problem: str, line: int, column: int) -> Di
     )
     return Diagnostic(
         "yaml-syntax", msg, file=doc.path, line=line, column=column, hint=hint, excerpt=doc.line_text(line)
+    )
+
+
+def _unparsable_diag(doc: SourceDocument, pos: Pos) -> Diagnostic:
+    msg = Text(
+        "YAML 语法错误：从这里往后的内容无法解析（常见原因：注释、| 或 > 的位置不对，或缩进不齐）。",
+        "YAML syntax error: the text from here on cannot be parsed (often a misplaced comment, | or >, "
+        "or uneven indentation).",
+    )
+    hint = Text(
+        "检查这一行之后几行的缩进（只用空格，同级对齐）、注释和 | > 的位置；文字中含有 | > # 时给整段加引号。",
+        "check the indentation of the next lines (spaces, siblings aligned), comments and | >; "
+        "quote text that holds | > #.",
+    )
+    return Diagnostic(
+        "yaml-syntax",
+        msg,
+        file=doc.path,
+        line=pos.line,
+        column=pos.column,
+        hint=hint,
+        excerpt=doc.line_text(pos.line),
     )
 
 

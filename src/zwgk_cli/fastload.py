@@ -8,10 +8,12 @@ way (tests prove it).
 
 The fast reader gives exactly the data the careful one gives, or nothing. yaml-rs resolves plain
 scalars by the YAML 1.2 core schema as the careful reader does, except that it also reads `1_000`,
-`0b101`, `+0x1F` and `-0o7` as numbers; a file with anything that could be read that way, or with
-anything the careful reader treats specially (anchors, aliases, tags, directives, several
-documents, YAML 1.1 line breaks), goes to the careful reader. Duplicate keys make yaml-rs fail, so
-such a file goes there too. yaml-rs resolves keys (`1:` is the number 1) where the careful reader
+`_0`, `0b101`, `+0x1F` and `-0o7` as numbers, and it accepts a few things the careful reader
+refuses or reads otherwise (a `>` or `|` starting a value in a flow list, a tab after a colon, a
+`?` key indicator, a colon before a flow indicator, empty block scalars); a file with anything that could be read that way, or with anything the careful
+reader treats specially (anchors, aliases, tags, directives, several documents, YAML 1.1 line
+breaks, control characters, which yaml-rs reads as text), goes to the careful reader. Duplicate
+keys make yaml-rs fail, so such a file goes there too. yaml-rs resolves keys (`1:` is the number 1) where the careful reader
 keeps the text as written, and it nests deeper than the careful reader allows: one walk over the
 result (about a tenth of the load's time) sends files with such keys or nesting there as well.
 """
@@ -30,18 +32,30 @@ except ImportError:  # pragma: no cover - yaml-rs is a dependency
     _loads = None
     _Error = Exception
 
-# Characters that may start an anchor, alias, tag or directive: rare in catalogue text, so any of
-# them anywhere sends the file to the careful reader (a false alarm only costs time).
-_SPECIAL_CHARS = ("&", "*", "!", "%")
+# Characters that may start an anchor, alias, tag or directive, the tab (the careful reader
+# refuses some tabs yaml-rs accepts) and a byte-order mark after the first (the careful reader
+# drops it at the start of a file, yaml-rs keeps it): rare in catalogue text, so any of them
+# anywhere sends the file to the careful reader (a false alarm only costs time).
+_SPECIAL_CHARS = ("&", "*", "!", "%", "\t", "\ufeff")
 # A document marker after the first line (a single leading `---` is an ordinary start).
 _MARKER = re.compile(r"\n(?:---|\.\.\.)(?:[ \n]|$)")
-# Numbers yaml-rs reads but YAML 1.2 core does not: digit groups with `_`, binary, signed 0x/0o.
-# Each pattern starts with a literal, so the search skips ahead in C; the rarer ones are only
-# searched for when their literal occurs at all.
-_DIGIT_GROUP = re.compile(r"_(?<=[0-9]_)")
+# Numbers yaml-rs reads but YAML 1.2 core does not: yaml-rs drops any `_` from a number (`1_000`,
+# `_0`, `1.5_`), and reads binary and signed 0x/0o. The searches start with a literal, so they
+# skip ahead in C; the rarer ones run only when their literal occurs at all.
+_UNDERSCORE_NUMBER = re.compile(r"_(?:(?<=[0-9.]_)|(?=[0-9.]))")
 _PREFIXED = re.compile(r"0b[01]|[-+]0[xo]")
+# `|`, `>` and `?` start a block scalar or mark a key where they begin a value; yaml-rs reads some
+# such places differently from the careful reader (an empty block scalar, `[?0]`, `{k: |}`).
+_INDICATORS = re.compile(r"[|>?]")
+# `?` before a space or the end marks a key the careful reader reads as a mapping, yaml-rs as text.
+_QUESTION = re.compile(r"\?(?=[\s,\]}]|$)")
+# A colon right before another colon or a flow indicator: the readers split such text differently.
+_COLON = re.compile(r"::|:[,\[\]{}]")
 # Line breaks in YAML 1.1 but ordinary characters in YAML 1.2.
 _YAML11_BREAKS = ("\u2028", "\u2029", "\x85")
+# Characters YAML does not allow in a file (control characters, U+FFFE, U+FFFF): the careful reader
+# reports them; yaml-rs reads them as text.
+_NON_PRINTABLE = re.compile("[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class Fallback(Exception):
@@ -82,7 +96,24 @@ def _risky(text: str) -> bool:
     return (
         any(ch in text for ch in _SPECIAL_CHARS)
         or any(ch in text for ch in _YAML11_BREAKS)
+        or _NON_PRINTABLE.search(text) is not None
         or (("\n---" in text or "\n..." in text) and _MARKER.search(text) is not None)
-        or _DIGIT_GROUP.search(text) is not None
+        or _UNDERSCORE_NUMBER.search(text) is not None
+        or _indicator_starts_value(text)
+        or ("?" in text and _QUESTION.search(text) is not None)
+        or _COLON.search(text) is not None
         or (("0b" in text or "0x" in text or "0o" in text) and _PREFIXED.search(text) is not None)
     )
+
+
+def _indicator_starts_value(text: str) -> bool:
+    """Whether a `|`, `>` or `?` begins a line or follows `[ { , : -` (and spaces): where it can be
+    an indicator rather than text. These characters are rare in catalogues, so looking at each
+    occurrence in Python costs nothing."""
+    for match in _INDICATORS.finditer(text):
+        before = match.start() - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        if before < 0 or text[before] in "[{,:-\n":
+            return True
+    return False
