@@ -101,9 +101,8 @@ def render_outputs(
             progress(WORKBOOK)
     if placeholder:
         token, size = placeholder.encode(), size_text(len(data[WORKBOOK])).encode()
-        for name, content in files.items():
-            if name.endswith(".html"):
-                files[name] = content.replace(token, size)
+        for name, content in files.items():  # pages, and whatever a custom template renders
+            files[name] = content.replace(token, size)
     files.update({name: data[name] for name in DATA_FILES})
     for unit in units:
         files.update(unit_outputs(catalogue, unit, templates, progress))
