@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES, ROOT, build_case
+from zwgk_cli.diagnostics import Diagnostic
 from zwgk_cli.loading import load_bytes, load_file
 from zwgk_cli.pipeline import check_catalogue
 from zwgk_cli.report import render_plain
@@ -125,11 +126,13 @@ def test_any_mapping_reads_the_same_or_falls_back(pairs: list[tuple[str, str]], 
         assert fast.document.data == careful.document.data
 
 
-def test_diff_sides_report_positions_like_validate(tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", ["field-values", "claims", "upstream-invalid"])
+def test_diff_sides_report_positions_like_validate(case: str, tmp_path: Path) -> None:
+    # findings in the catalogue's files and in its upstream's (read fast first, then carefully)
     from zwgk_cli.compare import checked
     from zwgk_cli.revisions import folder_snapshot
 
-    folder = build_case(CASES / "invalid" / "field-values", tmp_path)
+    folder = build_case(CASES / "invalid" / case, tmp_path)
     result, _ = checked(folder_snapshot(folder))
     careful = check_catalogue(folder, fast=False)
     assert result.diagnostics
@@ -232,3 +235,23 @@ def test_any_arrangement_of_yaml_syntax_reads_the_same_or_falls_back(pieces: lis
         assert careful.diagnostics == [], source
         assert careful.document is not None
         assert fast.document.data == careful.document.data, source
+
+
+@pytest.mark.parametrize("case", ["claims", "upstream-invalid"])
+def test_a_committed_version_reports_positions_like_validate(case: str, tmp_path: Path) -> None:
+    # a side read from git: its upstream is read from the same commit, fast first, then carefully
+    from catalogue_repo import commit, git
+    from zwgk_cli.compare import checked
+    from zwgk_cli.revisions import revision_snapshot
+
+    folder = build_case(CASES / "invalid" / case, tmp_path)
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, "catalogue")
+    result, _ = checked(revision_snapshot(tmp_path, "HEAD", PurePosixPath("catalogue")))
+    careful = check_catalogue(folder, fast=False)
+
+    def where(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int | None, int | None]]:
+        return [(d.code, Path(str(d.file)).name, d.line, d.column) for d in diagnostics]
+
+    assert result.diagnostics
+    assert where(result.diagnostics) == where(careful.diagnostics)

@@ -71,7 +71,14 @@ def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
             notes.extend(done)
 
     loads = [snapshot.settings, *snapshot.domains]
-    result = check_with_positions(snapshot.root, loads, snapshot.upstream_loader, snapshot.reload, prepare)
+    result = check_with_positions(
+        snapshot.root,
+        loads,
+        snapshot.upstream_loader,
+        snapshot.reload,
+        prepare,
+        first_upstream_loader=snapshot.fast_upstream_loader,
+    )
     return result, notes
 
 

@@ -29,9 +29,12 @@ class Snapshot:
     root: Path
     settings: LoadResult
     domains: list[LoadResult]
+    # Reads the upstream catalogue zwgk.yaml names the careful way (findings about inherited
+    # values point into its files), and the fast way for a first check.
     upstream_loader: UpstreamLoader | None
     # Reads one of the snapshot's files again the careful way (with positions), by its path.
     reload: Callable[[Path], LoadResult]
+    fast_upstream_loader: UpstreamLoader | None = None
 
 
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -76,8 +79,9 @@ def resolve_revision(repo: Path, revision: str) -> str:
     return done.stdout.decode("ascii").strip()
 
 
-def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath) -> Snapshot:
-    """The catalogue in `folder` (relative to the repository root) as committed at `revision`."""
+def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True) -> Snapshot:
+    """The catalogue in `folder` (relative to the repository root) as committed at `revision`;
+    read the fast way unless `fast` is false (see `loading.load_file`)."""
     commit = resolve_revision(repo, revision)
     prefix = "" if str(folder) in ("", ".") else f"{folder.as_posix().rstrip('/')}/"
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
@@ -103,17 +107,28 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath) -> Snaps
     names = sorted(blobs)
     contents = _read_blobs(repo, [blobs[name] for name in names])
     label = f"{revision}:{prefix}"
-    loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=True) for name in names}
+    loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast) for name in names}
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
     settings = loads.pop(SETTINGS_FILE)
     loads.pop("zwgk.yml", None)
 
-    def upstream(path: str) -> CheckResult:
-        snapshot = revision_snapshot(repo, revision, PurePosixPath(posixpath.normpath(f"{prefix}{path}")))
+    def upstream(path: str, *, fast: bool = False) -> CheckResult:
+        # the careful way by default: findings about inherited values point into these files
+        where = PurePosixPath(posixpath.normpath(f"{prefix}{path}"))
+        snapshot = revision_snapshot(repo, revision, where, fast=fast)
         return check_sources(snapshot.root, snapshot.settings, snapshot.domains)
 
+    def fast_upstream(path: str) -> CheckResult:
+        return upstream(path, fast=True)
+
     return Snapshot(
-        label, Path(label), settings, list(loads.values()), upstream, lambda path: load_bytes(path, raw[path])
+        label,
+        Path(label),
+        settings,
+        list(loads.values()),
+        upstream,
+        lambda path: load_bytes(path, raw[path]),
+        fast_upstream,
     )
 
 
@@ -143,4 +158,12 @@ def folder_snapshot(folder: Path) -> Snapshot:
     domains = [load_file(path, fast=True) for path in iter_yaml_files(folder)]
     settings = load_file(folder / SETTINGS_FILE, fast=True)
     label = f"{folder.as_posix().rstrip('/')}/"
-    return Snapshot(label, folder, settings, domains, folder_upstream_loader(folder), load_file)
+    return Snapshot(
+        label,
+        folder,
+        settings,
+        domains,
+        folder_upstream_loader(folder),
+        load_file,
+        folder_upstream_loader(folder, fast=True),
+    )
