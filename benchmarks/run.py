@@ -3,9 +3,10 @@
 Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--write]
 
 For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
-as its own process. Memory is the peak, over the run, of the proportional set size (PSS) summed
-over the process and its children (a build renders its workbook in a forked child; PSS counts
-the pages they share once), sampled every 20 ms from /proc. The floors run on the same files:
+as its own process: its time is the median of --runs runs, and its memory, measured in one more
+run (sampling slows a process down), is the peak of the proportional set size (PSS) summed over
+the process and its children (a build renders its workbook in a forked child; PSS counts the
+pages they share once), sampled every 20 ms from /proc. The floors run on the same files:
 
 - loader floor: the fastest YAML-to-Python loader (yaml-rs) reading every file of the catalogue
   and keeping it, the garbage collector off: what holding the catalogue costs at the least;
@@ -107,33 +108,37 @@ def _pss_kib(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _run_once(command: list[str], env: dict[str, str]) -> Figure:
+def _run_once(command: list[str], env: dict[str, str], *, sample: bool) -> Figure:
+    """One run: its wall time, or (with `sample`) its peak memory. Reading smaps_rollup walks the
+    process's page tables and holds up its allocations, so the timed runs are not sampled."""
     peak = 0
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     done = threading.Event()
 
-    def sample() -> None:
+    def sampler() -> None:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, sum(_pss_kib(p) for p in _tree(process.pid)))
             done.wait(0.02)
 
-    sampler = threading.Thread(target=sample)
-    sampler.start()
+    thread = threading.Thread(target=sampler)
+    if sample:
+        thread.start()
     status = process.wait()
     seconds = time.perf_counter() - start
     done.set()
-    sampler.join()
+    if sample:
+        thread.join()
     if status not in (0, 1):
         raise SystemExit(f"failed ({status}): {' '.join(command)}")
     return Figure(seconds, peak / 1024)
 
 
 def measure(command: list[str], runs: int, env: dict[str, str]) -> Figure:
-    """Medians of `runs` whole-process runs of `command`."""
-    figures = [_run_once(command, env) for _ in range(runs)]
-    return Figure(statistics.median(f.seconds for f in figures), statistics.median(f.mib for f in figures))
+    """The median time of `runs` whole-process runs of `command`, and the peak memory of one more."""
+    seconds = statistics.median(_run_once(command, env, sample=False).seconds for _ in range(runs))
+    return Figure(seconds, _run_once(command, env, sample=True).mib)
 
 
 def changed_copy(source: Path, target: Path) -> Path:
@@ -234,7 +239,7 @@ def _report(rows: list[Row], args: argparse.Namespace) -> str:
         "",
         f"Produced by `{command}` on a {cores}-core machine, Python {sys.version.split()[0]}: medians of "
         f"{args.runs} runs (11 for the start-up rows), each command a whole process; memory is the peak "
-        "proportional set size of the process and its children. Floors are measured in the same run "
+        "proportional set size of the process and its children, in one more run. Floors are measured in the same run "
         "(see the docstring of benchmarks/run.py).",
         "",
         "| scale | what | seconds | ratio | peak MiB | ratio |",
