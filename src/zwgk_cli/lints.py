@@ -9,7 +9,7 @@ from zwgk_cli.catalogue import DomainFile, ItemEntry, item_label, located, split
 from zwgk_cli.diagnostics import Diagnostic, Text
 from zwgk_cli.models import Item
 from zwgk_cli.source import FieldPath, SourceDocument
-from zwgk_cli.timelimits import cites_exception, deadlines
+from zwgk_cli.timelimits import Deadline, cites_exception, deadlines
 
 CURRENT_REGULATION = "《中华人民共和国政府信息公开条例》（国务院令第711号）"
 
@@ -39,6 +39,8 @@ def lint_domain(df: DomainFile, levels: list[str] | None = None) -> list[Diagnos
         found.append(located(df.doc, ("domain",), "domain-empty", msg, hint))
     own = own_level_prefixes(levels or [])
     for entry in df.items:
+        if not entry.invalid and _quiet(entry.item):
+            continue
         found += _lint_item(df, entry, own)
     found += _lint_grouping(df)
     return found
@@ -147,15 +149,19 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
 
 
 def _basis_suspect(basis: list[str]) -> bool:
-    """Whether any basis entry may deserve a warning: nearly every entry is fine, so the patterns
-    first run once over all entries joined by NUL, which no document-number match can span (a
-    repealed-decree match may: then the entries are simply looked at one by one)."""
-    if any("《" not in b or "》" not in b or b.count("《") != b.count("》") for b in basis):
+    """Whether any basis entry may deserve a warning (see `_basis_entry_suspect`)."""
+    return any(map(_basis_entry_suspect, basis))
+
+
+@functools.lru_cache(maxsize=65536)
+def _basis_entry_suspect(basis: str) -> bool:
+    """Whether one basis entry may deserve a warning: incomplete 《》, a repealed decree, a document
+    number not bracketed with 〔〕. Remembered: the same laws are cited across thousands of items."""
+    if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
         return True
-    joined = "\x00".join(basis)
-    if ("492" in joined or "2007" in joined) and _REPEALED.search(joined):  # every form names one
+    if ("492" in basis or "2007" in basis) and _REPEALED.search(basis):  # every form names one
         return True
-    return any(m.group("open") != "〔" or m.group("close") != "〕" for m in _DOC_NUMBER.finditer(joined))
+    return any(m.group("open") != "〔" or m.group("close") != "〕" for m in _DOC_NUMBER.finditer(basis))
 
 
 def _foreign_units(subject: str | dict[str, str]) -> list[tuple[str | None, str]]:
@@ -174,60 +180,89 @@ def _foreign_names(text: str) -> tuple[str, ...]:
 def _lint_time_limit(
     doc: SourceDocument, base: FieldPath, label: str, label_en: str, item: Item
 ) -> list[Diagnostic]:
-    text = item.time_limit
     found: list[Diagnostic] = []
+    worst, problem = _time_limit_findings(item.time_limit, tuple(item.mode))
+    if worst is not None:
+        found.append(
+            located(
+                doc,
+                (*base, "time_limit"),
+                "time-limit-long",
+                Text(
+                    f"{label}主动公开，时限“{worst.text}”超过《中华人民共和国政府信息公开条例》第二十六条的 20 个工作日，"
+                    "且没有写明例外依据。",
+                    f"{label_en} is proactive and its limit '{worst.text}' exceeds the 20 working days of Article 26 "
+                    "without naming the exception.",
+                ),
+                Text(
+                    "缩短为“信息形成或者变更之日起20个工作日内”；若法律、法规另有规定，在时限中写明依据，"
+                    "如“……，法律、法规另有规定的，从其规定”。",
+                    "shorten it to 20 working days, or name the law that allows more in the time limit.",
+                ),
+                item_id=item.id,
+            )
+        )
+    if problem is not None:
+        problem_zh, problem_en = problem
+        found.append(
+            located(
+                doc,
+                (*base, "time_limit"),
+                "time-limit-application",
+                Text(
+                    f"{label}只依申请公开，但{problem_zh}，与《中华人民共和国政府信息公开条例》第三十三条不符"
+                    "（当场答复，或自收到申请之日起20个工作日内答复，延长不超过20个工作日）。",
+                    f"{label_en} is disclosed on request only, but {problem_en}, contrary to Article 33 "
+                    "(answer at once, or within 20 working days of receipt, extendable by at most 20).",
+                ),
+                Text("写作“自收到申请之日起20个工作日内”。", "write 自收到申请之日起20个工作日内."),
+                item_id=item.id,
+            )
+        )
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _time_limit_findings(text: str, mode: tuple[str, ...]) -> tuple[Deadline | None, tuple[str, str] | None]:
+    """What the time-limit checks find: for a proactive item, the longest deadline over 20 working
+    days when no exception is cited; for an item disclosed on request only, what is wrong with its
+    limit (zh, en). Remembered: a few hundred time limits recur across a province's items."""
     limits = deadlines(text)
-    if "主动" in item.mode:
+    worst: Deadline | None = None
+    if "主动" in mode:
         long = [d for d in limits if d.working_days > 20 and "申请" not in text[: text.find(d.text)][-12:]]
         if long and not cites_exception(text):
             worst = max(long, key=lambda d: d.working_days)
-            found.append(
-                located(
-                    doc,
-                    (*base, "time_limit"),
-                    "time-limit-long",
-                    Text(
-                        f"{label}主动公开，时限“{worst.text}”超过《中华人民共和国政府信息公开条例》第二十六条的 20 个工作日，"
-                        "且没有写明例外依据。",
-                        f"{label_en} is proactive and its limit '{worst.text}' exceeds the 20 working days of Article 26 "
-                        "without naming the exception.",
-                    ),
-                    Text(
-                        "缩短为“信息形成或者变更之日起20个工作日内”；若法律、法规另有规定，在时限中写明依据，"
-                        "如“……，法律、法规另有规定的，从其规定”。",
-                        "shorten it to 20 working days, or name the law that allows more in the time limit.",
-                    ),
-                    item_id=item.id,
-                )
-            )
-    if item.mode == ["依申请"]:
-        problem_zh = problem_en = ""
-        extended = "延长" in text
-        cap = 40 if extended else 20
+    problem: tuple[str, str] | None = None
+    if mode == ("依申请",):
+        cap = 40 if "延长" in text else 20
         over = [d for d in limits if d.working_days > cap]
         if over:
-            problem_zh = f"时限“{over[0].text}”超过了 {cap} 个工作日"
-            problem_en = f"its limit '{over[0].text}' exceeds {cap} working days"
-        elif "申请" not in text:
-            problem_zh = f"时限“{text}”没有从收到申请之日起计算"
-            problem_en = f"its limit '{text}' does not count from receipt of the request"
-        if problem_zh:
-            found.append(
-                located(
-                    doc,
-                    (*base, "time_limit"),
-                    "time-limit-application",
-                    Text(
-                        f"{label}只依申请公开，但{problem_zh}，与《中华人民共和国政府信息公开条例》第三十三条不符"
-                        "（当场答复，或自收到申请之日起20个工作日内答复，延长不超过20个工作日）。",
-                        f"{label_en} is disclosed on request only, but {problem_en}, contrary to Article 33 "
-                        "(answer at once, or within 20 working days of receipt, extendable by at most 20).",
-                    ),
-                    Text("写作“自收到申请之日起20个工作日内”。", "write 自收到申请之日起20个工作日内."),
-                    item_id=item.id,
-                )
+            problem = (
+                f"时限“{over[0].text}”超过了 {cap} 个工作日",
+                f"its limit '{over[0].text}' exceeds {cap} working days",
             )
-    return found
+        elif "申请" not in text:
+            problem = (
+                f"时限“{text}”没有从收到申请之日起计算",
+                f"its limit '{text}' does not count from receipt of the request",
+            )
+    return worst, problem
+
+
+def _quiet(item: Item) -> bool:
+    """Whether an item whose fields all validated certainly draws no warning: the common case,
+    settled without building any message. Anything less than certain goes to `_lint_item`."""
+    return (
+        bool(item.content)
+        and not _basis_suspect(item.basis)
+        and not _foreign_units(item.subject)
+        and _time_limit_findings(item.time_limit, tuple(item.mode)) == (None, None)
+        and all(
+            len(set(values)) == len(values)
+            for values in (item.content, item.basis, item.channels, item.audience, item.mode, item.levels)
+        )
+    )
 
 
 def _lint_grouping(df: DomainFile) -> list[Diagnostic]:

@@ -13,6 +13,7 @@ from zwgk_cli.catalogue import (
     item_id_at,
     item_label,
     located,
+    split_units,
     subject_units,
 )
 from zwgk_cli.codes import CODES, WAIVABLE
@@ -152,6 +153,7 @@ def check_items(sf: SettingsFile, df: DomainFile) -> list[Diagnostic]:
     known = registered_names(settings) if settings is not None else frozenset()
     channels = frozenset(settings.channels) if settings is not None else frozenset()
     levels = frozenset(settings.levels) if settings is not None else frozenset()
+    fine: dict[str, bool] = {}  # subject text → names only registered units (or other levels')
     for entry in df.items:
         index, item = entry.index, entry.item
         base: FieldPath = ("items", index)
@@ -186,7 +188,7 @@ def check_items(sf: SettingsFile, df: DomainFile) -> list[Diagnostic]:
             found += _check_vocab(doc, base, index, item, "channels", settings.channels, "channel-unknown")
         if entry.usable("levels") and not levels.issuperset(item.levels):
             found += _check_vocab(doc, base, index, item, "levels", settings.levels, "level-unknown")
-        if entry.usable("subject"):
+        if entry.usable("subject") and not _subject_fine(item, known, fine):
             found += _check_subject(
                 doc, base, index, item, settings, known, check_levels=entry.usable("levels")
             )
@@ -344,6 +346,25 @@ def _check_vocab(
         )
         found.append(located(doc, (*base, key, vi), code, msg, _choices(value, allowed), item_id=item.id))
     return found
+
+
+def _subject_fine(item: Item, known: frozenset[str], fine: dict[str, bool]) -> bool:
+    """Whether `_check_subject` certainly finds nothing: every name in the subject is registered
+    (or another level's, which a lint reports) and a subject given per level uses the item's
+    levels. `fine` remembers the verdict per text: a few hundred subjects recur across thousands
+    of items."""
+    subject = item.subject
+    texts = [subject] if isinstance(subject, str) else list(subject.values())
+    if isinstance(subject, dict) and not all(level in item.levels for level in subject):
+        return False
+    for text in texts:
+        verdict = fine.get(text)
+        if verdict is None:
+            verdict = all(name in known or OTHER_LEVEL.search(name) for name in split_units(text))
+            fine[text] = verdict
+        if not verdict:
+            return False
+    return True
 
 
 def _check_subject(
