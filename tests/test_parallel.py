@@ -75,3 +75,14 @@ def test_without_fork_it_renders_here(monkeypatch: pytest.MonkeyPatch) -> None:
     with rendered_aside(lambda: str(os.getpid()).encode()) as pending:
         assert pending.ready
         assert pending.result() == str(os.getpid()).encode()
+
+
+@needs_fork
+def test_when_no_process_can_be_forked_it_renders_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel.os, "fork", refuse)
+    with rendered_aside(lambda: str(os.getpid()).encode()) as pending:
+        assert pending.ready
+        assert pending.result() == str(os.getpid()).encode()

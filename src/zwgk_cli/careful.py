@@ -52,7 +52,8 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
         builder.failed = True
         builder.diagnostics.append(_depth_diag(doc, Pos(1, 1)))
     except Exception:
-        # (e.g. a comment line followed by `|` at the start of a line): still a located finding
+        # ruamel's scanner can trip over its own assertions (e.g. on a comment line followed by
+        # `|` at the start of a line): still a located finding, never a traceback
         builder.failed = True
         builder.diagnostics.append(_unparsable_diag(doc, builder.last))
     if builder.failed and scan:

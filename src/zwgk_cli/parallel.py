@@ -81,7 +81,12 @@ def rendered_aside(render: Callable[[], bytes]) -> Iterator[Pending]:
 
 def _start(render: Callable[[], bytes]) -> Pending:
     read_fd, write_fd = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare (a limit on processes or memory): render here
+        os.close(read_fd)
+        os.close(write_fd)
+        return Pending(render, None, None, render())
     if pid == 0:  # the child: render, send, end without running any cleanup of the parent's
         os.close(read_fd)
         try:
