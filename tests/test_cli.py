@@ -196,3 +196,22 @@ def test_the_installed_command_exits_with_its_codes_and_flushes_its_output(tmp_p
     assert "不存在" in missing.stderr
     assert run("--version").returncode == 0
     assert run("no-such-command").returncode == 2
+
+
+def test_the_plain_report_is_what_rich_prints_without_colour(broken: Path) -> None:
+    # a pipe gets the report without rich; a terminal gets the same pieces through rich
+    import io
+
+    from zwgk_cli.cli.console import make_console
+    from zwgk_cli.cli.text_report import print_diagnostics, report_lines
+    from zwgk_cli.pipeline import check_catalogue
+
+    result = check_catalogue(broken)
+    assert result.diagnostics
+    plain = "".join(
+        "".join(piece for piece, _ in line) + "\n"
+        for line in report_lines(result.diagnostics, result.summary, "zh", broken)
+    )
+    buffer = io.StringIO()
+    print_diagnostics(make_console(file=buffer), result.diagnostics, result.summary, "zh", broken)
+    assert buffer.getvalue() == plain
