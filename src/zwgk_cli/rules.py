@@ -82,6 +82,7 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
     settings = sf.settings
     by_name: dict[str, DomainFile] = {}
     orders: dict[int, DomainFile] = {}
+    known = registered_names(settings) if settings is not None else frozenset()
     for df in files:
         header, doc = df.header, df.doc
         found += _check_slug(df)
@@ -110,7 +111,7 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
                 )
                 found.append(located(doc, ("domain",), "domain-not-applicable", msg, hint))
             for ref_path, name in _header_units(header.lead, header.partners):
-                if name not in registered_names(settings):
+                if name not in known:
                     found.append(_unknown_unit(doc, ref_path, name, settings))
         first = by_name.get(header.domain)
         if first is not None:

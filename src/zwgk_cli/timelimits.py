@@ -8,7 +8,6 @@ consultation period, not a deadline), and calendar days are converted at five wo
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
@@ -69,10 +68,8 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-@functools.lru_cache(maxsize=4096)
 def deadlines(text: str) -> tuple[Deadline, ...]:
-    """Every deadline (“N个工作日内”, “N日内”, “N个月内”) in `text` (remembered: the same few time
-    limits recur across thousands of items)."""
+    """Every deadline (“N个工作日内”, “N日内”, “N个月内”) in `text`."""
     found: list[Deadline] = []
     for match in _DEADLINE.finditer(text):
         amount = chinese_number(match.group("n"))
