@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pydantic_core
-
 from zwgk_cli.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
+from zwgk_cli.models import to_json
 from zwgk_cli.tables import chinese_numeral
 
 DIFF_JSON_VERSION = 1
@@ -242,4 +241,4 @@ def diff_data(diff: CatalogueDiff) -> dict[str, Any]:
 def render_json(diff: CatalogueDiff) -> str:
     """The diff as indented JSON: what json.dumps(…, ensure_ascii=False, indent=2, default=str) gives
     (a test compares them), written by pydantic in Rust (json.dumps indents in pure Python)."""
-    return pydantic_core.to_json(diff_data(diff), indent=2, fallback=str).decode("utf-8") + "\n"
+    return to_json(diff_data(diff), indent=2, fallback=str).decode("utf-8") + "\n"

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
+import pydantic_core
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
@@ -195,6 +196,22 @@ class Domain(DomainHeader):
     """A whole domain file: header and items."""
 
     items: list[Item] = Field(default_factory=list, title="事项")
+
+
+def to_json(data: Any, *, indent: int | None = None, fallback: Any = None) -> bytes:
+    """`data`, which may hold model instances, as JSON written by pydantic in Rust.
+
+    The models' serializers are built on first use (``defer_build`` keeps start-up short), and
+    ``pydantic_core.to_json`` does not build them itself in every pydantic version: an instance of
+    a model that was only ever constructed, never validated, would fail. Build them all first.
+    """
+    waiting: list[type[Model]] = [Model]
+    while waiting:
+        model = waiting.pop()
+        if not model.__pydantic_complete__:
+            model.model_rebuild()
+        waiting.extend(model.__subclasses__())
+    return pydantic_core.to_json(data, indent=indent, fallback=fallback)
 
 
 @functools.cache

@@ -16,10 +16,8 @@ import csv
 import io
 from typing import Any
 
-import pydantic_core
-
 from zwgk_cli.catalogue import Catalogue
-from zwgk_cli.models import Item
+from zwgk_cli.models import Item, to_json
 from zwgk_cli.tables import subject_text
 
 JSON_FORMAT = "zwgk-catalogue"
@@ -72,7 +70,7 @@ def catalogue_json(catalogue: Catalogue) -> bytes:
         "settings": catalogue.settings,
         "domains": catalogue.domains,
     }
-    return pydantic_core.to_json(data, indent=2) + b"\n"
+    return to_json(data, indent=2) + b"\n"
 
 
 def escape_cell(text: str) -> str:
