@@ -7,6 +7,7 @@ import re
 import shutil
 from html import escape
 from pathlib import Path
+from typing import IO
 
 import pytest
 from typer.testing import CliRunner
@@ -17,7 +18,7 @@ from zwgk_cli.build import build, render_outputs
 from zwgk_cli.cli.app import app
 from zwgk_cli.diagnostics import ZwgkError
 from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.site import CSP, render_site, safe_url
+from zwgk_cli.site import CSP, safe_url, site_files
 from zwgk_cli.stats import statistics
 from zwgk_cli.synonyms import SYNONYMS, expansions
 from zwgk_cli.tables import chinese_numeral, domain_caption, item_rows, task_rows
@@ -126,7 +127,7 @@ def test_task_rows_merge_as_the_attachment() -> None:
     assert rows[3].task == "编制重庆市渝北区户籍管理领域政务公开标准目录"
     assert rows[11].task == "编制重庆市渝北区征地补偿领域政务公开标准目录"
     assert {row.due for row in rows} == {"2020年10月30日前"}
-    html = render_site(result.catalogue)["tasks.html"].decode("utf-8")
+    html = dict(site_files(result.catalogue))["tasks.html"].decode("utf-8")
     assert "政务公市公开" not in html
     assert "政务公漏开" not in html
     assert html.count('rowspan="4"') == 2  # 区住房城乡建委 and its partners over 14–17
@@ -174,7 +175,7 @@ def test_statistics_of_the_shipped_catalogue() -> None:
     assert longest.length == 640 - 200 - 48
     channel_values = [bar.value for bar in charts["channels"].bars]
     assert channel_values == sorted(channel_values, reverse=True)
-    html = render_site(result.catalogue)["index.html"].decode("utf-8")
+    html = dict(site_files(result.catalogue))["index.html"].decode("utf-8")
     assert html.count("<svg ") == 5
     assert f"本目录共 26 个领域、{stats.items} 个公开事项" in html
 
@@ -273,7 +274,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     folder = hostile_catalogue(tmp_path)
     result = check_catalogue(folder)
     assert result.catalogue is not None, [d.message.zh for d in result.diagnostics]
-    files = render_site(result.catalogue)
+    files = dict(site_files(result.catalogue))
     for name, data in files.items():
         text = data.decode("utf-8")
         if name.endswith(".html"):
@@ -350,16 +351,16 @@ def test_a_failure_while_writing_leaves_the_old_site(tmp_path: Path, monkeypatch
     out = tmp_path / "dist"
     build(FIXTURE, out)
     before = tree(out)
-    written: list[Path] = []
-    real_write = Path.write_bytes
+    opened: list[str] = []
+    real_open = output.Staging.open
 
-    def failing_write(self: Path, data: bytes) -> int:  # type: ignore[override]
-        written.append(self)
-        if len(written) == 5:
+    def failing_open(self: output.Staging, name: str) -> IO[bytes]:
+        opened.append(name)
+        if len(opened) == 5:
             raise OSError(28, "No space left on device")
-        return real_write(self, data)
+        return real_open(self, name)
 
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    monkeypatch.setattr(output.Staging, "open", failing_open)
     with pytest.raises(OSError, match="No space"):
         build(SHIPPED, out)
     monkeypatch.undo()

@@ -14,23 +14,24 @@ from zwgk_cli.coverage import coverage_table
 from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.models import Unit
-from zwgk_cli.opendata import catalogue_csv, catalogue_json
-from zwgk_cli.output import check_target, write_tree
-from zwgk_cli.parallel import rendered_aside
+from zwgk_cli.opendata import catalogue_csv, catalogue_json, write_catalogue_json
+from zwgk_cli.output import MemoryOutput, Output, check_target, staged
+from zwgk_cli.parallel import Helper, helper
 from zwgk_cli.pipeline import CheckResult, check_catalogue
-from zwgk_cli.site import CoverageReport, Download, render_site, size_text
+from zwgk_cli.site import CoverageReport, Download, site_files, size_text
 from zwgk_cli.tables import tasks_title
 from zwgk_cli.units import find_unit, town_units, unit_catalogue, unit_title
-from zwgk_cli.workbook import catalogue_workbook, tasks_workbook
+from zwgk_cli.workbook import catalogue_workbook, tasks_workbook, write_catalogue_workbook
+from zwgk_cli.workbookjob import run_workbook_job, workbook_job
 
 WORKBOOK = "catalogue.xlsx"
 
 # Files written beside the pages: the workbooks and the open data, with what the pages call them.
-DATA_FILES: dict[str, tuple[Callable[[Catalogue], bytes], str]] = {
-    "catalogue.xlsx": (catalogue_workbook, "目录工作簿（Excel，每个领域一个工作表）"),
-    "tasks.xlsx": (tasks_workbook, "任务分工表（Excel）"),
-    "catalogue.csv": (catalogue_csv, "开放数据（CSV，每个事项一行）"),
-    "catalogue.json": (catalogue_json, "开放数据（JSON，完整结构）"),
+DATA_FILES: dict[str, str] = {
+    "catalogue.xlsx": "目录工作簿（Excel，每个领域一个工作表）",
+    "tasks.xlsx": "任务分工表（Excel）",
+    "catalogue.csv": "开放数据（CSV，每个事项一行）",
+    "catalogue.json": "开放数据（JSON，完整结构）",
 }
 
 
@@ -46,7 +47,7 @@ class BuildResult:
 
     check: CheckResult
     out: Path
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)  # relative path → size in bytes
 
     @property
     def built(self) -> bool:
@@ -69,44 +70,81 @@ def render_outputs(
     coverage: CoverageReport | None = None,
     units: Sequence[Unit] = (),
 ) -> dict[str, bytes]:
-    """Every file of the output folder, by relative path (the marker excepted).
+    """Every file of the output folder, by relative path (the marker excepted), as bytes."""
+    output = MemoryOutput()
+    render_into(output, catalogue, templates, progress, changes, coverage, units)
+    return output.files
 
-    Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``.
+
+def render_into(
+    output: Output,
+    catalogue: Catalogue,
+    templates: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    changes: CatalogueDiff | None = None,
+    coverage: CoverageReport | None = None,
+    units: Sequence[Unit] = (),
+    aside: Helper | None = None,
+) -> None:
+    """Write every file of the output folder into `output`, one at a time.
+
+    Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``. With
+    `aside` (a helper process) and an output on disk, the helper writes the workbook from
+    ``catalogue.json`` while the rest is written here; the pages show the workbook's size, so they
+    carry a placeholder until it is known.
     """
-    with rendered_aside(lambda: catalogue_workbook(catalogue)) as workbook:
-        # the workbook, the largest output, renders in a second process (see parallel) while the
-        # rest renders here; the pages show its size, so they carry a placeholder until it is known
-        data: dict[str, bytes] = {}
-        for name, (render, _) in DATA_FILES.items():
-            if name == WORKBOOK:
-                continue
-            data[name] = render(catalogue)
-            if progress is not None:
-                progress(name)
-        placeholder = "" if workbook.ready else f"zwgk-size-{secrets.token_hex(12)}"
-        downloads = [
-            Download(
-                name,
-                download_name(catalogue, name),
-                label,
-                len(data[name]) if name in data else len(workbook.result()) if workbook.ready else 0,
-                placeholder if name == WORKBOOK else "",
-            )
-            for name, (_, label) in DATA_FILES.items()
-        ]
-        links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
-        files = render_site(catalogue, templates, progress, downloads, changes, coverage, unit_links=links)
-        data[WORKBOOK] = workbook.result()
+
+    def done(name: str) -> None:
         if progress is not None:
-            progress(WORKBOOK)
-    if placeholder:
-        token, size = placeholder.encode(), size_text(len(data[WORKBOOK])).encode()
-        for name, content in files.items():  # pages, and whatever a custom template renders
-            files[name] = content.replace(token, size)
-    files.update({name: data[name] for name in DATA_FILES})
+            progress(name)
+
+    def workbook_here() -> None:
+        with output.open(WORKBOOK) as stream:
+            write_catalogue_workbook(catalogue, stream)
+
+    with output.open("catalogue.json") as stream:
+        layout = write_catalogue_json(catalogue, stream)
+    done("catalogue.json")
+    json_path, workbook_path = output.path("catalogue.json"), output.path(WORKBOOK)
+    if aside is not None and json_path is not None and workbook_path is not None:
+        aside.give(workbook_job(catalogue, json_path, layout, workbook_path))
+    else:
+        aside = None
+        workbook_here()
+        done(WORKBOOK)
+    output.write("tasks.xlsx", tasks_workbook(catalogue))
+    done("tasks.xlsx")
+    output.write("catalogue.csv", catalogue_csv(catalogue))
+    done("catalogue.csv")
+    token = f"zwgk-size-{secrets.token_hex(12)}" if aside is not None else ""
+    downloads = [
+        Download(
+            name,
+            download_name(catalogue, name),
+            label,
+            0 if token and name == WORKBOOK else output.size(name),
+            token if name == WORKBOOK else "",
+        )
+        for name, label in DATA_FILES.items()
+    ]
+    links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
+    marked: list[str] = []  # pages (and whatever a custom template renders) that show the placeholder
+    for name, content in site_files(
+        catalogue, templates, progress, downloads, changes, coverage, unit_links=links
+    ):
+        if token and token.encode() in content:
+            marked.append(name)
+        output.write(name, content)
+    if aside is not None:
+        if not aside.succeeded():  # whatever went wrong there, write it here (errors surface here)
+            workbook_here()
+        done(WORKBOOK)
+        size = size_text(output.size(WORKBOOK)).encode()
+        for name in marked:
+            output.write(name, output.read(name).replace(token.encode(), size))
     for unit in units:
-        files.update(unit_outputs(catalogue, unit, templates, progress))
-    return files
+        for name, content in unit_outputs(catalogue, unit, templates, progress).items():
+            output.write(name, content)
 
 
 def unit_outputs(
@@ -120,10 +158,10 @@ def unit_outputs(
         "catalogue.json": catalogue_json(local),
     }
     downloads = [
-        Download(name, local.settings.display_title() + Path(name).suffix, DATA_FILES[name][1], len(content))
+        Download(name, local.settings.display_title() + Path(name).suffix, DATA_FILES[name], len(content))
         for name, content in data.items()
     ]
-    pages = render_site(
+    pages = site_files(
         local,
         templates,
         progress,
@@ -134,7 +172,7 @@ def unit_outputs(
         region_label=catalogue.settings.region + (unit.place or unit.name),
     )
     prefix = f"units/{unit.slug}/"
-    return {prefix + name: content for name, content in {**pages, **data}.items()}
+    return {prefix + name: content for name, content in [*pages, *data.items()]}
 
 
 def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool) -> list[Unit]:
@@ -179,20 +217,21 @@ def build(
         raise ZwgkError(
             Text(f"模板文件夹 {templates} 不存在。", f"template folder {templates} does not exist.")
         )
-    check = check_catalogue(root)
-    check_target(out, sources=root)
-    if on_checked is not None:
-        on_checked(check)
-    result = BuildResult(check, out)
-    if check.catalogue is None:
-        return result
-    chosen = resolve_units(check.catalogue, units, all_units=all_units)
-    changes = changes_since(since, root, Path.cwd(), check) if since is not None else None
-    coverage = None
-    if check.upstream is not None:
-        upstream = check.upstream
-        coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
-    files = render_outputs(check.catalogue, templates, progress, changes, coverage, chosen)
-    write_tree(files, out, sources=root)
-    result.files = files
+    with helper(run_workbook_job) as aside:  # forked now, while this process is still small
+        check = check_catalogue(root)
+        check_target(out, sources=root)
+        if on_checked is not None:
+            on_checked(check)
+        result = BuildResult(check, out)
+        if check.catalogue is None:
+            return result
+        chosen = resolve_units(check.catalogue, units, all_units=all_units)
+        changes = changes_since(since, root, Path.cwd(), check) if since is not None else None
+        coverage = None
+        if check.upstream is not None:
+            upstream = check.upstream
+            coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
+        with staged(out, sources=root) as staging:
+            render_into(staging, check.catalogue, templates, progress, changes, coverage, chosen, aside)
+            result.files = staging.sizes()
     return result

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from dataclasses import dataclass
+from typing import IO, Any
 
 from zwgk_cli.catalogue import Catalogue
 from zwgk_cli.models import Item, to_json
@@ -57,20 +58,56 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def catalogue_json(catalogue: Catalogue) -> bytes:
-    """``catalogue.json``: indented UTF-8, keys in model order, a newline at the end.
+@dataclass(frozen=True, slots=True)
+class JsonLayout:
+    """Where the settings and each domain are in a written ``catalogue.json``: (start, end) byte
+    offsets of JSON texts that parse on their own, so another process can read one domain at a time."""
 
-    pydantic writes it in Rust from the models: byte for byte what ``json.dumps(catalogue_data(…),
-    ensure_ascii=False, indent=2)`` gives (a test compares them), without the pure-Python encoder
-    that json.dumps falls back to whenever it indents (ten times slower at province scale).
+    settings: tuple[int, int]
+    domains: tuple[tuple[int, int], ...]
+
+
+def catalogue_json(catalogue: Catalogue) -> bytes:
+    """``catalogue.json`` as bytes (see `write_catalogue_json`)."""
+    buffer = io.BytesIO()
+    write_catalogue_json(catalogue, buffer)
+    return buffer.getvalue()
+
+
+def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> JsonLayout:
+    """``catalogue.json`` into `target`, a domain at a time: indented UTF-8, keys in model order,
+    a newline at the end.
+
+    pydantic writes each part in Rust from the models: byte for byte what ``json.dumps(catalogue_data(…),
+    ensure_ascii=False, indent=2)`` gives for the whole (a test compares them), without the
+    pure-Python encoder that json.dumps falls back to whenever it indents (ten times slower at
+    province scale).
     """
-    data = {
-        "format": JSON_FORMAT,
-        "version": JSON_VERSION,
-        "settings": catalogue.settings,
-        "domains": catalogue.domains,
-    }
-    return to_json(data, indent=2) + b"\n"
+    offset = 0
+
+    def put(data: bytes) -> tuple[int, int]:
+        nonlocal offset
+        target.write(data)
+        start, offset = offset, offset + len(data)
+        return start, offset
+
+    def nested(value: Any, depth: int) -> bytes:
+        # JSON text never holds a raw line break, so every one of them starts an indented line
+        return to_json(value, indent=2).replace(b"\n", b"\n" + b" " * depth)
+
+    put(b'{\n  "format": ' + to_json(JSON_FORMAT) + b',\n  "version": ' + to_json(JSON_VERSION))
+    put(b',\n  "settings": ')
+    settings = put(nested(catalogue.settings, 2))
+    domains: list[tuple[int, int]] = []
+    if not catalogue.domains:
+        put(b',\n  "domains": []\n}\n')
+        return JsonLayout(settings, ())
+    put(b',\n  "domains": [')
+    for index, domain in enumerate(catalogue.domains):
+        put(b"\n    " if index == 0 else b",\n    ")
+        domains.append(put(nested(domain, 4)))
+    put(b"\n  ]\n}\n")
+    return JsonLayout(settings, tuple(domains))
 
 
 def escape_cell(text: str) -> str:

@@ -7,11 +7,14 @@ user's folder), and no file name taken from a catalogue may lead outside the out
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from zwgk_cli.diagnostics import Text, ZwgkError
 
@@ -60,21 +63,109 @@ def check_target(out: Path, sources: Path | None = None) -> None:
         )
 
 
-def write_tree(files: Mapping[str, bytes], out: Path, sources: Path | None = None) -> None:
-    """Write `files` (relative POSIX path → bytes) as the folder `out`, replacing it atomically."""
-    check_target(out, sources)
-    paths = {safe_relative(name): data for name, data in files.items()}
-    if PurePosixPath(MARKER) in paths:
+def _output_path(name: str) -> PurePosixPath:
+    """`name` as a safe relative path that is not the marker's."""
+    rel = safe_relative(name)
+    if rel == PurePosixPath(MARKER):
         raise ValueError(f"{MARKER} is reserved for the output marker")
+    return rel
+
+
+class Output:
+    """Files being written, by relative POSIX path: in memory (`MemoryOutput`) or a folder (`Staging`)."""
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write the file `name` whole."""
+        with self.open(name) as stream:
+            stream.write(data)
+
+    def open(self, name: str) -> IO[bytes]:
+        """`name` opened for writing in binary: write and close it."""
+        raise NotImplementedError
+
+    def read(self, name: str) -> bytes:
+        """What `name` holds."""
+        raise NotImplementedError
+
+    def path(self, name: str) -> Path | None:
+        """Where `name` is on disk, for a file written by another process (None: not on disk)."""
+        return None
+
+    def size(self, name: str) -> int:
+        """The size of `name` in bytes."""
+        raise NotImplementedError
+
+    def sizes(self) -> dict[str, int]:
+        """Every file written so far, with its size in bytes."""
+        raise NotImplementedError
+
+
+class MemoryOutput(Output):
+    """Files kept as bytes (for tests and previews)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def open(self, name: str) -> IO[bytes]:
+        _output_path(name)
+        files = self.files
+
+        class _File(io.BytesIO):
+            def close(self) -> None:
+                if not self.closed:
+                    files[name] = self.getvalue()
+                super().close()
+
+        return _File()
+
+    def read(self, name: str) -> bytes:
+        return self.files[name]
+
+    def size(self, name: str) -> int:
+        return len(self.files[name])
+
+    def sizes(self) -> dict[str, int]:
+        return {name: len(data) for name, data in self.files.items()}
+
+
+class Staging(Output):
+    """The new output folder being written beside the old one (see `staged`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._written: set[str] = set()
+
+    def path(self, name: str) -> Path:
+        target = self.root.joinpath(*_output_path(name).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._written.add(name)
+        return target
+
+    def open(self, name: str) -> IO[bytes]:
+        return self.path(name).open("wb")
+
+    def read(self, name: str) -> bytes:
+        return self.path(name).read_bytes()
+
+    def size(self, name: str) -> int:
+        return self.root.joinpath(*_output_path(name).parts).stat().st_size
+
+    def sizes(self) -> dict[str, int]:
+        return {name: self.size(name) for name in sorted(self._written)}
+
+
+@contextmanager
+def staged(out: Path, sources: Path | None = None) -> Iterator[Staging]:
+    """A folder to write the outputs into; when the block ends without error it replaces `out` at
+    once (with its marker), otherwise it is removed and `out` stays as it was."""
+    check_target(out, sources)
     parent = out.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.zwgk-new-", dir=parent))
     try:
-        for rel, data in sorted(paths.items()):
-            target = staging.joinpath(*rel.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        yield Staging(staging)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8", newline="\n")
+        check_target(out, sources)
         _swap(staging, out.absolute())
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,11 +1,15 @@
-"""One output rendered in a second process while this one renders the rest.
+"""A helper process that takes one job while this one goes on with the rest.
 
-Why: a province's workbook takes as long as all its pages and open data together, the machines
-have two cores, and the GIL keeps threads on one. On Linux a forked child sees the whole checked
-catalogue without copying or pickling it, renders its output to bytes, sends them back through a
-pipe and ends without cleanup. Where forking is not the way (Windows and macOS, one core, or
-ZWGK_JOBS=1), the output is rendered here in this process: the bytes are the same either way, and
-if the child fails for any reason the output is rendered here again, so errors surface as usual.
+Why: a province's workbook takes about as long as all its pages and open data together, the
+machines have two cores, and the GIL keeps threads on one. The helper is forked at the start of a
+command, before the catalogue is read, so the two processes share nothing big: a child forked
+later would copy, page by page, every object of the catalogue it touches (Python writes reference
+counts into them), doubling the memory. The job is a small message (where to read the data, where
+to write); the helper reports only whether it succeeded, and ends without any cleanup of ours.
+
+Where forking is not the way (Windows and macOS, one core, ZWGK_JOBS=1, no process to spare), there
+is no helper and the caller does the job itself; when the helper fails for any reason, the caller
+does it again itself, so the result is the same and errors surface as usual.
 """
 
 from __future__ import annotations
@@ -15,41 +19,48 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+DONE = b"\0"
 
-class Pending:
-    """An output being rendered, by a child process or already here."""
 
-    def __init__(
-        self, render: Callable[[], bytes], pid: int | None, fd: int | None, value: bytes | None
-    ) -> None:
-        self._render = render
-        self._pid = pid
-        self._fd = fd
-        self._value = value
+def can_fork() -> bool:
+    """Whether a helper process may be forked here."""
+    if os.environ.get("ZWGK_JOBS", "").strip() == "1" or sys.platform != "linux":
+        return False
+    return len(os.sched_getaffinity(0)) > 1
 
-    @property
-    def ready(self) -> bool:
-        """Whether the bytes are here already (rendered in this process)."""
-        return self._value is not None
 
-    def result(self) -> bytes:
-        """The rendered bytes (waits for the child)."""
-        if self._value is None:
-            payload = b""
-            if self._fd is not None:
-                with os.fdopen(self._fd, "rb") as pipe:
-                    payload = pipe.read()
-                self._fd = None
-            self._reap()
-            # the child writes b"\0" + bytes when it succeeded; anything else: render here
-            self._value = payload[1:] if payload[:1] == b"\0" else self._render()
-        return self._value
+class Helper:
+    """A forked child waiting for its one job."""
 
-    def cancel(self) -> None:
-        """Stop the child if its result was never asked for."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+    def __init__(self, pid: int, job_fd: int, done_fd: int) -> None:
+        self._pid: int | None = pid
+        self._job_fd: int | None = job_fd
+        self._done_fd: int | None = done_fd
+
+    def give(self, job: bytes) -> None:
+        """Hand the job over; the helper starts on it at once."""
+        if self._job_fd is None:
+            raise RuntimeError("the helper has had its job")
+        fd, self._job_fd = self._job_fd, None
+        with suppress(OSError), os.fdopen(fd, "wb") as pipe:  # a helper gone: `succeeded` says so
+            pipe.write(job)
+
+    def succeeded(self) -> bool:
+        """Wait for the helper; whether it did its job."""
+        status = b""
+        if self._done_fd is not None:
+            with os.fdopen(self._done_fd, "rb") as pipe:
+                self._done_fd = None
+                status = pipe.read(1)
+        self._reap()
+        return status == DONE
+
+    def stop(self) -> None:
+        """Stop the helper if it is still there (no job, or its result not wanted)."""
+        for fd in (self._job_fd, self._done_fd):
+            if fd is not None:
+                os.close(fd)
+        self._job_fd = self._done_fd = None
         if self._pid is not None:
             with suppress(OSError):
                 os.kill(self._pid, 9)
@@ -62,41 +73,43 @@ class Pending:
             self._pid = None
 
 
-def can_fork() -> bool:
-    """Whether outputs may be rendered in a forked child here."""
-    if os.environ.get("ZWGK_JOBS", "").strip() == "1" or sys.platform != "linux":
-        return False
-    return len(os.sched_getaffinity(0)) > 1
-
-
 @contextmanager
-def rendered_aside(render: Callable[[], bytes]) -> Iterator[Pending]:
-    """`render()` started in a child process (or run here); the child is stopped if unused."""
-    pending = _start(render) if can_fork() else Pending(render, None, None, render())
+def helper(work: Callable[[bytes], None]) -> Iterator[Helper | None]:
+    """A helper that will run `work(job)` on the job it is given (None where there can be none);
+    stopped at the end of the block if it is still there."""
+    started = _fork(work) if can_fork() else None
     try:
-        yield pending
+        yield started
     finally:
-        pending.cancel()
+        if started is not None:
+            started.stop()
 
 
-def _start(render: Callable[[], bytes]) -> Pending:
-    read_fd, write_fd = os.pipe()
+def _fork(work: Callable[[bytes], None]) -> Helper | None:
+    job_read, job_write = os.pipe()
+    done_read, done_write = os.pipe()
     try:
         pid = os.fork()
-    except OSError:  # no process to spare (a limit on processes or memory): render here
-        os.close(read_fd)
-        os.close(write_fd)
-        return Pending(render, None, None, render())
-    if pid == 0:  # the child: render, send, end without running any cleanup of the parent's
-        os.close(read_fd)
+    except OSError:  # no process to spare (a limit on processes or memory): no helper
+        for fd in (job_read, job_write, done_read, done_write):
+            os.close(fd)
+        return None
+    if pid == 0:  # the helper: wait for the job, do it, report, end without running our cleanup
+        status = b"\1"
         try:
-            payload = b"\0" + render()
-        except BaseException:
-            payload = b"\1"
-        try:
-            with os.fdopen(write_fd, "wb") as pipe:
-                pipe.write(payload)
+            os.close(job_write)
+            os.close(done_read)
+            with os.fdopen(job_read, "rb") as pipe:
+                job = pipe.read()
+            if job:
+                work(job)
+                status = DONE
+        except BaseException:  # the caller does the job again and sees the error itself
+            status = b"\1"
         finally:
+            with suppress(OSError):
+                os.write(done_write, status)
             os._exit(0)
-    os.close(write_fd)
-    return Pending(render, pid, read_fd, None)
+    os.close(job_read)
+    os.close(done_write)
+    return Helper(pid, job_write, done_read)

@@ -7,7 +7,7 @@ lands in pages as text, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,7 +151,7 @@ def page_context(settings: Settings, **values: Any) -> dict[str, Any]:
     return context
 
 
-def render_site(
+def site_files(
     catalogue: Catalogue,
     extra_templates: Path | None = None,
     progress: Progress | None = None,
@@ -164,9 +164,9 @@ def render_site(
     unit_links: Sequence[tuple[str, str]] = (),
     district_title: str = "",
     region_label: str | None = None,
-) -> dict[str, bytes]:
-    """Every page and asset of the site, by relative path; `downloads` are linked from the pages,
-    and `changes` (when given) becomes the 调整说明 page ``changes.html``."""
+) -> Iterator[tuple[str, bytes]]:
+    """Every page and asset of the site, by relative path, one at a time; `downloads` are linked
+    from the pages, and `changes` (when given) becomes the 调整说明 page ``changes.html``."""
     env = environment(extra_templates)
     settings = catalogue.settings
     domains = catalogue.domains
@@ -191,48 +191,34 @@ def render_site(
             progress(name)
         return name, text.encode("utf-8")
 
-    files: dict[str, bytes] = {}
     if asset_root:  # a unit's pages share the district's assets; only the search index is its own
-        files["search-index.js"] = search_script(catalogue).encode("utf-8")
+        yield "search-index.js", search_script(catalogue).encode("utf-8")
     else:
-        files.update(asset_files(extra_templates))
-        files["assets/search-index.js"] = search_script(catalogue).encode("utf-8")
-    files.update([page("index.html.j2", "index.html", stats=statistics(catalogue))])
+        yield from asset_files(extra_templates).items()
+        yield "assets/search-index.js", search_script(catalogue).encode("utf-8")
+    yield page("index.html.j2", "index.html", stats=statistics(catalogue))
     if include_tasks:
-        files.update([page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))])
+        yield page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))
     if changes is not None:
-        files.update([page("changes.html.j2", "changes.html", **changes_context(changes))])
+        yield page("changes.html.j2", "changes.html", **changes_context(changes))
     if coverage is not None:
         links = {item.id: f"{d.slug}.html#{item.id}" for d, item in catalogue.items()}
         titles = {item.id: f"{item.category} · {item.name}" for _, item in catalogue.items()}
-        files.update(
-            [
-                page(
-                    "coverage.html.j2",
-                    "coverage.html",
-                    coverage=coverage,
-                    local_links=links,
-                    local_titles=titles,
-                )
-            ]
+        yield page(
+            "coverage.html.j2", "coverage.html", coverage=coverage, local_links=links, local_titles=titles
         )
     for index, domain in enumerate(domains):
-        files.update(
-            [
-                page(
-                    "domain.html.j2",
-                    f"{domain.slug}.html",
-                    domain=domain,
-                    caption=domain_caption(domain),
-                    partners=partners_text(domain),
-                    rows=item_rows(domain),
-                    subject_lines=subject_lines,
-                    previous=_neighbour(domains, index - 1),
-                    next=_neighbour(domains, index + 1),
-                )
-            ]
+        yield page(
+            "domain.html.j2",
+            f"{domain.slug}.html",
+            domain=domain,
+            caption=domain_caption(domain),
+            partners=partners_text(domain),
+            rows=item_rows(domain),
+            subject_lines=subject_lines,
+            previous=_neighbour(domains, index - 1),
+            next=_neighbour(domains, index + 1),
         )
-    return files
 
 
 def changes_context(diff: CatalogueDiff) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -312,7 +312,12 @@ def _write_tasks_sheet(book: XlsxWriter, catalogue: Catalogue) -> None:
 
 
 def _write_cover(
-    book: XlsxWriter, catalogue: Catalogue, names: dict[str, str], *, include_tasks: bool
+    book: XlsxWriter,
+    catalogue: Catalogue,
+    names: dict[str, str],
+    counts: dict[str, int],
+    *,
+    include_tasks: bool,
 ) -> None:
     settings = catalogue.settings
     setup = SheetSetup(widths=[14, 30, 10, 22], page=_page(landscape=False))
@@ -344,7 +349,7 @@ def _write_cover(
             cells: list[tuple[int, str | float | None, int]] = [
                 (0, domain.order, CENTER),
                 (1, domain.domain, LINK_CELL),
-                (2, len(domain.items), CENTER),
+                (2, counts[domain.slug], CENTER),
                 (3, domain.lead, CELL),
             ]
             sheet.row(row, cells)
@@ -363,55 +368,77 @@ def _sheet_cell(name: str) -> str:
     return "'" + name.replace("'", "''") + "'!A1"
 
 
-def _write_data_sheet(
-    book: XlsxWriter, catalogue: Catalogue, names: dict[str, str], rows: dict[str, int]
-) -> None:
-    """The hidden sheet that makes the workbook importable without loss (see README)."""
-    with book.sheet(DATA_SHEET, SheetSetup(hidden=True)) as sheet:
-        sheet.row(
+class _DataSheet:
+    """The hidden sheet that makes the workbook importable without loss (see README): a record per
+    row, written to a spool while the domain sheets are written, placed last."""
+
+    def __init__(self, book: XlsxWriter, settings: Settings) -> None:
+        self.book = book
+        self.spool, self.sheet = book.spooled(SheetSetup(hidden=True))
+        self.sheet.row(
             0, [(col, title, 0) for col, title in enumerate(["kind", "key", "sheet", "row", "part", "json"])]
         )
-        r = 1
+        self.next_row = 1
+        self.add(
+            "format",
+            WORKBOOK_FORMAT,
+            "",
+            None,
+            _compact({"format": WORKBOOK_FORMAT, "version": JSON_VERSION}),
+        )
         # pydantic writes each record's JSON in Rust: the same text as json.dumps with
         # ensure_ascii=False and compact separators (a test compares them), ten times faster
-        for kind, key, sheet_name, row, text in _data_records(catalogue, names, rows):
-            parts = [text[i : i + CELL_LIMIT] for i in range(0, len(text), CELL_LIMIT)] or [""]
-            for part_index, part in enumerate(parts):
-                cells: list[tuple[int, str | float | None, int]] = [
-                    (0, kind, 0),
-                    (1, key, 0),
-                    (2, sheet_name, 0),
-                ]
-                if row is not None:
-                    cells.append((3, row, 0))
-                cells += [(4, part_index, 0), (5, part, 0)]
-                sheet.row(r, cells)
-                r += 1
+        self.add("settings", "", COVER_SHEET, None, settings.model_dump_json())
 
-
-def _data_records(
-    catalogue: Catalogue, names: dict[str, str], rows: dict[str, int]
-) -> Iterator[tuple[str, str, str, int | None, str]]:
-    yield "format", WORKBOOK_FORMAT, "", None, _compact({"format": WORKBOOK_FORMAT, "version": JSON_VERSION})
-    yield "settings", "", COVER_SHEET, None, catalogue.settings.model_dump_json()
-    for domain in catalogue.domains:
-        yield "domain", domain.slug, names[domain.slug], None, domain.model_dump_json(exclude={"items"})
+    def add_domain(self, domain: Domain, sheet_name: str, rows: dict[str, int]) -> None:
+        self.add("domain", domain.slug, sheet_name, None, domain.model_dump_json(exclude={"items"}))
         for item in domain.items:
-            yield "item", item.id, names[domain.slug], rows[item.id], item.model_dump_json()
+            self.add("item", item.id, sheet_name, rows[item.id], item.model_dump_json())
+
+    def add(self, kind: str, key: str, sheet_name: str, row: int | None, text: str) -> None:
+        parts = [text[i : i + CELL_LIMIT] for i in range(0, len(text), CELL_LIMIT)] or [""]
+        for part_index, part in enumerate(parts):
+            cells: list[tuple[int, str | float | None, int]] = [(0, kind, 0), (1, key, 0), (2, sheet_name, 0)]
+            if row is not None:
+                cells.append((3, row, 0))
+            cells += [(4, part_index, 0), (5, part, 0)]
+            self.sheet.row(self.next_row, cells)
+            self.next_row += 1
+
+    def place(self) -> None:
+        self.book.place(DATA_SHEET, self.spool, self.sheet)
 
 
-def write_catalogue_workbook(catalogue: Catalogue, target: IO[bytes], *, include_tasks: bool = True) -> None:
-    """``catalogue.xlsx`` into `target`: a cover sheet, a sheet per domain, 任务分工, the hidden data sheet."""
+def write_catalogue_workbook(
+    catalogue: Catalogue,
+    target: IO[bytes],
+    *,
+    include_tasks: bool = True,
+    streamed: Iterable[Domain] | None = None,
+    counts: dict[str, int] | None = None,
+) -> None:
+    """``catalogue.xlsx`` into `target`: a cover sheet, a sheet per domain, 任务分工, the hidden data sheet.
+
+    With `streamed`, `catalogue.domains` holds only the domains' headers (their items in `counts`)
+    and the whole domains come one at a time from `streamed`, in the same order: the workbook is
+    written holding one domain at a time.
+    """
     settings = catalogue.settings
     names = sheet_names(catalogue.domains)
+    counts = (
+        counts
+        if streamed is not None and counts is not None
+        else {d.slug: len(d.items) for d in catalogue.domains}
+    )
     with _new_workbook(target, settings, settings.display_title()) as book:
-        _write_cover(book, catalogue, names, include_tasks=include_tasks)
-        rows: dict[str, int] = {}
-        for domain in catalogue.domains:
-            rows.update(_write_domain_sheet(book, names[domain.slug], settings, domain))
+        _write_cover(book, catalogue, names, counts, include_tasks=include_tasks)
+        data = _DataSheet(book, settings)
+        for domain in catalogue.domains if streamed is None else streamed:
+            rows = _write_domain_sheet(book, names[domain.slug], settings, domain)
+            data.add_domain(domain, names[domain.slug], rows)
         if include_tasks:
             _write_tasks_sheet(book, catalogue)
-        _write_data_sheet(book, catalogue, names, rows)
+        data.place()
 
 
 def catalogue_workbook(catalogue: Catalogue, *, include_tasks: bool = True) -> bytes:

@@ -14,6 +14,8 @@ give the same bytes.
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -234,7 +236,7 @@ class Sheet:
     def __init__(self, book: XlsxWriter, stream: IO[bytes], setup: SheetSetup, selected: bool) -> None:
         self._book = book
         self._stream = stream
-        self._setup = setup
+        self.setup = setup
         self._merges: list[str] = []
         self._links: list[str] = []
         self._pending: dict[int, dict[int, int]] = {}  # row → column → style of a merged cell's blank
@@ -344,7 +346,7 @@ class Sheet:
             tail.append("</mergeCells>")
         if self._links:
             tail.append(f"<hyperlinks>{''.join(self._links)}</hyperlinks>")
-        page = self._setup.page
+        page = self.setup.page
         if page is not None:
             if page.center_horizontally:
                 tail.append('<printOptions horizontalCentered="1"/>')
@@ -427,12 +429,32 @@ class XlsxWriter:
         return _SheetContext(self, name, setup)
 
     def _open_sheet(self, name: str, setup: SheetSetup) -> tuple[IO[bytes], Sheet]:
+        self._add_entry(name, setup)
+        stream = self._zip.open(self._member(f"xl/worksheets/sheet{len(self._sheets)}.xml"), "w")
+        return stream, Sheet(self, stream, setup, selected=len(self._sheets) == 1)
+
+    def _add_entry(self, name: str, setup: SheetSetup) -> None:
         if len(name) > 31 or not name or re.search(r"[\[\]:*?/\\]", name):
             raise ValueError(f"invalid worksheet name: {name!r}")
         repeat = setup.page.repeat_rows if setup.page is not None else None
         self._sheets.append(_SheetEntry(name, setup.hidden, repeat))
-        stream = self._zip.open(self._member(f"xl/worksheets/sheet{len(self._sheets)}.xml"), "w")
-        return stream, Sheet(self, stream, setup, selected=len(self._sheets) == 1)
+
+    def spooled(self, setup: SheetSetup) -> tuple[IO[bytes], Sheet]:
+        """A worksheet written to a temporary file while other sheets are written (the zip takes
+        one member at a time); `place` puts it into the workbook as the next sheet."""
+        spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `place`)
+        return spool, Sheet(self, spool, setup, selected=False)
+
+    def place(self, name: str, spool: IO[bytes], sheet: Sheet) -> None:
+        """Finish a spooled worksheet and add it as the next sheet."""
+        sheet.close()
+        self._add_entry(name, sheet.setup)
+        spool.seek(0)
+        with (
+            spool,
+            self._zip.open(self._member(f"xl/worksheets/sheet{len(self._sheets)}.xml"), "w") as stream,
+        ):
+            shutil.copyfileobj(spool, stream, 1 << 20)
 
     def close(self) -> None:
         count = len(self._sheets)
