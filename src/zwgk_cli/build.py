@@ -14,8 +14,8 @@ from zwgk_cli.coverage import coverage_table
 from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.models import Unit
-from zwgk_cli.opendata import catalogue_csv, catalogue_json, write_catalogue_json
-from zwgk_cli.output import MemoryOutput, Output, check_target, staged
+from zwgk_cli.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
+from zwgk_cli.output import Content, MemoryOutput, Output, check_target, staged
 from zwgk_cli.parallel import Helper, helper
 from zwgk_cli.pipeline import CheckResult, check_catalogue
 from zwgk_cli.site import CoverageReport, Download, site_files, size_text
@@ -114,7 +114,8 @@ def render_into(
         done(WORKBOOK)
     output.write("tasks.xlsx", tasks_workbook(catalogue))
     done("tasks.xlsx")
-    output.write("catalogue.csv", catalogue_csv(catalogue))
+    with output.open("catalogue.csv") as stream:
+        write_catalogue_csv(catalogue, stream)
     done("catalogue.csv")
     token = f"zwgk-size-{secrets.token_hex(12)}" if aside is not None else ""
     downloads = [
@@ -132,7 +133,7 @@ def render_into(
     for name, content in site_files(
         catalogue, templates, progress, downloads, changes, coverage, unit_links=links
     ):
-        if token and token.encode() in content:
+        if token and isinstance(content, bytes) and token.encode() in content:
             marked.append(name)
         output.write(name, content)
     if aside is not None:
@@ -149,7 +150,7 @@ def render_into(
 
 def unit_outputs(
     catalogue: Catalogue, unit: Unit, templates: Path | None, progress: Callable[[str], None] | None
-) -> dict[str, bytes]:
+) -> dict[str, Content]:
     """A town's or street's catalogue: pages, workbook and open data under ``units/<slug>/``."""
     local = unit_catalogue(catalogue, unit)
     data = {

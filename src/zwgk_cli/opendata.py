@@ -174,14 +174,25 @@ def _csv_row(order: int, domain: str, slug: str, number: int, item: Item) -> lis
 
 
 def catalogue_csv(catalogue: Catalogue) -> bytes:
-    """``catalogue.csv``: UTF-8 with BOM, CRLF line ends (as Excel writes them), every field quoted when needed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    """``catalogue.csv`` as bytes (see `write_catalogue_csv`)."""
+    buffer = io.BytesIO()
+    write_catalogue_csv(catalogue, buffer)
+    return buffer.getvalue()
+
+
+def write_catalogue_csv(catalogue: Catalogue, target: IO[bytes]) -> None:
+    """``catalogue.csv`` into `target`, a domain at a time: UTF-8 with BOM, CRLF line ends (as
+    Excel writes them), every field quoted when needed."""
+    text = io.TextIOWrapper(target, encoding="utf-8-sig", newline="", write_through=False)
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([title for _, title in CSV_COLUMNS])
     for domain in catalogue.domains:
-        for number, item in enumerate(domain.items, 1):
-            writer.writerow(_csv_row(domain.order, domain.domain, domain.slug, number, item))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        writer.writerows(
+            _csv_row(domain.order, domain.domain, domain.slug, number, item)
+            for number, item in enumerate(domain.items, 1)
+        )
+    text.flush()
+    text.detach()
 
 
 def subject_from_text(text: str, levels: list[str]) -> str | dict[str, str]:

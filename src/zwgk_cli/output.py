@@ -11,7 +11,7 @@ import io
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -63,6 +63,9 @@ def check_target(out: Path, sources: Path | None = None) -> None:
         )
 
 
+Content = bytes | Iterable[bytes]  # a file's bytes, or its parts in order (for files too big to hold)
+
+
 def _output_path(name: str) -> PurePosixPath:
     """`name` as a safe relative path that is not the marker's."""
     rel = safe_relative(name)
@@ -74,10 +77,14 @@ def _output_path(name: str) -> PurePosixPath:
 class Output:
     """Files being written, by relative POSIX path: in memory (`MemoryOutput`) or a folder (`Staging`)."""
 
-    def write(self, name: str, data: bytes) -> None:
-        """Write the file `name` whole."""
+    def write(self, name: str, data: Content) -> None:
+        """Write the file `name`: its bytes, or its parts one after another."""
         with self.open(name) as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                for part in data:
+                    stream.write(part)
 
     def open(self, name: str) -> IO[bytes]:
         """`name` opened for writing in binary: write and close it."""

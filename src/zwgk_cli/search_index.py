@@ -8,9 +8,11 @@ is written with ``<``, ``>`` and ``&`` escaped so it can never close a tag where
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.models import Item
 from zwgk_cli.synonyms import SYNONYMS
 from zwgk_cli.tables import subject_text
 
@@ -19,32 +21,39 @@ INDEX_VERSION = 1
 
 def search_payload(catalogue: Catalogue) -> dict[str, Any]:
     """The index as plain data (see README: 搜索索引)."""
-    domains = [{"slug": d.slug, "name": d.domain, "order": d.order} for d in catalogue.domains]
-    items: list[dict[str, Any]] = []
-    for index, domain in enumerate(catalogue.domains):
-        for item in domain.items:
-            items.append(
-                {
-                    "id": item.id,
-                    "d": index,
-                    "c": item.category,
-                    "n": item.name,
-                    "t": list(item.content),
-                    "b": list(item.basis),
-                    "tl": item.time_limit,
-                    "s": subject_text(item.subject),
-                    "ch": list(item.channels),
-                    "a": list(item.audience),
-                    "an": item.audience_note or "",
-                    "m": list(item.mode),
-                    "l": list(item.levels),
-                }
-            )
     return {
         "version": INDEX_VERSION,
-        "domains": domains,
-        "items": items,
-        "synonyms": {short: list(longs) for short, longs in SYNONYMS.items()},
+        "domains": _domains(catalogue),
+        "items": [
+            _entry(index, item) for index, domain in enumerate(catalogue.domains) for item in domain.items
+        ],
+        "synonyms": _synonyms(),
+    }
+
+
+def _domains(catalogue: Catalogue) -> list[dict[str, Any]]:
+    return [{"slug": d.slug, "name": d.domain, "order": d.order} for d in catalogue.domains]
+
+
+def _synonyms() -> dict[str, list[str]]:
+    return {short: list(longs) for short, longs in SYNONYMS.items()}
+
+
+def _entry(domain_index: int, item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "d": domain_index,
+        "c": item.category,
+        "n": item.name,
+        "t": list(item.content),
+        "b": list(item.basis),
+        "tl": item.time_limit,
+        "s": subject_text(item.subject),
+        "ch": list(item.channels),
+        "a": list(item.audience),
+        "an": item.audience_note or "",
+        "m": list(item.mode),
+        "l": list(item.levels),
     }
 
 
@@ -60,6 +69,14 @@ def script_json(data: Any) -> str:
     )
 
 
-def search_script(catalogue: Catalogue) -> str:
-    """``assets/search-index.js``."""
-    return f"window.ZWGK_INDEX = {script_json(search_payload(catalogue))};\n"
+def search_script_parts(catalogue: Catalogue) -> Iterator[str]:
+    """``assets/search-index.js`` a domain at a time: the same text as ``window.ZWGK_INDEX =
+    script_json(search_payload(…))`` (a test compares them), without holding all of it at once."""
+    yield f'window.ZWGK_INDEX = {{"version":{INDEX_VERSION},"domains":{script_json(_domains(catalogue))},"items":['
+    first = True
+    for index, domain in enumerate(catalogue.domains):
+        if domain.items:
+            entries = script_json([_entry(index, item) for item in domain.items])[1:-1]
+            yield entries if first else "," + entries
+            first = False
+    yield f'],"synonyms":{script_json(_synonyms())}}};\n'

@@ -29,8 +29,9 @@ from zwgk_cli.change_report import (
 from zwgk_cli.changes import CatalogueDiff
 from zwgk_cli.coverage import DomainCoverage
 from zwgk_cli.models import Domain, Settings
+from zwgk_cli.output import Content
 from zwgk_cli.resources import templates_dir
-from zwgk_cli.search_index import search_script
+from zwgk_cli.search_index import search_script_parts
 from zwgk_cli.stats import statistics
 from zwgk_cli.tables import (
     date_text,
@@ -164,9 +165,10 @@ def site_files(
     unit_links: Sequence[tuple[str, str]] = (),
     district_title: str = "",
     region_label: str | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """Every page and asset of the site, by relative path, one at a time; `downloads` are linked
-    from the pages, and `changes` (when given) becomes the 调整说明 page ``changes.html``."""
+) -> Iterator[tuple[str, Content]]:
+    """Every page and asset of the site, by relative path, one at a time (the search index in
+    parts); `downloads` are linked from the pages, and `changes` (when given) becomes the 调整说明
+    page ``changes.html``."""
     env = environment(extra_templates)
     settings = catalogue.settings
     domains = catalogue.domains
@@ -191,11 +193,12 @@ def site_files(
             progress(name)
         return name, text.encode("utf-8")
 
+    search = (part.encode("utf-8") for part in search_script_parts(catalogue))  # written as it is made
     if asset_root:  # a unit's pages share the district's assets; only the search index is its own
-        yield "search-index.js", search_script(catalogue).encode("utf-8")
+        yield "search-index.js", search
     else:
         yield from asset_files(extra_templates).items()
-        yield "assets/search-index.js", search_script(catalogue).encode("utf-8")
+        yield "assets/search-index.js", search
     yield page("index.html.j2", "index.html", stats=statistics(catalogue))
     if include_tasks:
         yield page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))
