@@ -13,11 +13,14 @@ give the same bytes.
 
 from __future__ import annotations
 
+import queue
 import re
 import shutil
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO
@@ -72,6 +75,7 @@ class SheetSetup:
     """What a worksheet declares before its rows: widths, frozen panes, print setup, visibility."""
 
     widths: Sequence[float] = ()  # character units, from column A on
+    shared_text: bool = True  # short texts into the shared-string table (False: every text inline)
     freeze: tuple[int, int] | None = None  # 0-based first unfrozen row and column
     page: PageSetup | None = None
     hidden: bool = False
@@ -101,6 +105,7 @@ def column_letter(index: int) -> str:
 
 
 _LETTERS = [column_letter(i) for i in range(256)]
+_STYLE_ATTRS = ["", *(f' s="{i}"' for i in range(1, 256))]
 
 
 def column_width(characters: float) -> float:
@@ -230,12 +235,46 @@ class _SheetEntry:
     repeat_rows: tuple[int, int] | None
 
 
+class _Background:
+    """Writes a stream's chunks in a thread of its own: compressing them (zlib) and writing them
+    out release the GIL, so they run beside the XML being made on the other core."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="zwgk-xlsx-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._stream.write(chunk)
+                except BaseException as exc:  # handed to the writing thread at its next call
+                    self._error = exc
+
+    def write(self, chunk: bytes) -> None:
+        self._raise()
+        self._queue.put(chunk)
+
+    def close(self) -> None:
+        """Wait until everything is written; the thread's error, if any, is raised here."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
 class Sheet:
     """One worksheet being written: rows in ascending order, then `close` (done by the workbook)."""
 
     def __init__(self, book: XlsxWriter, stream: IO[bytes], setup: SheetSetup, selected: bool) -> None:
         self._book = book
-        self._stream = stream
+        self._out = _Background(stream)
         self.setup = setup
         self._merges: list[str] = []
         self._links: list[str] = []
@@ -283,7 +322,7 @@ class Sheet:
             self._flush()
 
     def _flush(self) -> None:
-        self._stream.write("".join(self._buffer).encode("utf-8"))
+        self._out.write("".join(self._buffer).encode("utf-8"))
         self._buffer.clear()
         self._buffered = 0
 
@@ -322,16 +361,24 @@ class Sheet:
                 given.setdefault(col, (None, style))
             cells = [(col, *given[col]) for col in sorted(given)]
         number = str(row + 1)
+        shared = self._book.shared
+        short = SHARED_MAX if self.setup.shared_text else -1
         out: list[str] = []
         for col, value, style in cells:
-            ref = _LETTERS[col] + number
-            s = f' s="{style}"' if style else ""
-            if value is None:
-                out.append(f'<c r="{ref}"{s}/>')
-            elif isinstance(value, str):
-                out.append(f'<c r="{ref}"{s}{self._book.text_cell(value)}</c>')
+            head = f'<c r="{_LETTERS[col]}{number}"{_STYLE_ATTRS[style]}'
+            if value.__class__ is str:
+                text: str = value
+                if len(text) <= short:
+                    index = shared.get(text)
+                    if index is None:
+                        index = shared[text] = len(shared)
+                    out.append(f'{head} t="s"><v>{index}</v></c>')
+                else:
+                    out.append(f'{head} t="inlineStr"><is><t{_space(text)}>{xml_text(text)}</t></is></c>')
+            elif value is None:
+                out.append(head + "/>")
             else:
-                out.append(f'<c r="{ref}"{s}><v>{_number(value)}</v></c>')
+                out.append(f"{head}><v>{_number(value)}</v></c>")  # type: ignore[arg-type]
         size = f' ht="{row_height(height):g}" customHeight="1"' if height is not None else ""
         self._write(f'<row r="{number}"{size}>{"".join(out)}</row>')
 
@@ -367,6 +414,12 @@ class Sheet:
         tail.append("</worksheet>")
         self._write("".join(tail))
         self._flush()
+        self._out.close()
+
+    def abandon(self) -> None:
+        """Stop writing (after an error elsewhere); what was written is left incomplete."""
+        with suppress(BaseException):
+            self._out.close()
 
 
 @dataclass(slots=True)
@@ -382,8 +435,7 @@ class XlsxWriter:
     _zip: zipfile.ZipFile = field(init=False)
     _styles: _Styles = field(init=False)
     _sheets: list[_SheetEntry] = field(default_factory=list, init=False)
-    _shared: dict[str, int] = field(default_factory=dict, init=False)
-    _shared_uses: int = field(default=0, init=False)
+    shared: dict[str, int] = field(default_factory=dict, init=False)  # short text → its index
 
     def __post_init__(self) -> None:
         self._zip = zipfile.ZipFile(self.target, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
@@ -413,16 +465,6 @@ class XlsxWriter:
 
     def _put(self, name: str, text: str) -> None:
         self._zip.writestr(self._member(name), text.encode("utf-8"))
-
-    def text_cell(self, value: str) -> str:
-        """The attributes and content of a text cell: short texts shared, long ones inline."""
-        if len(value) <= SHARED_MAX:
-            index = self._shared.get(value)
-            if index is None:
-                index = self._shared[value] = len(self._shared)
-            self._shared_uses += 1
-            return f' t="s"><v>{index}</v>'
-        return f' t="inlineStr"><is><t{_space(value)}>{xml_text(value)}</t></is>'
 
     def sheet(self, name: str, setup: SheetSetup) -> _SheetContext:
         """Start the next worksheet."""
@@ -458,12 +500,18 @@ class XlsxWriter:
 
     def close(self) -> None:
         count = len(self._sheets)
-        shared = "".join(f"<si><t{_space(text)}>{xml_text(text)}</t></si>" for text in self._shared)
-        self._put(
-            "xl/sharedStrings.xml",
-            f'{XML_HEAD}<sst xmlns="{MAIN_NS}" count="{self._shared_uses}" uniqueCount="{len(self._shared)}">'
-            f"{shared}</sst>",
-        )
+        with self._zip.open(
+            self._member("xl/sharedStrings.xml"), "w"
+        ) as stream:  # in pieces: it can be large
+            stream.write(f'{XML_HEAD}<sst xmlns="{MAIN_NS}" uniqueCount="{len(self.shared)}">'.encode())
+            texts = list(self.shared)
+            self.shared.clear()
+            for start in range(0, len(texts), 4096):
+                part = texts[start : start + 4096]
+                stream.write(
+                    "".join(f"<si><t{_space(t)}>{xml_text(t)}</t></si>" for t in part).encode("utf-8")
+                )
+            stream.write(b"</sst>")
         self._put("xl/styles.xml", self._styles.xml())
         sheets = "".join(
             f'<sheet name={quoteattr(entry.name)} sheetId="{i}"{HIDDEN if entry.hidden else ""} r:id="rId{i}"/>'
@@ -575,4 +623,6 @@ class _SheetContext:
         assert self._stream is not None
         if kind is None:
             self.sheet.close()
+        else:
+            self.sheet.abandon()
         self._stream.close()
