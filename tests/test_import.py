@@ -690,7 +690,9 @@ def test_without_the_hidden_sheet_the_visible_sheets_are_read(tmp_path: Path, sh
 
 def test_an_altered_hidden_sheet_falls_back_to_the_visible_sheets(tmp_path: Path) -> None:
     record = '{"format":"zwgk-workbook","version":1}'
-    data_sheet = "xl/worksheets/sheet29.xml"  # the hidden sheet is the last (after 目录说明, 26 domains, 任务分工)
+    data_sheet = (
+        "xl/worksheets/sheet29.xml"  # the hidden sheet is the last (after 目录说明, 26 domains, 任务分工)
+    )
     patch = {data_sheet: [(f"<t>{escape(record)}</t>", f"<t>{escape(record[:-2])}</t>")]}
     result = run_import(built_workbook(tmp_path, patch))
     assert located(result)["工作表“_zwgk”"] == ["import-data-sheet"]
