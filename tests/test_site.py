@@ -415,9 +415,44 @@ def test_the_sources_are_never_the_output(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "name", ["../x.html", "/etc/passwd", "a/../../x", "con.html", "NUL", "a\\b.html", "", ".hidden"]
 )
-def test_unsafe_output_paths_are_refused(name: str) -> None:
+def test_unsafe_output_paths_are_refused(name: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unsafe output path"):
         output.safe_relative(name)
+    for target in (output.MemoryOutput(), output.Staging(tmp_path)):
+        with pytest.raises(ValueError, match="unsafe output path"):
+            target.write(name, b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_outputs_in_memory_and_on_disk_agree(tmp_path: Path) -> None:
+    memory, disk = output.MemoryOutput(), output.Staging(tmp_path)
+    for target in (memory, disk):
+        target.write("a.html", b"whole")
+        target.write("assets/b.js", (part for part in (b"in ", b"parts")))
+        with target.open("units/x/c.csv") as stream:
+            stream.write(b"streamed")
+        with pytest.raises(ValueError, match="unsafe output path"):  # a leading dot: never an output
+            target.write(output.MARKER, b"forged")
+    assert memory.sizes() == disk.sizes() == {"a.html": 5, "assets/b.js": 8, "units/x/c.csv": 8}
+    assert memory.files == {name: disk.read(name) for name in memory.files}
+    assert memory.path("a.html") is None
+    assert disk.path("a.html") == tmp_path / "a.html"
+
+
+def test_a_failed_build_leaves_no_staging_folder(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+
+    def fail_halfway() -> None:
+        with output.staged(out) as staging:
+            staging.write("index.html", b"half")
+            raise RuntimeError("坏了")
+
+    with pytest.raises(RuntimeError, match="坏了"):
+        fail_halfway()
+    assert list(tmp_path.iterdir()) == []
+    with output.staged(out) as staging:
+        staging.write("index.html", b"whole")
+    assert sorted(p.name for p in out.iterdir()) == [output.MARKER, "index.html"]
 
 
 def test_missing_catalogue_folder_cannot_run(tmp_path: Path) -> None:

@@ -66,14 +66,6 @@ def check_target(out: Path, sources: Path | None = None) -> None:
 Content = bytes | Iterable[bytes]  # a file's bytes, or its parts in order (for files too big to hold)
 
 
-def _output_path(name: str) -> PurePosixPath:
-    """`name` as a safe relative path that is not the marker's."""
-    rel = safe_relative(name)
-    if rel == PurePosixPath(MARKER):
-        raise ValueError(f"{MARKER} is reserved for the output marker")
-    return rel
-
-
 class Output:
     """Files being written, by relative POSIX path: in memory (`MemoryOutput`) or a folder (`Staging`)."""
 
@@ -114,7 +106,7 @@ class MemoryOutput(Output):
         self.files: dict[str, bytes] = {}
 
     def open(self, name: str) -> IO[bytes]:
-        _output_path(name)
+        safe_relative(name)
         files = self.files
 
         class _File(io.BytesIO):
@@ -143,7 +135,7 @@ class Staging(Output):
         self._written: set[str] = set()
 
     def path(self, name: str) -> Path:
-        target = self.root.joinpath(*_output_path(name).parts)
+        target = self.root.joinpath(*safe_relative(name).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         self._written.add(name)
         return target
@@ -155,7 +147,7 @@ class Staging(Output):
         return self.path(name).read_bytes()
 
     def size(self, name: str) -> int:
-        return self.root.joinpath(*_output_path(name).parts).stat().st_size
+        return self.root.joinpath(*safe_relative(name).parts).stat().st_size
 
     def sizes(self) -> dict[str, int]:
         return {name: self.size(name) for name in sorted(self._written)}

@@ -329,11 +329,11 @@ class Sheet:
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int, style: int) -> None:
         """Merge a range; its other cells are written blank with `style` (so borders show).
 
-        The range's first cell is written by the caller, as any cell; the range's other rows must
-        not have been written yet.
+        The range's first cell is written by the caller, as any cell; declare the merge before
+        writing its first row.
         """
-        if first_row <= self._last_row and last_row > first_row:
-            raise ValueError("a merge must be declared before its later rows are written")
+        if first_row <= self._last_row:
+            raise ValueError("a merge must be declared before its rows are written")
         self._merges.append(f"{_LETTERS[first_col]}{first_row + 1}:{_LETTERS[last_col]}{last_row + 1}")
         for row in range(first_row, last_row + 1):
             pending = self._pending.setdefault(row, {})
