@@ -62,17 +62,11 @@ class BuildResult:
         return sorted({name.split("/")[1] for name in self.files if name.startswith("units/")})
 
 
-def render_outputs(
-    catalogue: Catalogue,
-    templates: Path | None = None,
-    progress: Callable[[str], None] | None = None,
-    changes: CatalogueDiff | None = None,
-    coverage: CoverageReport | None = None,
-    units: Sequence[Unit] = (),
-) -> dict[str, bytes]:
-    """Every file of the output folder, by relative path (the marker excepted), as bytes."""
+def render_outputs(catalogue: Catalogue, templates: Path | None = None) -> dict[str, bytes]:
+    """Every file of the output folder, by relative path (the marker excepted), as bytes (see
+    `render_into` for the rest of what a build can add)."""
     output = MemoryOutput()
-    render_into(output, catalogue, templates, progress, changes, coverage, units)
+    render_into(output, catalogue, templates)
     return output.files
 
 

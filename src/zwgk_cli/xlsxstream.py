@@ -139,14 +139,10 @@ def _number(value: float) -> str:
 
 
 class _Styles:
-    """The cell styles of a workbook: index 0 is the default style."""
+    """The cell styles of a workbook: index 0 is the default style, then those given, in order."""
 
     def __init__(self, styles: Sequence[Style]) -> None:
         self.styles = [Style(), *styles]
-        self.index = {style: i for i, style in reversed(list(enumerate(self.styles)))}
-
-    def __getitem__(self, style: Style) -> int:
-        return self.index[style]
 
     def xml(self) -> str:
         fonts: list[tuple[str, float, bool, bool, str | None]] = []
@@ -427,6 +423,7 @@ class XlsxWriter:
     """A workbook written into `target` (a seekable binary file) sheet by sheet.
 
     Use as ``with XlsxWriter(...) as book:``; ``with book.sheet(name, setup) as sheet:`` per sheet.
+    Cells name their style by index: 0 the default, 1 the first of `styles`, and so on.
     """
 
     target: IO[bytes]
@@ -449,10 +446,6 @@ class XlsxWriter:
             self.close()
         else:
             self._zip.close()
-
-    def style(self, style: Style) -> int:
-        """The index of a style given at creation (0 is the default style)."""
-        return self._styles[style]
 
     def _member(self, name: str) -> zipfile.ZipInfo:
         created = self.properties.created
