@@ -379,11 +379,26 @@ def test_a_failure_while_writing_leaves_the_old_site(tmp_path: Path, monkeypatch
         return real_open(self, name)
 
     monkeypatch.setattr(output.Staging, "open", failing_open)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(
+        ZwgkError, match=r"写入输出文件夹 .* 时出错：No space left on device。原输出文件夹保持不变"
+    ):
         build(SHIPPED, out)
     monkeypatch.undo()
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_a_full_disk_is_reported_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(self: output.Staging, name: str) -> IO[bytes]:
+        raise OSError(28, "No space left on device", str(self.root / name))
+
+    monkeypatch.setattr(output.Staging, "open", full)
+    result = runner.invoke(app, ["build", str(FIXTURE), "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 2
+    assert "写入输出文件夹" in result.output
+    assert "No space left on device" in result.output
+    assert "原输出文件夹保持不变" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_foreign_folder_is_never_replaced(tmp_path: Path) -> None:

@@ -226,7 +226,23 @@ def build(
         if check.upstream is not None:
             upstream = check.upstream
             coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
-        with staged(out, sources=root) as staging:
-            render_into(staging, check.catalogue, templates, progress, changes, coverage, chosen, aside)
-            result.files = staging.sizes()
+        try:
+            with staged(out, sources=root) as staging:
+                render_into(staging, check.catalogue, templates, progress, changes, coverage, chosen, aside)
+                result.files = staging.sizes()
+        except OSError as exc:  # a full disk, a folder without write permission …
+            raise _write_failed(out, exc) from exc
     return result
+
+
+def _write_failed(out: Path, exc: OSError) -> ZwgkError:
+    what = exc.strerror or str(exc)
+    where = f"（{exc.filename}）" if exc.filename else ""
+    return ZwgkError(
+        Text(
+            f"写入输出文件夹 {out} 时出错：{what}{where}。原输出文件夹保持不变；"
+            "腾出磁盘空间、改正文件夹权限或换一个输出文件夹（-o）后再运行。",
+            f"writing the output folder {out} failed: {what}{where}. The previous output is unchanged; "
+            "free disk space, fix the folder's permissions or choose another folder (-o), then run again.",
+        )
+    )
