@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -9,8 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CASES, build_case
+from conftest import CASES, ROOT, build_case
+from zwgk_cli.cli import app as app_module
 from zwgk_cli.cli.app import app
+from zwgk_cli.cli.console import check_steps
+from zwgk_cli.pipeline import check_catalogue
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
 
@@ -215,3 +219,74 @@ def test_the_plain_report_is_what_rich_prints_without_colour(broken: Path) -> No
     buffer = io.StringIO()
     print_diagnostics(make_console(file=buffer), result.diagnostics, result.summary, "zh", broken)
     assert buffer.getvalue() == plain
+
+
+# ---- progress on a terminal ----
+
+
+def test_a_check_reports_every_file_read_and_checked() -> None:
+    steps: list[tuple[str, int, int]] = []
+    result = check_catalogue(ROOT / "catalogues", progress=lambda *step: steps.append(step))
+    files = result.summary.files
+    assert [s for s in steps if s[0] == "read"] == [("read", n, files) for n in range(1, files + 1)]
+    assert [s for s in steps if s[0] == "check"] == [("check", n, files - 1) for n in range(1, files)]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """stdout and stderr consoles that think they are terminals, writing into one buffer."""
+    from rich.console import Console
+
+    from zwgk_cli.cli import console, text_report
+
+    screen = io.StringIO()
+
+    def fake(*, stderr: bool = False, file: object = None) -> Console:
+        return Console(file=screen, force_terminal=True, width=120)
+
+    monkeypatch.setattr(console, "make_console", fake)
+    monkeypatch.setattr(app_module, "make_console", fake)
+    monkeypatch.setattr(text_report, "plain_output", lambda stream: False)
+    return screen
+
+
+def test_progress_in_words() -> None:
+    shown: list[str] = []
+    check_steps(shown.append, "zh")("read", 3, 27)
+    check_steps(shown.append, "zh")("check", 5, 26)
+    check_steps(shown.append, "en")("check", 5, 26)
+    assert shown == ["（读取第 3/27 个文件）", "（检查第 5/26 个文件）", " (checking file 5/26)"]
+
+
+def test_validate_on_a_terminal_shows_how_far_it_has_come(terminal: io.StringIO, clean: Path) -> None:
+    result = CliRunner().invoke(app, ["validate", str(clean)])
+    assert result.exit_code == 0
+    assert "正在检查目录…（检查第 2/2 个文件）" in terminal.getvalue()  # the spinner's last state
+    CliRunner().invoke(app, ["validate", str(clean), "--lang", "en"])
+    assert "checking the catalogue… (checking file 2/2)" in terminal.getvalue()
+
+
+def test_build_on_a_terminal_shows_the_check_then_the_files(
+    terminal: io.StringIO, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zwgk_cli.cli import progress
+
+    described: list[str] = []
+    real = progress.PageProgress._describe
+    monkeypatch.setattr(
+        progress.PageProgress, "_describe", lambda self, d: (described.append(d), real(self, d))
+    )
+    result = CliRunner().invoke(app, ["build", str(ROOT / "catalogues"), "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 0
+    assert described[0] == "（读取第 1/27 个文件）"
+    assert "（检查第 26/26 个文件）" in described
+    assert "检查目录" in terminal.getvalue()
+
+
+def test_diff_on_a_terminal_names_the_side_it_checks(terminal: io.StringIO, tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "catalogues", old)
+    shutil.copytree(ROOT / "catalogues", new)
+    result = CliRunner().invoke(app, ["diff", str(old), str(new)])
+    assert result.exit_code == 0
+    assert "正在读取和比较两个版本…新版本（检查第 26/26 个文件）" in terminal.getvalue()

@@ -17,7 +17,7 @@ from zwgk_cli.models import Unit
 from zwgk_cli.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
 from zwgk_cli.output import Content, MemoryOutput, Output, check_target, staged
 from zwgk_cli.parallel import Helper, helper
-from zwgk_cli.pipeline import CheckResult, check_catalogue
+from zwgk_cli.pipeline import CheckProgress, CheckResult, check_catalogue
 from zwgk_cli.site import CoverageReport, Download, site_files, size_text
 from zwgk_cli.tables import tasks_title
 from zwgk_cli.units import find_unit, town_units, unit_catalogue, unit_title
@@ -201,6 +201,7 @@ def build(
     since: str | None = None,
     units: Sequence[str] = (),
     all_units: bool = False,
+    check_progress: CheckProgress | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
@@ -213,7 +214,7 @@ def build(
             Text(f"模板文件夹 {templates} 不存在。", f"template folder {templates} does not exist.")
         )
     with helper(run_workbook_job) as aside:  # forked now, while this process is still small
-        check = check_catalogue(root)
+        check = check_catalogue(root, progress=check_progress)
         check_target(out, sources=root)
         if on_checked is not None:
             on_checked(check)

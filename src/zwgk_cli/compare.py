@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -11,7 +12,7 @@ from zwgk_cli.diagnostics import Text, ZwgkError
 from zwgk_cli.gcpause import paused_gc
 from zwgk_cli.loading import LoadResult
 from zwgk_cli.migrations import migrate
-from zwgk_cli.pipeline import SETTINGS_FILE, CheckResult, check_with_positions
+from zwgk_cli.pipeline import SETTINGS_FILE, CheckProgress, CheckResult, check_with_positions
 from zwgk_cli.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
 
 
@@ -60,7 +61,7 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
     return revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
 
 
-def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
+def checked(snapshot: Snapshot, progress: CheckProgress | None = None) -> tuple[CheckResult, list[str]]:
     """Migrate an older format, then check the snapshot as `validate` would (files with findings
     re-read with positions); returns the check and what the migrations did."""
     notes: list[str] = []
@@ -78,6 +79,7 @@ def checked(snapshot: Snapshot) -> tuple[CheckResult, list[str]]:
         snapshot.reload,
         prepare,
         first_upstream_loader=snapshot.fast_upstream_loader,
+        progress=progress,
     )
     return result, notes
 
@@ -118,14 +120,23 @@ def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) 
 
 
 @paused_gc()
-def compare(old_spec: str | None, new_spec: str | None, folder: Path, cwd: Path) -> Comparison:
-    """Compare two sides; with neither given, the last commit (HEAD) against the working tree."""
+def compare(
+    old_spec: str | None,
+    new_spec: str | None,
+    folder: Path,
+    cwd: Path,
+    progress: Callable[[str], CheckProgress | None] | None = None,
+) -> Comparison:
+    """Compare two sides; with neither given, the last commit (HEAD) against the working tree.
+
+    `progress`, given "old" or "new", tells how to report that side's check (see `check_catalogue`).
+    """
     if old_spec is None and new_spec is None:
         old_spec = "HEAD"
     old_snapshot = resolve_side(old_spec, folder, cwd)
     new_snapshot = resolve_side(new_spec, folder, cwd)
-    old_check, old_notes = checked(old_snapshot)
-    new_check, new_notes = checked(new_snapshot)
+    old_check, old_notes = checked(old_snapshot, progress("old") if progress is not None else None)
+    new_check, new_notes = checked(new_snapshot, progress("new") if progress is not None else None)
     diff = diff_sides(side_of(old_snapshot.label, old_check), side_of(new_snapshot.label, new_check))
     diff.notes = old_notes + new_notes + diff.notes
     return Comparison(diff, old_check, new_check)

@@ -43,12 +43,18 @@ class CheckResult:
         return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
 
 
+# Reports how far a check has come: (stage, files done, files in all), stage "read" or "check".
+CheckProgress = Callable[[str, int, int], None]
+
+
 @paused_gc()
-def check_catalogue(root: Path, *, follow_upstream: bool = True, fast: bool = True) -> CheckResult:
+def check_catalogue(
+    root: Path, *, follow_upstream: bool = True, fast: bool = True, progress: CheckProgress | None = None
+) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all.
 
     With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
-    upstream's own upstream is not followed).
+    upstream's own upstream is not followed). `progress` hears of every file read and checked.
     """
     if not root.exists():
         raise ZwgkError(
@@ -72,10 +78,16 @@ def check_catalogue(root: Path, *, follow_upstream: bool = True, fast: bool = Tr
             )
         )
     paths = [settings_path, *iter_yaml_files(root)]
-    loads = [load_file(path, fast=fast) for path in paths]
+    loads: list[LoadResult] = []
+    for path in paths:
+        loads.append(load_file(path, fast=fast))
+        if progress is not None:
+            progress("read", len(loads), len(paths))
     loader = folder_upstream_loader(root) if follow_upstream else None
     first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
-    return check_with_positions(root, loads, loader, load_file, first_upstream_loader=first)
+    return check_with_positions(
+        root, loads, loader, load_file, first_upstream_loader=first, progress=progress
+    )
 
 
 def check_with_positions(
@@ -86,6 +98,7 @@ def check_with_positions(
     prepare: Callable[[list[LoadResult]], None] | None = None,
     *,
     first_upstream_loader: UpstreamLoader | None = None,
+    progress: CheckProgress | None = None,
 ) -> CheckResult:
     """Check `loads` (zwgk.yaml first); files read the fast way that have findings are read again
     with `reload` (the careful way) and everything is checked again, so every finding has its
@@ -101,7 +114,7 @@ def check_with_positions(
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
     if prepare is not None:
         prepare(loads)
-    result = check_sources(root, loads[0], loads[1:], first_loader)
+    result = check_sources(root, loads[0], loads[1:], first_loader, progress)
     loader = first_loader
     while True:
         # Until every finding is in a carefully read file. Usually one round; another only when a
@@ -115,7 +128,7 @@ def check_with_positions(
         if prepare is not None:
             prepare(again)
         loads, loader = again, upstream_loader
-        result = check_sources(root, loads[0], loads[1:], loader)
+        result = check_sources(root, loads[0], loads[1:], loader, progress)
 
 
 def _fast_and_flagged(load: LoadResult, flagged: set[Path | None]) -> bool:
@@ -142,10 +155,12 @@ def check_sources(
     loaded: LoadResult,
     domain_loads: list[LoadResult],
     upstream_loader: UpstreamLoader | None = None,
+    progress: CheckProgress | None = None,
 ) -> CheckResult:
     """Check a catalogue whose files are already loaded (from a folder, or from a git revision).
 
-    `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not resolved.
+    `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
+    resolved. `progress` hears of each domain file validated.
     """
     diagnostics: list[Diagnostic] = []
     diagnostics += loaded.diagnostics
@@ -172,7 +187,9 @@ def check_sources(
         upstream, found = load_upstream(settings_file, upstream_loader)
         diagnostics += found
     files: list[DomainFile] = []
-    for domain_load in domain_loads:
+    for done, domain_load in enumerate(domain_loads, start=1):
+        if progress is not None:
+            progress("check", done, len(domain_loads))
         diagnostics += domain_load.diagnostics
         if domain_load.document is None:
             continue

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from zwgk_cli import __version__
-from zwgk_cli.cli.console import make_console, print_error, working
+from zwgk_cli.cli.console import check_steps, make_console, print_error, working
 from zwgk_cli.cli.coverage_cmd import coverage_command
 from zwgk_cli.cli.fmt_cmd import fmt_command
 from zwgk_cli.cli.import_cmd import import_command
@@ -23,7 +23,7 @@ from zwgk_cli.pipeline import check_catalogue
 from zwgk_cli.report import render_github, render_json
 
 if TYPE_CHECKING:
-    from zwgk_cli.pipeline import CheckResult
+    from zwgk_cli.pipeline import CheckProgress, CheckResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -90,8 +90,8 @@ def validate_command(
     """
     language: Lang = lang.value
     try:
-        with working("正在检查目录…" if language == "zh" else "checking the catalogue…"):
-            result = check_catalogue(directory)
+        with working("正在检查目录…" if language == "zh" else "checking the catalogue…") as show:
+            result = check_catalogue(directory, progress=check_steps(show, language))
     except ZwgkError as exc:
         _cannot_run(exc, language, directory)
     base = Path.cwd()
@@ -147,12 +147,13 @@ def build_command(
             print_diagnostics(console, check.diagnostics, check.summary, language, base)
 
     try:
-        with build_progress(console) as progress:
+        with build_progress(console, language) as progress:
             result = build(
                 directory,
                 out,
                 templates,
                 progress=progress.advance,
+                check_progress=progress.checking,
                 on_checked=report,
                 since=since,
                 units=unit or (),
@@ -219,8 +220,16 @@ def diff_command(
 
     language: Lang = lang.value
     try:
-        with working("正在读取和比较两个版本…" if language == "zh" else "reading and comparing…"):
-            comparison = compare(old, new, folder, Path.cwd())
+        with working("正在读取和比较两个版本…" if language == "zh" else "reading and comparing…") as show:
+            side_words = {
+                "old": "旧版本" if language == "zh" else "old side",
+                "new": "新版本" if language == "zh" else "new side",
+            }
+
+            def side_steps(side: str) -> CheckProgress:
+                return check_steps(lambda detail: show(f"{side_words[side]}{detail}"), language)
+
+            comparison = compare(old, new, folder, Path.cwd(), side_steps)
     except ZwgkError as exc:
         _cannot_run(exc, language, folder)
     errors = make_console(stderr=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
@@ -12,6 +12,8 @@ from zwgk_cli.diagnostics import Lang, Text
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from zwgk_cli.pipeline import CheckProgress
 
 
 def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
@@ -38,16 +40,33 @@ def print_error(text: Text, lang: Lang) -> None:
 
 
 @contextmanager
-def working(text: str) -> Iterator[None]:
-    """A transient spinner on stderr while a long step runs; nothing when stderr is not a terminal."""
+def working(text: str) -> Iterator[Callable[[str], None]]:
+    """A transient spinner on stderr while a long step runs; the callback it gives adds a detail
+    (how far the step has come) to `text`. Nothing shows when stderr is not a terminal."""
     from zwgk_cli.cli.text_report import plain_output
 
     if plain_output(sys.stderr):
-        yield
+        yield _unseen
         return
     console = make_console(stderr=True)
     if not console.is_terminal:
-        yield
+        yield _unseen
         return
-    with console.status(text):
-        yield
+    with console.status(text) as status:
+        yield lambda detail: status.update(f"{text}{detail}")
+
+
+def _unseen(detail: str) -> None:
+    """Progress nobody sees (output is not a terminal)."""
+
+
+def check_steps(show: Callable[[str], None], lang: Lang) -> CheckProgress:
+    """A check's progress (see pipeline.check_catalogue) as words for `show`."""
+
+    def step(stage: str, done: int, total: int) -> None:
+        if lang == "zh":
+            show(f"（{'读取' if stage == 'read' else '检查'}第 {done}/{total} 个文件）")
+        else:
+            show(f" ({'reading' if stage == 'read' else 'checking'} file {done}/{total})")
+
+    return step

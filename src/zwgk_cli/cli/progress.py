@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from zwgk_cli.cli.console import check_steps
 from zwgk_cli.diagnostics import Lang
 
 if TYPE_CHECKING:
@@ -17,26 +18,37 @@ if TYPE_CHECKING:
 
 
 class PageProgress:
-    """Counts rendered pages; shows a bar only on a terminal."""
+    """Shows how far the check has come, then counts the files written; a bar only on a terminal."""
 
-    def __init__(self, progress: Progress | None) -> None:
+    def __init__(self, progress: Progress | None, lang: Lang = "zh") -> None:
         self._progress = progress
-        self._task = progress.add_task("生成页面", total=None) if progress is not None else None
+        self._lang = lang
+        self._task = (
+            progress.add_task("检查目录" if lang == "zh" else "checking", total=None) if progress else None
+        )
+        self.checking = check_steps(self._describe, lang)
+
+    def _describe(self, detail: str) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(
+                self._task, description=("检查目录" if self._lang == "zh" else "checking") + detail
+            )
 
     def advance(self, name: str) -> None:
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, advance=1, description=f"生成 {name}")
+            word = "生成" if self._lang == "zh" else "writing"
+            self._progress.update(self._task, advance=1, description=f"{word} {name}")
 
 
 @contextmanager
-def build_progress(console: Console) -> Iterator[PageProgress]:
-    """A transient progress bar while pages render (none when output is not a terminal)."""
+def build_progress(console: Console, lang: Lang = "zh") -> Iterator[PageProgress]:
+    """A transient progress bar while the build runs (none when output is not a terminal)."""
     if not console.is_terminal:
-        yield PageProgress(None)
+        yield PageProgress(None, lang)
         return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        yield PageProgress(progress)
+        yield PageProgress(progress, lang)
 
 
 def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> None:
