@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -200,6 +201,16 @@ def test_the_installed_command_exits_with_its_codes_and_flushes_its_output(tmp_p
     assert "不存在" in missing.stderr
     assert run("--version").returncode == 0
     assert run("no-such-command").returncode == 2
+    # a terminal whose encoding has no Chinese gets escapes, not a traceback
+    ascii_only = subprocess.run(
+        [sys.executable, "-m", "zwgk_cli", "validate", str(broken)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert ascii_only.returncode == 1
+    assert b"Traceback" not in ascii_only.stderr
+    assert b"\\u9519\\u8bef[field-value]" in ascii_only.stdout  # 错误[field-value]
 
 
 def test_the_plain_report_is_what_rich_prints_without_colour(broken: Path) -> None:

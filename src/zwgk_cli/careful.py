@@ -10,6 +10,7 @@ promise to read exactly) come here, so this module and ruamel.yaml are imported 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +66,9 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
             builder.diagnostics = [d for d in builder.diagnostics if d.code != "yaml-syntax"]
         builder.diagnostics = scan + builder.diagnostics
     return (None if builder.failed else builder.root), builder.diagnostics
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Stop(Exception):
@@ -180,7 +184,36 @@ class _Builder:
             value = resolve_plain(text)
         else:
             value = text
+        if isinstance(value, str) and _SURROGATE.search(value):
+            value = text = self._surrogates(value, pos)
         self._attach(value, pos, container=False, key_text=text)
+
+    def _surrogates(self, text: str, pos: Pos) -> str:
+        """Report an escape such as "\\ud800" that stands for half a character (a lone UTF-16
+        surrogate, which no file can hold); the text goes on with U+FFFD in its place, so the rest
+        of the file is still checked and nothing downstream meets it."""
+        found = _SURROGATE.search(text)
+        assert found is not None
+        code = f"\\u{ord(found.group()):04x}"
+        self.diagnostics.append(
+            Diagnostic(
+                "yaml-syntax",
+                Text(
+                    f"YAML 语法错误：转义 {code} 只是半个字符（单独的 UTF-16 代理码位），不能保存为文字。",
+                    f"YAML syntax error: the escape {code} is half a character (a lone UTF-16 surrogate) "
+                    "and cannot be stored as text.",
+                ),
+                file=self.doc.path,
+                line=pos.line,
+                column=pos.column,
+                hint=Text(
+                    "删除它；表情等字符请直接写出，或用 \\U 加 8 位十六进制（如 \\U0001F600）。",
+                    "remove it; write such a character as it is, or as \\U and 8 hex digits (e.g. \\U0001F600).",
+                ),
+                excerpt=self.doc.line_text(pos.line),
+            )
+        )
+        return _SURROGATE.sub("\ufffd", text)
 
     def _open(self, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:

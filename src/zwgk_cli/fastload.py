@@ -61,6 +61,11 @@ _YAML11_BREAKS = ("\u2028", "\u2029", "\x85")
 _NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+# An escape that stands for half a character (a lone surrogate, "\ud800"): the careful reader
+# reports it; yaml-rs reads it into the text.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+
+
 class Fallback(Exception):
     """The fast reader cannot promise the careful reader's result for this file."""
 
@@ -106,6 +111,7 @@ def _risky(text: str) -> bool:
         or ("?" in text and _QUESTION.search(text) is not None)
         or _COLON.search(text) is not None
         or (_PREFIX_START.search(text) is not None and _PREFIXED.search(text) is not None)
+        or (("\\u" in text or "\\U" in text) and _SURROGATE_ESCAPE.search(text) is not None)
     )
 
 
