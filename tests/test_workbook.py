@@ -23,6 +23,7 @@ from conftest import ROOT, Golden, edited_copy
 from xlsx_dump import dump_workbook
 from zwgk_cli.build import build, render_outputs
 from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.datasheet import read_data_sheet
 from zwgk_cli.models import Domain, Settings
 from zwgk_cli.opendata import (
     CSV_COLUMNS,
@@ -37,12 +38,14 @@ from zwgk_cli.opendata import (
     write_catalogue_json,
 )
 from zwgk_cli.pipeline import check_catalogue
+from zwgk_cli.tablereaders import read_tables
 from zwgk_cli.workbook import (
     DATA_SHEET,
     TASKS_SHEET,
     catalogue_workbook,
     line_count,
     sheet_names,
+    split_cells,
     tasks_workbook,
 )
 
@@ -184,10 +187,31 @@ def test_hidden_sheet_gives_the_catalogue_back_without_loss(shipped: Catalogue) 
             assert book[name].cell(row, 3).value == item.name
 
 
-def test_long_json_is_split_over_cells(shipped: Catalogue) -> None:
-    sheet = load_workbook(io.BytesIO(catalogue_workbook(shipped)))[DATA_SHEET]
-    for row in sheet.iter_rows(min_row=2, values_only=True):
-        assert len(row[5] or "") <= 32_000
+def test_long_json_is_split_over_cells(shipped: Catalogue, tmp_path: Path) -> None:
+    # an item whose JSON is longer than a cell holds, in characters Excel counts twice (emoji)
+    first = shipped.domains[0]
+    item = first.items[0].model_copy(update={"content": ["表情😀" * 6_000, "长" * 20_000]})
+    domain = first.model_copy(update={"items": [item, *first.items[1:]]})
+    catalogue = Catalogue(shipped.root, shipped.settings, [domain, *shipped.domains[1:]], {})
+    data = catalogue_workbook(catalogue)
+    sheet = load_workbook(io.BytesIO(data))[DATA_SHEET]
+    parts = [row[5] or "" for row in sheet.iter_rows(min_row=2, values_only=True) if row[1] == item.id]
+    assert len(parts) > 1
+    assert all(len(part.encode("utf-16-le")) // 2 <= 32_000 for part in parts)
+    assert json.loads("".join(parts)) == json.loads(item.model_dump_json())
+    (tmp_path / "book.xlsx").write_bytes(data)
+    _, tables = read_tables(tmp_path / "book.xlsx")
+    hidden = next(table for table in tables if table.name == DATA_SHEET)
+    assert read_data_sheet(hidden).domains[0].domain.items[0] == item
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "长", "😀", "𠀀"]), max_size=80_000))
+def test_data_cells_split_on_what_excel_counts(text: str) -> None:
+    parts = split_cells(text)
+    assert "".join(parts) == text
+    assert all(len(part.encode("utf-16-le")) // 2 <= 32_000 for part in parts)
+    assert all(parts) or parts == [""]
 
 
 # ---- open data ----

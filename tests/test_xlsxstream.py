@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from zwgk_cli.xlsxstream import (
+    CELL_UNITS,
     SHARED_MAX,
     PageSetup,
     Properties,
@@ -23,6 +24,7 @@ from zwgk_cli.xlsxstream import (
     XlsxWriter,
     column_letter,
     column_width,
+    fit_cell,
     row_height,
 )
 
@@ -129,3 +131,15 @@ def test_units() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
     assert [column_width(5), column_width(6.5)] == [5.7109375, 7.28515625]
     assert [row_height(32), row_height(30)] == [32.25, 30]
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
+    long = "长" * 40_000
+    (text,) = _texts(_book([[long]]))
+    assert len(text) == CELL_UNITS
+    assert text == long[: CELL_UNITS - 1] + "…"
+    astral = "\U0001f600" * 20_000  # two UTF-16 units each
+    cut = fit_cell(astral)
+    assert len(cut.encode("utf-16-le")) // 2 <= CELL_UNITS
+    assert cut == astral[: (CELL_UNITS - 1) // 2] + "…"
+    assert fit_cell("短") == "短"

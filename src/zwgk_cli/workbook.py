@@ -34,7 +34,7 @@ BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 FOOTER = "&C第 &P 页，共 &N 页"
-CELL_LIMIT = 32_000  # characters per cell (Excel's hard limit is 32,767)
+CELL_LIMIT = 32_000  # UTF-16 units per data-sheet cell (Excel's hard limit is 32,767)
 
 # (title, width in character units) of the domain sheets' fixed columns
 ITEM_COLUMNS: list[tuple[str, float]] = [
@@ -122,6 +122,22 @@ def line_count(text: str, width: float) -> int:
     if "\n" not in text:
         return max(1, -(-_tenths(text) // usable))
     return sum(max(1, -(-_tenths(line) // usable)) for line in text.split("\n"))
+
+
+def split_cells(text: str) -> list[str]:
+    """`text` in pieces of at most CELL_LIMIT UTF-16 units (what Excel counts; a character beyond
+    the Basic Multilingual Plane, such as an emoji, is two), so no cell is cut short."""
+    if len(text) <= CELL_LIMIT // 2:  # fits even if every character counts two
+        return [text]
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = start + CELL_LIMIT
+        while (excess := len(text[start:end].encode("utf-16-le")) // 2 - CELL_LIMIT) > 0:
+            end -= (excess + 1) // 2  # each character dropped is at most two units
+        parts.append(text[start:end])
+        start = end
+    return parts
 
 
 def row_lines(texts: list[str], widths: list[float]) -> int:
@@ -432,8 +448,7 @@ class _DataSheet:
             self.add("item", item.id, sheet_name, rows[item.id], item.model_dump_json())
 
     def add(self, kind: str, key: str, sheet_name: str, row: int | None, text: str) -> None:
-        parts = [text[i : i + CELL_LIMIT] for i in range(0, len(text), CELL_LIMIT)] or [""]
-        for part_index, part in enumerate(parts):
+        for part_index, part in enumerate(split_cells(text)):
             cells: list[tuple[int, str | float | None, int]] = [(0, kind, 0), (1, key, 0), (2, sheet_name, 0)]
             if row is not None:
                 cells.append((3, row, 0))

@@ -32,6 +32,7 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
+CELL_UNITS = 32_767  # the most a cell holds (UTF-16 units); longer texts are cut (see fit_cell)
 SHARED_MAX = 40  # texts up to this length go to the shared-string table; longer ones are written inline
 DEFAULT_ROW_HEIGHT = 15
 FLUSH_AT = 1 << 18  # characters of sheet XML gathered before they go to the compressor
@@ -92,6 +93,14 @@ class Properties:
     keywords: str = ""
     comments: str = ""
     created: datetime = datetime(1980, 1, 1)
+
+
+def fit_cell(text: str) -> str:
+    """`text` cut to what a cell holds (32,767 UTF-16 units), ending in “…” when it was cut."""
+    units = text.encode("utf-16-le")
+    if len(units) <= 2 * CELL_UNITS:
+        return text
+    return units[: 2 * (CELL_UNITS - 1)].decode("utf-16-le", "ignore") + "…"  # a split pair dropped
 
 
 def column_letter(index: int) -> str:
@@ -370,6 +379,8 @@ class Sheet:
                         index = shared[text] = len(shared)
                     out.append(f'{head} t="s"><v>{index}</v></c>')
                 else:
+                    if len(text) > CELL_UNITS // 2:
+                        text = fit_cell(text)
                     out.append(f'{head} t="inlineStr"><is><t{_space(text)}>{xml_text(text)}</t></is></c>')
             elif value is None:
                 out.append(head + "/>")
