@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -14,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from conftest import ROOT
+from zwgk_cli.models import Domain
 from zwgk_cli.xlsxstream import (
     CELL_UNITS,
     SHARED_MAX,
@@ -143,3 +148,21 @@ def test_a_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
     assert len(cut.encode("utf-16-le")) // 2 <= CELL_UNITS
     assert cut == astral[: (CELL_UNITS - 1) // 2] + "…"
     assert fit_cell("短") == "短"
+
+
+def test_an_error_midway_stops_the_writer_threads(tmp_path: Path) -> None:
+    from zwgk_cli import workbook
+    from zwgk_cli.pipeline import check_catalogue
+
+    catalogue = check_catalogue(ROOT / "catalogues").catalogue
+    assert catalogue is not None
+
+    def broken() -> Iterator[Domain]:
+        yield catalogue.domains[0]
+        raise RuntimeError("坏了")
+
+    counts = {d.slug: len(d.items) for d in catalogue.domains}
+    before = threading.active_count()
+    with (tmp_path / "x.xlsx").open("wb") as target, pytest.raises(RuntimeError, match="坏了"):
+        workbook.write_catalogue_workbook(catalogue, target, streamed=broken(), counts=counts)
+    assert threading.active_count() == before

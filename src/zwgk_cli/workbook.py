@@ -459,6 +459,11 @@ class _DataSheet:
     def place(self) -> None:
         self.book.place(DATA_SHEET, self.spool, self.sheet)
 
+    def abandon(self) -> None:
+        """Stop writing the spool (after an error elsewhere) and remove it."""
+        self.sheet.abandon()
+        self.spool.close()
+
 
 def write_catalogue_workbook(
     catalogue: Catalogue,
@@ -484,11 +489,15 @@ def write_catalogue_workbook(
     with _new_workbook(target, settings, settings.display_title()) as book:
         _write_cover(book, catalogue, names, counts, include_tasks=include_tasks)
         data = _DataSheet(book, settings)
-        for domain in catalogue.domains if streamed is None else streamed:
-            rows = _write_domain_sheet(book, names[domain.slug], settings, domain)
-            data.add_domain(domain, names[domain.slug], rows)
-        if include_tasks:
-            _write_tasks_sheet(book, catalogue)
+        try:
+            for domain in catalogue.domains if streamed is None else streamed:
+                rows = _write_domain_sheet(book, names[domain.slug], settings, domain)
+                data.add_domain(domain, names[domain.slug], rows)
+            if include_tasks:
+                _write_tasks_sheet(book, catalogue)
+        except BaseException:
+            data.abandon()
+            raise
         data.place()
 
 
