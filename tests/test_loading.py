@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zwgk_cli.loading import MAX_DEPTH, MAX_FILE_BYTES, load_bytes, load_file, resolve_plain
+from zwgk_cli.loading import MAX_DEPTH, MAX_FILE_BYTES, _lines, load_bytes, load_file, resolve_plain
 from zwgk_cli.source import Pos
 
 
@@ -258,3 +258,32 @@ def test_a_parser_that_trips_over_itself_still_gives_a_located_finding() -> None
     assert result.document.data is None
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("yaml-syntax", 1, 2)]
     assert "无法解析" in result.diagnostics[0].message.zh
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                " ",
+                "#",
+                "---",
+                "...",
+                "\n",
+                "\r",
+                "\r\n",
+                "\x0b",
+                "\x0c",
+                "\x1c",
+                "\x85",
+                "\u2028",
+                "\u2029",
+                "词",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_lines_one_at_a_time_are_splitlines(text: str) -> None:
+    assert list(_lines(text)) == text.splitlines()
