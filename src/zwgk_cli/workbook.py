@@ -462,7 +462,7 @@ class _DataSheet:
     def abandon(self) -> None:
         """Stop writing the spool (after an error elsewhere) and remove it."""
         self.sheet.abandon()
-        self.spool.close()
+        self.spool.discard()
 
 
 def write_catalogue_workbook(

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import queue
 import re
-import shutil
-import tempfile
 import threading
-import zipfile
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
+
+from zwgk_cli.zipout import Closable, Deflated, Writable, ZipOut
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -244,7 +243,7 @@ class _Background:
     """Writes a stream's chunks in a thread of its own: compressing them (zlib) and writing them
     out release the GIL, so they run beside the XML being made on the other core."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: Writable) -> None:
         self._stream = stream
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
         self._error: BaseException | None = None
@@ -277,7 +276,7 @@ class _Background:
 class Sheet:
     """One worksheet being written: rows in ascending order, then `close` (done by the workbook)."""
 
-    def __init__(self, book: XlsxWriter, stream: IO[bytes], setup: SheetSetup, selected: bool) -> None:
+    def __init__(self, book: XlsxWriter, stream: Writable, setup: SheetSetup, selected: bool) -> None:
         self._book = book
         self._out = _Background(stream)
         self.setup = setup
@@ -440,13 +439,13 @@ class XlsxWriter:
     target: IO[bytes]
     properties: Properties
     styles: Sequence[Style]
-    _zip: zipfile.ZipFile = field(init=False)
+    _zip: ZipOut = field(init=False)
     _styles: _Styles = field(init=False)
     _sheets: list[_SheetEntry] = field(default_factory=list, init=False)
     shared: dict[str, int] = field(default_factory=dict, init=False)  # short text → its index
 
     def __post_init__(self) -> None:
-        self._zip = zipfile.ZipFile(self.target, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+        self._zip = ZipOut(self.target, self.properties.created)
         self._styles = _Styles(self.styles)
 
     def __enter__(self) -> XlsxWriter:
@@ -455,28 +454,17 @@ class XlsxWriter:
     def __exit__(self, kind: object, *_: object) -> None:
         if kind is None:
             self.close()
-        else:
-            self._zip.close()
-
-    def _member(self, name: str) -> zipfile.ZipInfo:
-        created = self.properties.created
-        when = (created.year, created.month, created.day, created.hour, created.minute, created.second)
-        info = zipfile.ZipInfo(name, date_time=when if created.year >= 1980 else (1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.create_system = 3
-        info.external_attr = 0o644 << 16
-        return info
 
     def _put(self, name: str, text: str) -> None:
-        self._zip.writestr(self._member(name), text.encode("utf-8"))
+        self._zip.put(name, text.encode("utf-8"))
 
     def sheet(self, name: str, setup: SheetSetup) -> _SheetContext:
         """Start the next worksheet."""
         return _SheetContext(self, name, setup)
 
-    def _open_sheet(self, name: str, setup: SheetSetup) -> tuple[IO[bytes], Sheet]:
+    def _open_sheet(self, name: str, setup: SheetSetup) -> tuple[Closable, Sheet]:
         self._add_entry(name, setup)
-        stream = self._zip.open(self._member(f"xl/worksheets/sheet{len(self._sheets)}.xml"), "w")
+        stream = self._zip.open(f"xl/worksheets/sheet{len(self._sheets)}.xml")
         return stream, Sheet(self, stream, setup, selected=len(self._sheets) == 1)
 
     def _add_entry(self, name: str, setup: SheetSetup) -> None:
@@ -485,37 +473,29 @@ class XlsxWriter:
         repeat = setup.page.repeat_rows if setup.page is not None else None
         self._sheets.append(_SheetEntry(name, setup.hidden, repeat))
 
-    def spooled(self, setup: SheetSetup) -> tuple[IO[bytes], Sheet]:
-        """A worksheet written to a temporary file while other sheets are written (the zip takes
-        one member at a time); `place` puts it into the workbook as the next sheet."""
-        spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `place`)
+    def spooled(self, setup: SheetSetup) -> tuple[Deflated, Sheet]:
+        """A worksheet written beside the others (the zip takes one member at a time): compressed
+        as it is written, into a temporary file; `place` adds it to the workbook as the next sheet."""
+        spool = self._zip.spool()
         return spool, Sheet(self, spool, setup, selected=False)
 
-    def place(self, name: str, spool: IO[bytes], sheet: Sheet) -> None:
+    def place(self, name: str, spool: Deflated, sheet: Sheet) -> None:
         """Finish a spooled worksheet and add it as the next sheet."""
         sheet.close()
         self._add_entry(name, sheet.setup)
-        spool.seek(0)
-        with (
-            spool,
-            self._zip.open(self._member(f"xl/worksheets/sheet{len(self._sheets)}.xml"), "w") as stream,
-        ):
-            shutil.copyfileobj(spool, stream, 1 << 20)
+        self._zip.add_spooled(f"xl/worksheets/sheet{len(self._sheets)}.xml", spool)
 
     def close(self) -> None:
         count = len(self._sheets)
-        with self._zip.open(
-            self._member("xl/sharedStrings.xml"), "w"
-        ) as stream:  # in pieces: it can be large
-            stream.write(f'{XML_HEAD}<sst xmlns="{MAIN_NS}" uniqueCount="{len(self.shared)}">'.encode())
-            texts = list(self.shared)
-            self.shared.clear()
-            for start in range(0, len(texts), 4096):
-                part = texts[start : start + 4096]
-                stream.write(
-                    "".join(f"<si><t{_space(t)}>{xml_text(t)}</t></si>" for t in part).encode("utf-8")
-                )
-            stream.write(b"</sst>")
+        stream = self._zip.open("xl/sharedStrings.xml")  # in pieces: it can be large
+        stream.write(f'{XML_HEAD}<sst xmlns="{MAIN_NS}" uniqueCount="{len(self.shared)}">'.encode())
+        texts = list(self.shared)
+        self.shared.clear()
+        for start in range(0, len(texts), 4096):
+            part = texts[start : start + 4096]
+            stream.write("".join(f"<si><t{_space(t)}>{xml_text(t)}</t></si>" for t in part).encode("utf-8"))
+        stream.write(b"</sst>")
+        stream.close()
         self._put("xl/styles.xml", self._styles.xml())
         sheets = "".join(
             f'<sheet name={quoteattr(entry.name)} sheetId="{i}"{HIDDEN if entry.hidden else ""} r:id="rId{i}"/>'
@@ -617,7 +597,7 @@ def _quoted_sheet(name: str) -> str:
 class _SheetContext:
     def __init__(self, book: XlsxWriter, name: str, setup: SheetSetup) -> None:
         self._book, self._name, self._setup = book, name, setup
-        self._stream: IO[bytes] | None = None
+        self._stream: Closable | None = None
 
     def __enter__(self) -> Sheet:
         self._stream, self.sheet = self._book._open_sheet(self._name, self._setup)
