@@ -3,10 +3,11 @@
 Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--write]
 
 For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
-as its own process: its time is the median of --runs runs, and its memory, measured in one more
-run (sampling slows a process down), is the peak of the proportional set size (PSS) summed over
-the process and its children (a build renders its workbook in a forked child; PSS counts the
-pages they share once), sampled every 20 ms from /proc. The floors run on the same files:
+as its own process: its time is the median of --runs runs, taken in turns with its floor's (so the
+machine's ups and downs weigh on both alike), and its memory, measured in one more run (sampling
+slows a process down), is the peak of the proportional set size (PSS) summed over the process and
+its children (a build writes its workbook in a helper process; PSS counts the pages they share
+once), sampled every 20 ms from /proc. The floors run on the same files:
 
 - loader floor: the fastest YAML-to-Python loader (yaml-rs) reading every file of the catalogue
   and keeping it, the garbage collector off: what holding the catalogue costs at the least;
@@ -43,6 +44,7 @@ from generate import SCALES, generate
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ZWGK = [sys.executable, "-m", "zwgk_cli"]
+STARTUP_RUNS = 21  # start-up takes a tenth of a second: more runs steady its median
 
 LOAD_YAML_RS = """
 import gc, sys, pathlib, yaml_rs
@@ -135,10 +137,20 @@ def _run_once(command: list[str], env: dict[str, str], *, sample: bool) -> Figur
     return Figure(seconds, peak / 1024)
 
 
-def measure(command: list[str], runs: int, env: dict[str, str]) -> Figure:
-    """The median time of `runs` whole-process runs of `command`, and the peak memory of one more."""
-    seconds = statistics.median(_run_once(command, env, sample=False).seconds for _ in range(runs))
-    return Figure(seconds, _run_once(command, env, sample=True).mib)
+def measure(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[Figure]:
+    """Each command's median time over `runs` whole-process runs, and its peak memory in one more.
+
+    The commands take turns, run by run: a machine that slows down or speeds up while the benchmark
+    runs (other work on it, its clock) weighs on a command and its floor alike.
+    """
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for seconds, command in zip(times, commands, strict=True):
+            seconds.append(_run_once(command, env, sample=False).seconds)
+    return [
+        Figure(statistics.median(seconds), _run_once(command, env, sample=True).mib)
+        for seconds, command in zip(times, commands, strict=True)
+    ]
 
 
 def changed_copy(source: Path, target: Path) -> Path:
@@ -171,33 +183,53 @@ def main() -> None:
         subprocess.run(
             [*ZWGK, "validate", str(ROOT / "catalogues")], env=env, capture_output=True, check=True
         )
-        imports = measure([sys.executable, "-c", IMPORTS], max(args.runs, 11), env)
-        rows.append(("—", "bare imports: " + IMPORTS, imports, imports))
-        rows.append(
-            ("—", "start-up: zwgk --version", measure([*ZWGK, "--version"], max(args.runs, 11), env), imports)
+        imports, version, shipped = measure(
+            [
+                [sys.executable, "-c", IMPORTS],
+                [*ZWGK, "--version"],
+                [*ZWGK, "validate", str(ROOT / "catalogues")],
+            ],
+            max(args.runs, STARTUP_RUNS),
+            env,
         )
-        shipped = measure([*ZWGK, "validate", str(ROOT / "catalogues")], max(args.runs, 11), env)
+        rows.append(("—", "bare imports: " + IMPORTS, imports, imports))
+        rows.append(("—", "start-up: zwgk --version", version, imports))
         rows.append(("shipped", "zwgk validate catalogues", shipped, imports))
         for scale in args.scales.split(","):
             folder = generate(work / scale, SCALES[scale])
             other = changed_copy(folder, work / f"{scale}-changed")
-            floor = measure([sys.executable, "-c", LOAD_YAML_RS, str(folder)], args.runs, env)
+            floor, pyyaml, validate = measure(
+                [
+                    [sys.executable, "-c", LOAD_YAML_RS, str(folder)],
+                    [sys.executable, "-c", LOAD_PYYAML, str(folder)],
+                    [*ZWGK, "validate", str(folder)],
+                ],
+                args.runs,
+                env,
+            )
             rows.append((scale, "loader floor: yaml-rs", floor, floor))
-            pyyaml = measure([sys.executable, "-c", LOAD_PYYAML, str(folder)], args.runs, env)
             rows.append((scale, "loader: PyYAML C", pyyaml, floor))
-            validate = measure([*ZWGK, "validate", str(folder)], args.runs, env)
             rows.append((scale, "zwgk validate", validate, floor))
-            book = str(work / "floor.xlsx")
-            build_floor = measure(
-                [sys.executable, "-c", LOAD_AND_WRITE_XLSX, str(folder), book], args.runs, env
+            book, dist = str(work / "floor.xlsx"), str(work / f"{scale}-dist")
+            build_floor, build = measure(
+                [
+                    [sys.executable, "-c", LOAD_AND_WRITE_XLSX, str(folder), book],
+                    [*ZWGK, "build", str(folder), "-o", dist],
+                ],
+                args.runs,
+                env,
             )
             rows.append((scale, "build floor: yaml-rs + xlsxwriter", build_floor, build_floor))
-            dist = str(work / f"{scale}-dist")
-            build = measure([*ZWGK, "build", str(folder), "-o", dist], args.runs, env)
             rows.append((scale, "zwgk build", build, build_floor))
-            sides = measure([sys.executable, "-c", LOAD_YAML_RS, str(folder), str(other)], args.runs, env)
+            sides, diff = measure(
+                [
+                    [sys.executable, "-c", LOAD_YAML_RS, str(folder), str(other)],
+                    [*ZWGK, "diff", str(folder), str(other), "--format", "json"],
+                ],
+                args.runs,
+                env,
+            )
             rows.append((scale, "both sides floor: yaml-rs", sides, sides))
-            diff = measure([*ZWGK, "diff", str(folder), str(other), "--format", "json"], args.runs, env)
             rows.append((scale, "zwgk diff (all changed)", diff, sides))
     report = _report(rows, args)
     print(report)
@@ -238,7 +270,8 @@ def _report(rows: list[Row], args: argparse.Namespace) -> str:
         "# Benchmark results",
         "",
         f"Produced by `{command}` on a {cores}-core machine, Python {sys.version.split()[0]}: medians of "
-        f"{args.runs} runs (11 for the start-up rows), each command a whole process; memory is the peak "
+        f"{args.runs} runs ({max(args.runs, STARTUP_RUNS)} for the start-up rows), each command a whole process "
+        "taking turns with its floor; memory is the peak "
         "proportional set size of the process and its children, in one more run. Floors are measured in the same run "
         "(see the docstring of benchmarks/run.py).",
         "",
