@@ -81,3 +81,17 @@ def test_written_at_an_offset_of_a_larger_file() -> None:
     out.close()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue()[6:])) as archive:
         assert archive.read("a.xml") == b"data"
+
+
+def test_times_outside_what_zip_dates_hold_are_clamped() -> None:
+    # SOURCE_DATE_EPOCH=0 is 1970, before the first date a zip file can hold
+    for when, expected in (
+        (datetime(1970, 1, 1), (1980, 1, 1, 0, 0, 0)),
+        (datetime(2200, 6, 1), (2107, 12, 31, 23, 59, 58)),
+    ):
+        buffer = io.BytesIO()
+        out = ZipOut(buffer, when)
+        out.put("a.xml", b"x")
+        out.close()
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+            assert archive.infolist()[0].date_time == expected

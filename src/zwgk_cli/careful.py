@@ -184,16 +184,14 @@ class _Builder:
             value = resolve_plain(text)
         else:
             value = text
-        if isinstance(value, str) and _SURROGATE.search(value):
-            value = text = self._surrogates(value, pos)
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            value = text = self._surrogates(value, found, pos)
         self._attach(value, pos, container=False, key_text=text)
 
-    def _surrogates(self, text: str, pos: Pos) -> str:
+    def _surrogates(self, text: str, found: re.Match[str], pos: Pos) -> str:
         """Report an escape such as "\\ud800" that stands for half a character (a lone UTF-16
         surrogate, which no file can hold); the text goes on with U+FFFD in its place, so the rest
         of the file is still checked and nothing downstream meets it."""
-        found = _SURROGATE.search(text)
-        assert found is not None
         code = f"\\u{ord(found.group()):04x}"
         self.diagnostics.append(
             Diagnostic(

@@ -135,7 +135,7 @@ class Staging(Output):
         self._written: set[str] = set()
 
     def path(self, name: str) -> Path:
-        target = self.root.joinpath(*safe_relative(name).parts)
+        target = self._file(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         self._written.add(name)
         return target
@@ -144,10 +144,13 @@ class Staging(Output):
         return self.path(name).open("wb")
 
     def read(self, name: str) -> bytes:
-        return self.path(name).read_bytes()
+        return self._file(name).read_bytes()
 
     def size(self, name: str) -> int:
-        return self.root.joinpath(*safe_relative(name).parts).stat().st_size
+        return self._file(name).stat().st_size
+
+    def _file(self, name: str) -> Path:
+        return self.root.joinpath(*safe_relative(name).parts)
 
     def sizes(self) -> dict[str, int]:
         return {name: self.size(name) for name in sorted(self._written)}

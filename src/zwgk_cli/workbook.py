@@ -24,7 +24,7 @@ from zwgk_cli.catalogue import Catalogue
 from zwgk_cli.models import Domain, Item, Settings
 from zwgk_cli.opendata import JSON_VERSION
 from zwgk_cli.tables import date_text, item_rows, subject_lines, task_rows, tasks_title
-from zwgk_cli.xlsxstream import PageSetup, Properties, Sheet, SheetSetup, Style, XlsxWriter
+from zwgk_cli.xlsxstream import PageSetup, Properties, Sheet, SheetSetup, Style, XlsxWriter, quoted_sheet
 
 WORKBOOK_FORMAT = "zwgk-workbook"
 DATA_SHEET = "_zwgk"
@@ -116,9 +116,14 @@ def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _usable(width: float) -> int:
+    """A column's usable width in tenths of a character (half a character goes to the cell's margins)."""
+    return max(round(width * 10) - 5, 10)
+
+
 def line_count(text: str, width: float) -> int:
     """How many lines `text` wraps to in a column `width` characters wide."""
-    usable = max(round(width * 10) - 5, 10)  # tenths
+    usable = _usable(width)
     if "\n" not in text:
         return max(1, -(-_tenths(text) // usable))
     return sum(max(1, -(-_tenths(line) // usable)) for line in text.split("\n"))
@@ -149,8 +154,7 @@ def row_lines(texts: list[str], widths: list[float]) -> int:
     """
     lines = 1
     for col, text in enumerate(texts, start=2):
-        usable = max(round(widths[col] * 10) - 5, 10)  # tenths, as in line_count
-        bound = -(-18 * len(text) // usable) + text.count("\n")
+        bound = -(-18 * len(text) // _usable(widths[col])) + text.count("\n")
         if bound > lines:
             lines = max(lines, line_count(text, widths[col]))
     return lines
@@ -234,15 +238,19 @@ def _notice(settings: Settings) -> str | None:
     return f"示例目录：本目录是根据公开资料重建的演示数据，不是{settings.region}正式发布的政务公开标准目录，不能作为办事依据。"
 
 
-def _title_rows(sheet: Sheet, title: str, notice: str | None, last_col: int) -> int:
-    """Write the title (and the example notice); returns the next free row."""
+def _title_rows(sheet: Sheet, title: str, settings: Settings, last_col: int) -> None:
+    """Write the title (and the example notice): the rows above `_below_title(settings)`."""
     sheet.merge(0, 0, 0, last_col, TITLE)
     sheet.row(0, [(0, title, TITLE)], height=32)
-    if notice is None:
-        return 1
-    sheet.merge(1, 0, 1, last_col, NOTICE)
-    sheet.row(1, [(0, notice, NOTICE)], height=20)
-    return 2
+    notice = _notice(settings)
+    if notice is not None:
+        sheet.merge(1, 0, 1, last_col, NOTICE)
+        sheet.row(1, [(0, notice, NOTICE)], height=20)
+
+
+def _below_title(settings: Settings) -> int:
+    """The 0-based row after a table sheet's title (and the example notice)."""
+    return 1 if _notice(settings) is None else 2
 
 
 def item_cells(item: Item, levels: list[str]) -> list[str]:
@@ -275,25 +283,18 @@ def _domain_widths(levels: list[str]) -> list[float]:
     )
 
 
-def _domain_top(settings: Settings) -> int:
-    """The 0-based row of a domain sheet's first header row (after the title and any notice)."""
-    return 1 if _notice(settings) is None else 2
-
-
 def _write_domain_sheet(book: XlsxWriter, name: str, settings: Settings, domain: Domain) -> dict[str, int]:
     """One domain's table; returns item id → 1-based spreadsheet row."""
     levels = settings.levels
     widths = _domain_widths(levels)
     last_col = len(widths) - 1
-    head = _domain_top(settings)
+    head = _below_title(settings)
     sub = head + 1
     first = sub + 1
     page = _page(repeat=(head, sub))
     rows: dict[str, int] = {}
     with book.sheet(name, SheetSetup(widths=widths, freeze=(first, 3), page=page)) as sheet:
-        _title_rows(
-            sheet, f"{settings.region}{domain.domain}领域基层政务公开标准目录", _notice(settings), last_col
-        )
+        _title_rows(sheet, f"{settings.region}{domain.domain}领域基层政务公开标准目录", settings, last_col)
         head_cells: list[tuple[int, str | float | None, int]] = []
         sub_cells: list[tuple[int, str | float | None, int]] = []
         for col in (0, 3, 4, 5, 6, 7):
@@ -339,11 +340,11 @@ def _write_domain_sheet(book: XlsxWriter, name: str, settings: Settings, domain:
 def _write_tasks_sheet(book: XlsxWriter, catalogue: Catalogue) -> None:
     settings = catalogue.settings
     last_col = len(TASK_COLUMNS) - 1
-    top = 1 if _notice(settings) is None else 2
+    top = _below_title(settings)
     first = top + 1
     setup = SheetSetup(widths=[w for _, w in TASK_COLUMNS], freeze=(first, 0), page=_page(repeat=(top, top)))
     with book.sheet(TASKS_SHEET, setup) as sheet:
-        _title_rows(sheet, tasks_title(catalogue), _notice(settings), last_col)
+        _title_rows(sheet, tasks_title(catalogue), settings, last_col)
         sheet.row(top, [(col, title, HEAD) for col, (title, _) in enumerate(TASK_COLUMNS)], height=22)
         for index, row in enumerate(task_rows(catalogue)):
             r = first + index
@@ -416,7 +417,7 @@ def _write_cover(
 
 def _sheet_cell(name: str) -> str:
     """A link target: cell A1 of the sheet `name`."""
-    return "'" + name.replace("'", "''") + "'!A1"
+    return quoted_sheet(name) + "!A1"
 
 
 class _DataSheet:

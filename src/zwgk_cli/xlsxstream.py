@@ -28,7 +28,6 @@ from zwgk_cli.zipout import Closable, Deflated, Writable, ZipOut
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 CELL_UNITS = 32_767  # the most a cell holds (UTF-16 units); longer texts are cut (see fit_cell)
@@ -189,10 +188,7 @@ class _Styles:
             )
             xfs.append(
                 f'<xf numFmtId="0" fontId="{fonts.index(font)}" fillId="{fill_id}" '
-                f'borderId="{int(style.border)}" xfId="0"{applied}>{align}</xf>'
-                if align
-                else f'<xf numFmtId="0" fontId="{fonts.index(font)}" fillId="{fill_id}" '
-                f'borderId="{int(style.border)}" xfId="0"{applied}/>'
+                f'borderId="{int(style.border)}" xfId="0"{applied}' + (f">{align}</xf>" if align else "/>")
             )
         font_xml = "".join(
             "<font>"
@@ -400,23 +396,19 @@ class Sheet:
         if self._links:
             tail.append(f"<hyperlinks>{''.join(self._links)}</hyperlinks>")
         page = self.setup.page
+        if page is not None and page.center_horizontally:
+            tail.append('<printOptions horizontalCentered="1"/>')
+        left, right, top, bottom = (page or PageSetup()).margins
+        tail.append(
+            f'<pageMargins left="{left:g}" right="{right:g}" top="{top:g}" bottom="{bottom:g}" '
+            'header="0.3" footer="0.3"/>'
+        )
         if page is not None:
-            if page.center_horizontally:
-                tail.append('<printOptions horizontalCentered="1"/>')
-            left, right, top, bottom = page.margins
-            tail.append(
-                f'<pageMargins left="{left:g}" right="{right:g}" top="{top:g}" bottom="{bottom:g}" '
-                'header="0.3" footer="0.3"/>'
-            )
             fit = ' fitToHeight="0"' if page.fit_width else ""
             orientation = "landscape" if page.landscape else "portrait"
             tail.append(f'<pageSetup paperSize="{page.paper}"{fit} orientation="{orientation}"/>')
             if page.footer:
                 tail.append(f"<headerFooter><oddFooter>{escape(page.footer)}</oddFooter></headerFooter>")
-        else:
-            tail.append(
-                '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-            )
         tail.append("</worksheet>")
         self._write("".join(tail))
         self._flush()
@@ -503,7 +495,7 @@ class XlsxWriter:
         )
         names = "".join(
             f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
-            f"{escape(_quoted_sheet(entry.name))}!${entry.repeat_rows[0] + 1}:${entry.repeat_rows[1] + 1}"
+            f"{escape(quoted_sheet(entry.name))}!${entry.repeat_rows[0] + 1}:${entry.repeat_rows[1] + 1}"
             "</definedName>"
             for i, entry in enumerate(self._sheets)
             if entry.repeat_rows is not None
@@ -516,12 +508,12 @@ class XlsxWriter:
             + "</workbook>",
         )
         rels = "".join(
-            f'<Relationship Id="rId{i}" Type="{DOC_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            f'<Relationship Id="rId{i}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
             for i in range(1, count + 1)
         )
         rels += (
-            f'<Relationship Id="rId{count + 1}" Type="{DOC_REL}/styles" Target="styles.xml"/>'
-            f'<Relationship Id="rId{count + 2}" Type="{DOC_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            f'<Relationship Id="rId{count + 1}" Type="{REL_NS}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId{count + 2}" Type="{REL_NS}/sharedStrings" Target="sharedStrings.xml"/>'
         )
         self._put(
             "xl/_rels/workbook.xml.rels",
@@ -537,10 +529,10 @@ class XlsxWriter:
         self._put(
             "_rels/.rels",
             f'{XML_HEAD}<Relationships xmlns="{PKG_REL_NS}">'
-            f'<Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
             'core-properties" Target="docProps/core.xml"/>'
-            f'<Relationship Id="rId3" Type="{DOC_REL}/extended-properties" Target="docProps/app.xml"/>'
+            f'<Relationship Id="rId3" Type="{REL_NS}/extended-properties" Target="docProps/app.xml"/>'
             "</Relationships>",
         )
         sheet_types = "".join(
@@ -590,7 +582,8 @@ class XlsxWriter:
         )
 
 
-def _quoted_sheet(name: str) -> str:
+def quoted_sheet(name: str) -> str:
+    """A sheet name as formulas and defined names write it: in quotes, a quote doubled."""
     return "'" + name.replace("'", "''") + "'"
 
 

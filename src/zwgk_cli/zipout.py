@@ -86,11 +86,9 @@ class ZipOut:
         self.target = target
         self._start = target.tell()
         self._entries: list[_Entry] = []
-        year = min(max(when.year, 1980), 2107)
-        self._date = ((year - 1980) << 9) | (when.month << 5) | when.day
+        when = min(max(when, datetime(1980, 1, 1)), datetime(2107, 12, 31, 23, 59, 59))  # what zip dates hold
+        self._date = ((when.year - 1980) << 9) | (when.month << 5) | when.day
         self._time = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
-        if when.year < 1980:
-            self._date, self._time = (0 << 9) | (1 << 5) | 1, 0
         self._open: _Member | None = None
 
     def put(self, name: str, data: bytes) -> None:
