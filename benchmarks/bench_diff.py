@@ -18,9 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from zwgk_cli.changes import diff_sides
-from zwgk_cli.compare import compare, side_of
-from zwgk_cli.pipeline import check_catalogue
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.history.changes import diff_sides
+from zwgk_cli.history.compare import compare, side_of
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,8 +15,8 @@ import random
 import shutil
 from pathlib import Path
 
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.scaffold import scalar
+from zwgk_cli.authoring.scaffold import scalar
+from zwgk_cli.check.pipeline import check_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = {"district": 300, "city": 10_000, "province": 100_000}

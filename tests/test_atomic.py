@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from zwgk_cli.atomic import write_atomic
+from zwgk_cli.core.atomic import write_atomic
 
 
 def test_replaces_and_keeps_permissions(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from zwgk_cli.build import build
+from zwgk_cli.build.builder import build
 
 ARTIFACTS = Path(os.environ.get("ZWGK_ARTIFACTS", ROOT / "tests" / "artifacts"))
 CHROMIUM_FLAGS = [

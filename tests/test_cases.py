@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, Golden, build_case
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.report import render_plain
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.core.report_formats import render_plain
 
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
@@ -42,7 +42,7 @@ def test_valid_case(case: Path, tmp_path: Path, golden: Golden) -> None:
 
 def test_every_code_has_a_case() -> None:
     """Each diagnostic code appears in at least one case's expected output."""
-    from zwgk_cli.codes import CODES
+    from zwgk_cli.core.codes import CODES
 
     seen = "".join((p / "expected.txt").read_text(encoding="utf-8") for p in INVALID + VALID)
     # Codes that need generated input (a 16 MiB file, a NUL byte, unreadable files) are tested in test_loading.

@@ -12,14 +12,14 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import CASES, ROOT, build_case, edited_copy
-from zwgk_cli.build import build
-from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.build.builder import build
+from zwgk_cli.check.coverage import coverage_table
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.check.upstream import UpstreamItem, inherit, item_hash
 from zwgk_cli.cli.app import app
-from zwgk_cli.coverage import coverage_table
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.tables import subject_text
-from zwgk_cli.units import find_unit, localise_subject, unit_catalogue
-from zwgk_cli.upstream import UpstreamItem, inherit, item_hash
+from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.render.rows import subject_text
+from zwgk_cli.render.towns import find_unit, localise_subject, unit_catalogue
 
 runner = CliRunner()
 CLAIMS = CASES / "valid" / "claims"
@@ -189,7 +189,7 @@ def test_build_adds_the_coverage_page(claiming: Path, tmp_path: Path) -> None:
 
 
 def test_diff_compares_sources_not_inherited_values(claiming: Path, tmp_path: Path) -> None:
-    from zwgk_cli.compare import compare
+    from zwgk_cli.history.compare import compare
 
     other = tmp_path / "other"
     import shutil

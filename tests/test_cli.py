@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CASES, ROOT, build_case
+from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli import app as app_module
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.console import check_steps
-from zwgk_cli.pipeline import check_catalogue
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
 
@@ -217,9 +217,9 @@ def test_the_plain_report_is_what_rich_prints_without_colour(broken: Path) -> No
     # a pipe gets the report without rich; a terminal gets the same pieces through rich
     import io
 
+    from zwgk_cli.check.pipeline import check_catalogue
     from zwgk_cli.cli.console import make_console
-    from zwgk_cli.cli.text_report import print_diagnostics, report_lines
-    from zwgk_cli.pipeline import check_catalogue
+    from zwgk_cli.cli.report.terminal import print_diagnostics, report_lines
 
     result = check_catalogue(broken)
     assert result.diagnostics
@@ -248,7 +248,8 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
     """stdout and stderr consoles that think they are terminals, writing into one buffer."""
     from rich.console import Console
 
-    from zwgk_cli.cli import console, text_report
+    from zwgk_cli.cli import console
+    from zwgk_cli.cli.report import terminal as text_report
 
     screen = io.StringIO()
 

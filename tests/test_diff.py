@@ -14,13 +14,13 @@ from typer.testing import CliRunner
 
 from catalogue_repo import commit, edit, git
 from conftest import ROOT, Golden
-from zwgk_cli import migrations
-from zwgk_cli.build import build
-from zwgk_cli.change_report import diff_data, render_json
-from zwgk_cli.changes import Side, diff_sides
+from zwgk_cli.build.builder import build
 from zwgk_cli.cli.app import app
-from zwgk_cli.compare import compare
-from zwgk_cli.diagnostics import ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError
+from zwgk_cli.history import migrations
+from zwgk_cli.history.changes import Side, diff_sides
+from zwgk_cli.history.compare import compare
+from zwgk_cli.render.change_report import diff_data, render_json
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 GOLDEN = ROOT / "tests" / "golden" / "diff"

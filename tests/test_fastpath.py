@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES, ROOT, build_case
-from zwgk_cli.diagnostics import Diagnostic
-from zwgk_cli.loading import load_bytes, load_file
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.report import render_plain
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.core.diagnostics import Diagnostic
+from zwgk_cli.core.report_formats import render_plain
+from zwgk_cli.sources.loading import load_bytes, load_file
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate
@@ -129,8 +129,8 @@ def test_any_mapping_reads_the_same_or_falls_back(pairs: list[tuple[str, str]], 
 @pytest.mark.parametrize("case", ["field-values", "claims", "upstream-invalid"])
 def test_diff_sides_report_positions_like_validate(case: str, tmp_path: Path) -> None:
     # findings in the catalogue's files and in its upstream's (read fast first, then carefully)
-    from zwgk_cli.compare import checked
-    from zwgk_cli.revisions import folder_snapshot
+    from zwgk_cli.history.compare import checked
+    from zwgk_cli.history.revisions import folder_snapshot
 
     folder = build_case(CASES / "invalid" / case, tmp_path)
     result, _ = checked(folder_snapshot(folder))
@@ -241,8 +241,8 @@ def test_any_arrangement_of_yaml_syntax_reads_the_same_or_falls_back(pieces: lis
 def test_a_committed_version_reports_positions_like_validate(case: str, tmp_path: Path) -> None:
     # a side read from git: its upstream is read from the same commit, fast first, then carefully
     from catalogue_repo import commit, git
-    from zwgk_cli.compare import checked
-    from zwgk_cli.revisions import revision_snapshot
+    from zwgk_cli.history.compare import checked
+    from zwgk_cli.history.revisions import revision_snapshot
 
     folder = build_case(CASES / "invalid" / case, tmp_path)
     git(tmp_path, "init", "-q")

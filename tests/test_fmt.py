@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from zwgk_cli.cli.app import app
-from zwgk_cli.formatting import FormatResult, format_bytes, same_data
-from zwgk_cli.loading import load_bytes, resolve_plain
+from zwgk_cli.sources.formatting import FormatResult, format_bytes, same_data
+from zwgk_cli.sources.loading import load_bytes, resolve_plain
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "250"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from zwgk_cli.build import build
+from zwgk_cli.build.builder import build
 
 
 def vnu_command() -> list[str]:

@@ -18,18 +18,18 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from zwgk_cli.catalogue import Catalogue
-from zwgk_cli.cellparse import parse_tick, split_basis, split_channels, split_list, split_numbering
+from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
-from zwgk_cli.codes import CODES
-from zwgk_cli.diagnostics import Diagnostic
-from zwgk_cli.domainnames import PILOT_DOMAINS, names_in_title
-from zwgk_cli.importing import ImportResult, domain_data, import_file
-from zwgk_cli.importoutput import check_outputs, plan_outputs, write_outputs
-from zwgk_cli.importtarget import Target
-from zwgk_cli.loading import load_file
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.workbook import DATA_SHEET, catalogue_workbook
+from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.core.codes import CODES
+from zwgk_cli.core.diagnostics import Diagnostic
+from zwgk_cli.core.domain_names import PILOT_DOMAINS, names_in_title
+from zwgk_cli.importer.cells import parse_tick, split_basis, split_channels, split_list, split_numbering
+from zwgk_cli.importer.convert import ImportResult, domain_data, import_file
+from zwgk_cli.importer.target import Target
+from zwgk_cli.importer.writing import check_outputs, plan_outputs, write_outputs
+from zwgk_cli.render.xlsx.workbook import DATA_SHEET, catalogue_workbook
+from zwgk_cli.sources.loading import load_file
 
 SHIPPED = ROOT / "catalogues"
 ENV = {"NO_COLOR": "1", "COLUMNS": "200"}

@@ -8,9 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conftest import ROOT
+from zwgk_cli.authoring.json_schema import schema_files
+from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.schemas import schema_files
 
 runner = CliRunner()
 

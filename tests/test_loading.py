@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zwgk_cli.loading import MAX_DEPTH, MAX_FILE_BYTES, _lines, load_bytes, load_file, resolve_plain
-from zwgk_cli.source import Pos
+from zwgk_cli.core.source import Pos
+from zwgk_cli.sources.loading import MAX_DEPTH, MAX_FILE_BYTES, _lines, load_bytes, load_file, resolve_plain
 
 
 def _load(text: str) -> tuple[object, list[str]]:

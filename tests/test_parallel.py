@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from zwgk_cli import build as build_module
-from zwgk_cli import parallel
-from zwgk_cli.build import build
-from zwgk_cli.parallel import can_fork, helper
+from zwgk_cli.build import builder as build_module
+from zwgk_cli.build import parallel
+from zwgk_cli.build.builder import build
+from zwgk_cli.build.parallel import can_fork, helper
 
 needs_fork = pytest.mark.skipif(sys.platform != "linux", reason="the helper process is forked on Linux only")
 

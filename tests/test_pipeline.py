@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES, ROOT
-from zwgk_cli.pipeline import check_catalogue
+from zwgk_cli.check.pipeline import check_catalogue
 
 _SCALARS = st.one_of(
     st.none(),
@@ -69,7 +69,7 @@ def test_any_domain_data_gives_findings_not_exceptions(data: dict[str, object]) 
 def test_the_collector_is_held_off_during_a_check_and_restored(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from zwgk_cli import pipeline
+    from zwgk_cli.check import pipeline
 
     seen: list[bool] = []
     original = pipeline.check_with_positions

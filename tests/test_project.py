@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from zwgk_cli.cli.app import app
-from zwgk_cli.codes import CODES
+from zwgk_cli.core.codes import CODES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -55,9 +56,32 @@ def test_mypy_strict_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_import_layers_hold() -> None:
+    # the layers contract in pyproject.toml: cli → build | importer | authoring → render → history
+    # → check → sources → core, and nothing below the CLI imports typer, rich or click
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout or "Contracts: 2 kept, 0 broken." in result.stdout, result.stdout
+
+
+def test_every_module_belongs_to_a_layer() -> None:
+    # a newcomer finds a behaviour from the folder tree: no module sits outside the stage packages
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    packages = {name.split(".")[1] for layer in layers for name in layer.split(" | ")}
+    package = ROOT / "src" / "zwgk_cli"
+    loose = sorted(
+        p.name
+        for p in package.iterdir()
+        if p.name not in {"__init__.py", "__main__.py", "__pycache__"} and p.stem not in packages
+    )
+    assert loose == []
+
+
 def test_core_does_not_import_the_cli() -> None:
     code = (
-        "import sys, zwgk_cli.pipeline, zwgk_cli.report, zwgk_cli.build;"
+        "import sys, zwgk_cli.check.pipeline, zwgk_cli.core.report_formats, zwgk_cli.build.builder;"
         "bad=[m for m in sys.modules if m.split('.')[0] in ('typer','rich','click') or m.startswith('zwgk_cli.cli')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -102,9 +126,9 @@ def test_validate_does_not_import_what_only_other_commands_need() -> None:
     code = (
         "import sys; from typer.testing import CliRunner; from zwgk_cli.cli.app import app;"
         "r = CliRunner().invoke(app, ['validate', 'catalogues']); assert r.exit_code == 0, r.output;"
-        "slow = [m for m in ('jinja2', 'openpyxl', 'xlsxwriter', 'zwgk_cli.site', 'zwgk_cli.workbook',"
-        " 'zwgk_cli.importing', 'zwgk_cli.build', 'zwgk_cli.formatting', 'zwgk_cli.scaffold',"
-        " 'zwgk_cli.careful', 'ruamel.yaml', 'rich.console', 'rich.table') if m in sys.modules];"
+        "slow = [m for m in ('jinja2', 'openpyxl', 'xlsxwriter', 'zwgk_cli.render.html.site', 'zwgk_cli.render.xlsx.workbook',"
+        " 'zwgk_cli.importer.convert', 'zwgk_cli.build.builder', 'zwgk_cli.sources.formatting', 'zwgk_cli.authoring.scaffold',"
+        " 'zwgk_cli.sources.careful_reader', 'ruamel.yaml', 'rich.console', 'rich.table') if m in sys.modules];"
         " print(slow); sys.exit(1 if slow else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

@@ -11,8 +11,8 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
 from conftest import ROOT
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.schemas import DOMAIN_SCHEMA, SETTINGS_SCHEMA, schema_files
+from zwgk_cli.authoring.json_schema import DOMAIN_SCHEMA, SETTINGS_SCHEMA, schema_files
+from zwgk_cli.check.pipeline import check_catalogue
 
 SHIPPED = ROOT / "catalogues"
 SCHEMAS = ROOT / "schemas"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from zwgk_cli.catalogue import Catalogue, subject_units
-from zwgk_cli.pipeline import CheckResult, check_catalogue
+from zwgk_cli.check.pipeline import CheckResult, check_catalogue
+from zwgk_cli.core.catalogue import Catalogue, subject_units
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "catalogues"
@@ -159,8 +159,8 @@ def test_current_law_and_local_subjects(catalogue: Catalogue) -> None:
 
 
 def test_the_example_claims_from_the_city_guideline(result: CheckResult, tmp_path: Path) -> None:
-    from zwgk_cli.build import build
-    from zwgk_cli.coverage import coverage_table
+    from zwgk_cli.build.builder import build
+    from zwgk_cli.check.coverage import coverage_table
 
     upstream = result.upstream
     assert upstream is not None

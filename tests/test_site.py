@@ -13,17 +13,17 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, Golden, edited_copy
-from zwgk_cli import output
-from zwgk_cli.build import build, render_outputs
-from zwgk_cli.catalogue import Catalogue
+from zwgk_cli.build import staging as output
+from zwgk_cli.build.builder import build, render_outputs
+from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
-from zwgk_cli.diagnostics import ZwgkError
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.search_index import script_json, search_payload, search_script_parts
-from zwgk_cli.site import CSP, safe_url, site_files
-from zwgk_cli.stats import statistics
-from zwgk_cli.synonyms import SYNONYMS, expansions
-from zwgk_cli.tables import chinese_numeral, domain_caption, item_rows, task_rows
+from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.core.diagnostics import ZwgkError
+from zwgk_cli.render.html.search_index import script_json, search_payload, search_script_parts
+from zwgk_cli.render.html.site import CSP, safe_url, site_files
+from zwgk_cli.render.html.stats import statistics
+from zwgk_cli.render.html.synonyms import SYNONYMS, expansions
+from zwgk_cli.render.rows import chinese_numeral, domain_caption, item_rows, task_rows
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 GOLDEN = ROOT / "tests" / "golden" / "site"

@@ -21,11 +21,13 @@ from openpyxl import load_workbook
 
 from conftest import ROOT, Golden, edited_copy
 from xlsx_dump import dump_workbook
-from zwgk_cli.build import build, render_outputs
-from zwgk_cli.catalogue import Catalogue
-from zwgk_cli.datasheet import read_data_sheet
-from zwgk_cli.models import Domain, Settings
-from zwgk_cli.opendata import (
+from zwgk_cli.build.builder import build, render_outputs
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.core.models import Domain, Settings
+from zwgk_cli.importer.datasheet import read_data_sheet
+from zwgk_cli.importer.readers import read_tables
+from zwgk_cli.render.opendata import (
     CSV_COLUMNS,
     catalogue_csv,
     catalogue_data,
@@ -37,9 +39,7 @@ from zwgk_cli.opendata import (
     unescape_cell,
     write_catalogue_json,
 )
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.tablereaders import read_tables
-from zwgk_cli.workbook import (
+from zwgk_cli.render.xlsx.workbook import (
     DATA_SHEET,
     TASKS_SHEET,
     catalogue_workbook,
@@ -501,7 +501,7 @@ def test_json_writer_builds_the_deferred_models_first() -> None:
     script = """
 import json
 from datetime import date
-from zwgk_cli.models import Domain, Model, to_json
+from zwgk_cli.core.models import Domain, Model, to_json
 def every(model):
     yield model
     for sub in model.__subclasses__():

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import ROOT
-from zwgk_cli.models import Domain
-from zwgk_cli.xlsxstream import (
+from zwgk_cli.core.models import Domain
+from zwgk_cli.render.xlsx.stream import (
     CELL_UNITS,
     SHARED_MAX,
     PageSetup,
@@ -151,8 +151,8 @@ def test_a_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
 
 
 def test_an_error_midway_stops_the_writer_threads(tmp_path: Path) -> None:
-    from zwgk_cli import workbook
-    from zwgk_cli.pipeline import check_catalogue
+    from zwgk_cli.check.pipeline import check_catalogue
+    from zwgk_cli.render.xlsx import workbook
 
     catalogue = check_catalogue(ROOT / "catalogues").catalogue
     assert catalogue is not None

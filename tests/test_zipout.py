@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zwgk_cli.zipout import ZipOut
+from zwgk_cli.render.xlsx.zipout import ZipOut
 
 
 @settings(max_examples=60, deadline=None)

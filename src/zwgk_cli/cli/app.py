@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from zwgk_cli import __version__
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.cli.commands.coverage import coverage_command
+from zwgk_cli.cli.commands.fmt import fmt_command
+from zwgk_cli.cli.commands.import_ import import_command
+from zwgk_cli.cli.commands.init import init_command
+from zwgk_cli.cli.commands.schema import schema_command
 from zwgk_cli.cli.console import check_steps, make_console, print_error, working
-from zwgk_cli.cli.coverage_cmd import coverage_command
-from zwgk_cli.cli.fmt_cmd import fmt_command
-from zwgk_cli.cli.import_cmd import import_command
-from zwgk_cli.cli.init_cmd import init_command
-from zwgk_cli.cli.schema_cmd import schema_command
-from zwgk_cli.cli.text_report import emit_diagnostics, print_diagnostics
-from zwgk_cli.diagnostics import Lang, Text, ZwgkError
-from zwgk_cli.pipeline import check_catalogue
-from zwgk_cli.report import render_github, render_json
+from zwgk_cli.cli.report.terminal import emit_diagnostics, print_diagnostics
+from zwgk_cli.core.diagnostics import Lang, Text, ZwgkError
+from zwgk_cli.core.report_formats import render_github, render_json
 
 if TYPE_CHECKING:
-    from zwgk_cli.pipeline import CheckProgress, CheckResult
+    from zwgk_cli.check.pipeline import CheckProgress, CheckResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -136,7 +136,7 @@ def build_command(
     目录有错误时不生成（退出码 1），先改正 zwgk validate 报告的问题。输出先写入临时文件夹，全部成功后才替换原输出。
     """
     # Rendering needs jinja2 and the XLSX writer: imported here so that validate never pays for them.
-    from zwgk_cli.build import build
+    from zwgk_cli.build.builder import build
     from zwgk_cli.cli.progress import build_progress, print_build_summary
 
     language: Lang = lang.value
@@ -213,11 +213,11 @@ def diff_command(
     不带参数时比较最近一次提交（HEAD）和工作区；版本直接从 git 读取，不会改动工作区。
     格式、注释和键的顺序不算变化。退出码：0 比较完成（无论有无差异）；1 有差异且用了 --exit-code；2 无法运行。
     """
-    from zwgk_cli.change_report import render_json as render_diff_json
-    from zwgk_cli.change_report import render_markdown
-    from zwgk_cli.cli.diff_report import print_diff
-    from zwgk_cli.compare import compare
-    from zwgk_cli.site import render_changes_page
+    from zwgk_cli.cli.report.diff import print_diff
+    from zwgk_cli.history.compare import compare
+    from zwgk_cli.render.change_report import render_json as render_diff_json
+    from zwgk_cli.render.change_report import render_markdown
+    from zwgk_cli.render.html.site import render_changes_page
 
     language: Lang = lang.value
     try:

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
-from zwgk_cli.diagnostics import Lang, Text
+from zwgk_cli.core.diagnostics import Lang, Text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from zwgk_cli.pipeline import CheckProgress
+    from zwgk_cli.check.pipeline import CheckProgress
 
 
 def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
@@ -43,7 +43,7 @@ def print_error(text: Text, lang: Lang) -> None:
 def working(text: str) -> Iterator[Callable[[str], None]]:
     """A transient spinner on stderr while a long step runs; the callback it gives adds a detail
     (how far the step has come) to `text`. Nothing shows when stderr is not a terminal."""
-    from zwgk_cli.cli.text_report import plain_output
+    from zwgk_cli.cli.report.terminal import plain_output
 
     if plain_output(sys.stderr):
         yield _unseen

@@ -11,10 +11,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from zwgk_cli.cli.console import check_steps
-from zwgk_cli.diagnostics import Lang
+from zwgk_cli.core.diagnostics import Lang
 
 if TYPE_CHECKING:
-    from zwgk_cli.build import BuildResult
+    from zwgk_cli.build.builder import BuildResult
 
 
 class PageProgress:

@@ -1,0 +1,1 @@
+"""`zwgk build`: check, render every output into a staging folder, and swap it in atomically."""

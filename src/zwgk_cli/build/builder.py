@@ -1,0 +1,250 @@
+"""`zwgk build`: check the catalogue, render every output, and swap the output folder in at once."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zwgk_cli.build.parallel import Helper, helper
+from zwgk_cli.build.staging import MemoryOutput, Output, check_target, staged
+from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
+from zwgk_cli.check.coverage import coverage_table
+from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
+from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.gc_pause import paused_gc
+from zwgk_cli.core.models import Unit
+from zwgk_cli.history.changes import CatalogueDiff
+from zwgk_cli.history.compare import changes_since
+from zwgk_cli.render import Content
+from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
+from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
+from zwgk_cli.render.rows import tasks_title
+from zwgk_cli.render.towns import find_unit, town_units, unit_catalogue, unit_title
+from zwgk_cli.render.xlsx.workbook import catalogue_workbook, tasks_workbook, write_catalogue_workbook
+
+WORKBOOK = "catalogue.xlsx"
+
+# Files written beside the pages: the workbooks and the open data, with what the pages call them.
+DATA_FILES: dict[str, str] = {
+    "catalogue.xlsx": "目录工作簿（Excel，每个领域一个工作表）",
+    "tasks.xlsx": "任务分工表（Excel）",
+    "catalogue.csv": "开放数据（CSV，每个事项一行）",
+    "catalogue.json": "开放数据（JSON，完整结构）",
+}
+
+
+def download_name(catalogue: Catalogue, name: str) -> str:
+    """The Chinese file name a download is saved under."""
+    stem = tasks_title(catalogue) if name == "tasks.xlsx" else catalogue.settings.display_title()
+    return stem + Path(name).suffix
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """What a build checked and, when the catalogue had no errors, what it wrote."""
+
+    check: CheckResult
+    out: Path
+    files: dict[str, int] = field(default_factory=dict)  # relative path → size in bytes
+
+    @property
+    def built(self) -> bool:
+        return bool(self.files)
+
+    def pages(self) -> list[str]:
+        """The HTML pages written."""
+        return sorted(name for name in self.files if name.endswith(".html") and "/" not in name)
+
+    def units(self) -> list[str]:
+        """The towns' and streets' catalogues written (their folders under units/)."""
+        return sorted({name.split("/")[1] for name in self.files if name.startswith("units/")})
+
+
+def render_outputs(catalogue: Catalogue, templates: Path | None = None) -> dict[str, bytes]:
+    """Every file of the output folder, by relative path (the marker excepted), as bytes (see
+    `render_into` for the rest of what a build can add)."""
+    output = MemoryOutput()
+    render_into(output, catalogue, templates)
+    return output.files
+
+
+def render_into(
+    output: Output,
+    catalogue: Catalogue,
+    templates: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    changes: CatalogueDiff | None = None,
+    coverage: CoverageReport | None = None,
+    units: Sequence[Unit] = (),
+    aside: Helper | None = None,
+) -> None:
+    """Write every file of the output folder into `output`, one at a time.
+
+    Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``. With
+    `aside` (a helper process) and an output on disk, the helper writes the workbook from
+    ``catalogue.json`` while the rest is written here; the pages show the workbook's size, so they
+    carry a placeholder until it is known.
+    """
+
+    def done(name: str) -> None:
+        if progress is not None:
+            progress(name)
+
+    def workbook_here() -> None:
+        with output.open(WORKBOOK) as stream:
+            write_catalogue_workbook(catalogue, stream)
+
+    with output.open("catalogue.json") as stream:
+        layout = write_catalogue_json(catalogue, stream)
+    done("catalogue.json")
+    json_path, workbook_path = output.path("catalogue.json"), output.path(WORKBOOK)
+    if aside is not None and json_path is not None and workbook_path is not None:
+        aside.give(workbook_job(catalogue, json_path, layout, workbook_path))
+    else:
+        aside = None
+        workbook_here()
+        done(WORKBOOK)
+    output.write("tasks.xlsx", tasks_workbook(catalogue))
+    done("tasks.xlsx")
+    with output.open("catalogue.csv") as stream:
+        write_catalogue_csv(catalogue, stream)
+    done("catalogue.csv")
+    token = f"zwgk-size-{secrets.token_hex(12)}" if aside is not None else ""
+    downloads = [
+        Download(
+            name,
+            download_name(catalogue, name),
+            label,
+            0 if token and name == WORKBOOK else output.size(name),
+            token if name == WORKBOOK else "",
+        )
+        for name, label in DATA_FILES.items()
+    ]
+    links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
+    marked: list[str] = []  # pages (and whatever a custom template renders) that show the placeholder
+    for name, content in site_files(
+        catalogue, templates, progress, downloads, changes, coverage, unit_links=links
+    ):
+        if token and isinstance(content, bytes) and token.encode() in content:
+            marked.append(name)
+        output.write(name, content)
+    if aside is not None:
+        if not aside.succeeded():  # whatever went wrong there, write it here (errors surface here)
+            workbook_here()
+        done(WORKBOOK)
+        size = size_text(output.size(WORKBOOK)).encode()
+        for name in marked:
+            output.write(name, output.read(name).replace(token.encode(), size))
+    for unit in units:
+        for name, content in unit_outputs(catalogue, unit, templates, progress).items():
+            output.write(name, content)
+
+
+def unit_outputs(
+    catalogue: Catalogue, unit: Unit, templates: Path | None, progress: Callable[[str], None] | None
+) -> dict[str, Content]:
+    """A town's or street's catalogue: pages, workbook and open data under ``units/<slug>/``."""
+    local = unit_catalogue(catalogue, unit)
+    data = {
+        "catalogue.xlsx": catalogue_workbook(local, include_tasks=False),
+        "catalogue.csv": catalogue_csv(local),
+        "catalogue.json": catalogue_json(local),
+    }
+    downloads = [
+        Download(name, local.settings.display_title() + Path(name).suffix, DATA_FILES[name], len(content))
+        for name, content in data.items()
+    ]
+    pages = site_files(
+        local,
+        templates,
+        progress,
+        downloads,
+        asset_root="../../",
+        include_tasks=False,
+        district_title=catalogue.settings.display_title(),
+        region_label=catalogue.settings.region + (unit.place or unit.name),
+    )
+    prefix = f"units/{unit.slug}/"
+    return {prefix + name: content for name, content in [*pages, *data.items()]}
+
+
+def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool) -> list[Unit]:
+    """The towns and streets to build catalogues for; ZwgkError for a name not in the registry."""
+    settings = catalogue.settings
+    if all_units:
+        return town_units(settings)
+    chosen: list[Unit] = []
+    for name in names:
+        unit = find_unit(settings, name)
+        if unit is None:
+            known = "、".join(u.place or u.name for u in town_units(settings)) or "（单位名录中没有镇、街道）"
+            raise ZwgkError(
+                Text(
+                    f"单位名录中没有镇街“{name}”。可用镇街名称、办事处名称或代码，如：{known}",
+                    f"no town or street '{name}' in the registry; known: {known}",
+                )
+            )
+        if unit not in chosen:
+            chosen.append(unit)
+    return chosen
+
+
+@paused_gc()
+def build(
+    root: Path,
+    out: Path,
+    templates: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    on_checked: Callable[[CheckResult], None] | None = None,
+    since: str | None = None,
+    units: Sequence[str] = (),
+    all_units: bool = False,
+    check_progress: CheckProgress | None = None,
+) -> BuildResult:
+    """Check `root`; when it has no errors, render everything and replace `out` atomically.
+
+    With `since` (a git revision), the site gets the 调整说明 page for the changes since then.
+
+    Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
+    """
+    if templates is not None and not templates.is_dir():
+        raise ZwgkError(
+            Text(f"模板文件夹 {templates} 不存在。", f"template folder {templates} does not exist.")
+        )
+    with helper(run_workbook_job) as aside:  # forked now, while this process is still small
+        check = check_catalogue(root, progress=check_progress)
+        check_target(out, sources=root)
+        if on_checked is not None:
+            on_checked(check)
+        result = BuildResult(check, out)
+        if check.catalogue is None:
+            return result
+        chosen = resolve_units(check.catalogue, units, all_units=all_units)
+        changes = changes_since(since, root, Path.cwd(), check) if since is not None else None
+        coverage = None
+        if check.upstream is not None:
+            upstream = check.upstream
+            coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
+        try:
+            with staged(out, sources=root) as staging:
+                render_into(staging, check.catalogue, templates, progress, changes, coverage, chosen, aside)
+                result.files = staging.sizes()
+        except OSError as exc:  # a full disk, a folder without write permission …
+            raise _write_failed(out, exc) from exc
+    return result
+
+
+def _write_failed(out: Path, exc: OSError) -> ZwgkError:
+    what = exc.strerror or str(exc)
+    where = f"（{exc.filename}）" if exc.filename else ""
+    return ZwgkError(
+        Text(
+            f"写入输出文件夹 {out} 时出错：{what}{where}。原输出文件夹保持不变；"
+            "腾出磁盘空间、改正文件夹权限或换一个输出文件夹（-o）后再运行。",
+            f"writing the output folder {out} failed: {what}{where}. The previous output is unchanged; "
+            "free disk space, fix the folder's permissions or choose another folder (-o), then run again.",
+        )
+    )

@@ -1,0 +1,272 @@
+"""Checking a whole catalogue folder: load every file, validate, apply the rules, apply waivers."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
+from zwgk_cli.check.lints import lint_domain
+from zwgk_cli.check.rules import check_domains, check_items, check_settings
+from zwgk_cli.check.schema import assemble_domain, validate_domain, validate_settings
+from zwgk_cli.check.upstream import Upstream, effective_document
+from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
+from zwgk_cli.core.codes import WAIVABLE
+from zwgk_cli.core.diagnostics import Diagnostic, Summary, Text, ZwgkError, sort_diagnostics, summarize
+from zwgk_cli.core.gc_pause import paused_gc
+from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_file
+
+SETTINGS_FILE = "zwgk.yaml"
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything a check found, and the catalogue when nothing stops it from being built."""
+
+    root: Path
+    diagnostics: list[Diagnostic]
+    summary: Summary
+    settings: SettingsFile
+    files: list[DomainFile] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+    upstream: Upstream | None = None
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings allowed)."""
+        return self.summary.errors == 0
+
+    def failed(self, *, strict: bool) -> bool:
+        """Whether the findings fail the run (warnings too under --strict)."""
+        return self.summary.errors > 0 or (strict and self.summary.warnings > 0)
+
+
+# Reports how far a check has come: (stage, files done, files in all), stage "read" or "check".
+CheckProgress = Callable[[str, int, int], None]
+
+
+@paused_gc()
+def check_catalogue(
+    root: Path, *, follow_upstream: bool = True, fast: bool = True, progress: CheckProgress | None = None
+) -> CheckResult:
+    """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all.
+
+    With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
+    upstream's own upstream is not followed). `progress` hears of every file read and checked.
+    """
+    if not root.exists():
+        raise ZwgkError(
+            Text(
+                f"目录文件夹 {root} 不存在。请在目录项目的根目录运行，或指明目录文件夹，如 zwgk validate catalogues；"
+                "还没有目录项目时，zwgk init 项目文件夹 --region 重庆市XX区 新建一个，"
+                "或 zwgk init 项目文件夹 --example 得到渝北区示例。",
+                f"catalogue folder {root} does not exist. Run in a catalogue project's root, "
+                "or name the folder, e.g. zwgk validate catalogues; start a project with "
+                "zwgk init DIR --region …, or zwgk init DIR --example for the 渝北区 example.",
+            )
+        )
+    if not root.is_dir():
+        raise ZwgkError(Text(f"{root} 不是文件夹。", f"{root} is not a folder."))
+    settings_path = root / SETTINGS_FILE
+    if not settings_path.is_file():
+        raise ZwgkError(
+            Text(
+                f"{root} 中没有 {SETTINGS_FILE}，它不是 zwgk 目录文件夹。",
+                f"{root} has no {SETTINGS_FILE}: it is not a zwgk catalogue folder.",
+            )
+        )
+    paths = [settings_path, *iter_yaml_files(root)]
+    loads: list[LoadResult] = []
+    for path in paths:
+        loads.append(load_file(path, fast=fast))
+        if progress is not None:
+            progress("read", len(loads), len(paths))
+    loader = folder_upstream_loader(root) if follow_upstream else None
+    first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
+    return check_with_positions(
+        root, loads, loader, load_file, first_upstream_loader=first, progress=progress
+    )
+
+
+def check_with_positions(
+    root: Path,
+    loads: list[LoadResult],
+    upstream_loader: UpstreamLoader | None,
+    reload: Callable[[Path], LoadResult],
+    prepare: Callable[[list[LoadResult]], None] | None = None,
+    *,
+    first_upstream_loader: UpstreamLoader | None = None,
+    progress: CheckProgress | None = None,
+) -> CheckResult:
+    """Check `loads` (zwgk.yaml first); files read the fast way that have findings are read again
+    with `reload` (the careful way) and everything is checked again, so every finding has its
+    file:line:column — the data, hence the findings, are the same. `prepare` runs on the loads
+    before each check (e.g. reading an older format through its migrations).
+
+    `first_upstream_loader`, when given, reads the upstream catalogue for the first check (the fast
+    way); `upstream_loader` (the careful way, so findings can point into the upstream's files) is
+    then used only when the first check found anything.
+    """
+    if upstream_loader is not None:
+        upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
+    first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
+    if prepare is not None:
+        prepare(loads)
+    result = check_sources(root, loads[0], loads[1:], first_loader, progress)
+    loader = first_loader
+    while True:
+        # Until every finding is in a carefully read file. Usually one round; another only when a
+        # file read again reveals something about a file still read the fast way (a fast read
+        # keeps no text, so e.g. a header that did not validate names no domain until re-read).
+        flagged = {d.file for d in result.diagnostics}
+        again = [reload(_path(load)) if _fast_and_flagged(load, flagged) else load for load in loads]
+        upstream_again = loader is not upstream_loader and bool(result.diagnostics)
+        if not upstream_again and all(new is old for new, old in zip(again, loads, strict=True)):
+            return result
+        if prepare is not None:
+            prepare(again)
+        loads, loader = again, upstream_loader
+        result = check_sources(root, loads[0], loads[1:], loader, progress)
+
+
+def _fast_and_flagged(load: LoadResult, flagged: set[Path | None]) -> bool:
+    return load.document is not None and not load.document.positions and load.document.path in flagged
+
+
+def _path(load: LoadResult) -> Path:
+    assert load.document is not None
+    return load.document.path
+
+
+def folder_upstream_loader(root: Path, *, fast: bool = False) -> UpstreamLoader:
+    """Reads an upstream catalogue folder relative to `root`; the careful way unless `fast`, since
+    findings about inherited values point into its files."""
+
+    def load(path: str) -> CheckResult:
+        return check_catalogue(root / path, follow_upstream=False, fast=fast)
+
+    return load
+
+
+def check_sources(
+    root: Path,
+    loaded: LoadResult,
+    domain_loads: list[LoadResult],
+    upstream_loader: UpstreamLoader | None = None,
+    progress: CheckProgress | None = None,
+) -> CheckResult:
+    """Check a catalogue whose files are already loaded (from a folder, or from a git revision).
+
+    `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
+    resolved. `progress` hears of each domain file validated.
+    """
+    diagnostics: list[Diagnostic] = []
+    diagnostics += loaded.diagnostics
+    settings_file = SettingsFile(loaded.document)
+    if loaded.document is not None and loaded.document.data is not None:
+        settings_file.settings, found = validate_settings(loaded.document)
+        diagnostics += found
+    if settings_file.settings is None and settings_file.doc is not None:
+        doc = settings_file.doc
+        diagnostics.append(
+            located(
+                doc,
+                (),
+                "config-invalid",
+                Text(
+                    f"{SETTINGS_FILE} 有误，依赖它的检查（单位、渠道、层级、应编制领域）本次跳过；改正后再运行一次。",
+                    f"{SETTINGS_FILE} is invalid: checks that need it (units, channels, levels, required domains) "
+                    "were skipped; run again once it is fixed.",
+                ),
+            )
+        )
+    upstream: Upstream | None = None
+    if upstream_loader is not None:
+        upstream, found = load_upstream(settings_file, upstream_loader)
+        diagnostics += found
+    files: list[DomainFile] = []
+    for done, domain_load in enumerate(domain_loads, start=1):
+        if progress is not None:
+            progress("check", done, len(domain_loads))
+        diagnostics += domain_load.diagnostics
+        if domain_load.document is None:
+            continue
+        effective = effective_document(domain_load.document, upstream)
+        df = DomainFile(
+            effective, original=domain_load.document if effective is not domain_load.document else None
+        )
+        files.append(df)
+        if domain_load.document.data is None:
+            continue
+        df.header, df.items, found = validate_domain(effective)
+        diagnostics += found
+    diagnostics += check_settings(settings_file)
+    diagnostics += check_domains(settings_file, files)
+    for df in files:
+        diagnostics += check_items(settings_file, df)
+        diagnostics += lint_domain(df, settings_file.settings.levels if settings_file.settings else None)
+    if upstream_loader is not None:
+        diagnostics += claim_diagnostics(settings_file, files, upstream)
+    diagnostics = apply_waivers(files, diagnostics)
+    diagnostics = sort_diagnostics(diagnostics)
+    item_count = sum(len(_raw_items(df)) for df in files)
+    domain_count = sum(1 for df in files if df.doc.data is not None)
+    summary = summarize(diagnostics, files=len(files) + 1, domains=domain_count, items=item_count)
+    result = CheckResult(root, diagnostics, summary, settings_file, files, upstream=upstream)
+    if summary.errors == 0 and settings_file.settings is not None:
+        domains = []
+        for df in files:
+            assert df.header is not None
+            df.domain = assemble_domain(df.header, [entry.item for entry in df.items])
+            domains.append(df.domain)
+        domains.sort(key=lambda d: d.order)
+        sources = {df.slug: df.doc.path for df in files}
+        result.catalogue = Catalogue(root, settings_file.settings, domains, sources)
+    return result
+
+
+def _raw_items(df: DomainFile) -> list[object]:
+    data = df.doc.data
+    items = data.get("items") if isinstance(data, dict) else None
+    return items if isinstance(items, list) else []
+
+
+def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Mark warnings waived by their item, and report waivers that silence nothing."""
+    waivers: dict[tuple[Path, int], dict[str, str]] = {}
+    for df in files:
+        for entry in df.items:
+            if entry.item.waivers and entry.usable("waivers"):
+                waivers[(df.doc.path, entry.index)] = {w.code: w.reason for w in entry.item.waivers}
+    used: set[tuple[Path, int, str]] = set()
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        if d.severity == "warning" and d.file is not None and len(d.path) >= 2 and d.path[0] == "items":
+            index = d.path[1]
+            reason = waivers.get((d.file, index)) if isinstance(index, int) else None
+            if reason is not None and d.code in reason:
+                used.add((d.file, index, d.code))  # type: ignore[arg-type]
+                d = d.with_waiver(reason[d.code])
+        out.append(d)
+    for df in files:
+        for entry in df.items:
+            index, item = entry.index, entry.item
+            for wi, waiver in enumerate(item.waivers if entry.usable("waivers") else []):
+                if waiver.code not in WAIVABLE or (df.doc.path, index, waiver.code) in used:
+                    continue
+                out.append(
+                    located(
+                        df.doc,
+                        ("items", index, "waivers", wi, "code"),
+                        "waiver-unused",
+                        Text(
+                            f"第 {index + 1} 个事项（{item.id}）豁免了“{waiver.code}”，但该事项并没有这条警告。",
+                            f"item {index + 1} ({item.id}) waives '{waiver.code}', but it has no such warning.",
+                        ),
+                        Text("删除这条豁免。", "remove this waiver."),
+                        item_id=item.id,
+                    )
+                )
+    return out

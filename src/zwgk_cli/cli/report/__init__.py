@@ -1,0 +1,1 @@
+"""Showing findings and differences in the terminal."""

@@ -1,0 +1,111 @@
+"""Findings in the terminal: a compiler-style line, the source line with a caret, the hint.
+
+The report is made once as lines of styled pieces; rich prints them in colour on a terminal, and
+when the output is a pipe or a file they are written as they are, without importing rich at all
+(`zwgk validate` in CI or an editor hook starts that much sooner).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary
+from zwgk_cli.core.report_formats import SEVERITY_WORDS, location, summary_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_STYLE = {"error": "bold red", "warning": "bold yellow"}
+
+Piece = tuple[str, str | None]  # text and its rich style (None: plain)
+Line = list[Piece]
+
+
+def report_lines(
+    diagnostics: Sequence[Diagnostic], summary: Summary, lang: Lang, base: Path | None
+) -> list[Line]:
+    """Every finding (its line, source excerpt with caret, hint, waiver reason), then the summary."""
+    lines: list[Line] = []
+    for d in diagnostics:
+        severity: Piece
+        if d.waived is not None:
+            severity = ("已豁免警告" if lang == "zh" else "waived warning", "dim")
+        else:
+            severity = (SEVERITY_WORDS[d.severity][0 if lang == "zh" else 1], _STYLE[d.severity])
+        code_style = "dim" if d.waived else _STYLE[d.severity]
+        lines.append(
+            [
+                (location(d, base), "bold"),
+                (": ", None),
+                severity,
+                (f"[{d.code}] ", code_style),
+                (d.message.get(lang), None),
+            ]
+        )
+        if d.excerpt is not None and d.line is not None:
+            lines.append([(f"{d.line:>5} | ", "blue"), (d.excerpt.replace("\t", "→"), None)])
+            if d.column is not None:
+                pad = _display_width(d.excerpt[: d.column - 1])
+                lines.append([(" " * 5 + " | ", "blue"), (" " * pad + "^", _STYLE[d.severity])])
+        if d.hint is not None:
+            lines.append(
+                [("  " + ("提示：" if lang == "zh" else "hint: "), "green"), (d.hint.get(lang), None)]
+            )
+        if d.waived is not None:
+            label = "豁免理由：" if lang == "zh" else "waiver reason: "
+            lines.append([("  " + label, "dim"), (d.waived, "dim")])
+    style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
+    lines.append([(summary_text(summary, lang), style)])
+    return lines
+
+
+def print_diagnostics(
+    console: Console, diagnostics: Sequence[Diagnostic], summary: Summary, lang: Lang, base: Path | None
+) -> None:
+    """Print every finding, then the summary line, on a rich console."""
+    from rich.text import Text as RichText
+
+    for line in report_lines(diagnostics, summary, lang, base):
+        text = RichText()
+        for piece, style in line:
+            text.append(piece, style=style)
+        console.print(text)
+
+
+def emit_diagnostics(
+    diagnostics: Sequence[Diagnostic], summary: Summary, lang: Lang, base: Path | None
+) -> None:
+    """The report on stdout: through rich on a terminal (or with FORCE_COLOR), else as plain lines."""
+    import sys
+
+    if plain_output(sys.stdout):
+        sys.stdout.write(
+            "".join(
+                "".join(piece for piece, _ in line) + "\n"
+                for line in report_lines(diagnostics, summary, lang, base)
+            )
+        )
+        return
+    from zwgk_cli.cli.console import make_console
+
+    print_diagnostics(make_console(), diagnostics, summary, lang, base)
+
+
+def plain_output(stream: TextIO) -> bool:
+    """Whether rich would print to `stream` without colour or cursor moves anyway."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return False
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns of `text`: CJK and full-width characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

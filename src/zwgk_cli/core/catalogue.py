@@ -1,0 +1,157 @@
+"""The catalogue as the checks and renderers see it: settings plus domain files with their sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
+from zwgk_cli.core.source import FieldPath, Pos, SourceDocument
+
+_DOMAIN_LINE = re.compile(r"^domain:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+RESERVED_SLUGS: frozenset[str] = frozenset(
+    {"index", "tasks", "coverage", "changes", "units", "assets", "catalogue", "search", "zwgk"}
+    | {"con", "prn", "aux", "nul", "clock$"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEntry:
+    """An item at its index in the file; `invalid` names fields that failed validation (left empty)."""
+
+    index: int
+    item: Item
+    invalid: frozenset[str] = frozenset()
+
+    def usable(self, *fields: str) -> bool:
+        """Whether all of `fields` validated, so rules may look at them."""
+        return not self.invalid or not self.invalid.intersection(fields)
+
+
+@dataclass(slots=True)
+class DomainFile:
+    """One domain file: its source, and whatever of it validated."""
+
+    doc: SourceDocument
+    header: DomainHeader | None = None
+    items: list[ItemEntry] = field(default_factory=list)
+    domain: Domain | None = None
+    original: SourceDocument | None = None  # the file as written, when `doc` completes claimed items
+
+    @property
+    def source(self) -> SourceDocument:
+        """The file as written (without values inherited from the upstream catalogue)."""
+        return self.original or self.doc
+
+    @property
+    def slug(self) -> str:
+        """The slug the file name gives."""
+        return self.doc.path.stem
+
+    def claimed_domain(self) -> str | None:
+        """The domain this file is for, read from its text when the header did not validate."""
+        if self.header is not None:
+            return self.header.domain
+        match = _DOMAIN_LINE.search(self.doc.text)
+        return match.group(1).strip() if match else None
+
+
+@dataclass(slots=True)
+class SettingsFile:
+    """`zwgk.yaml`: its source, and the settings when they validated."""
+
+    doc: SourceDocument | None
+    settings: Settings | None = None
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """A catalogue that passed validation: what renderers get."""
+
+    root: Path
+    settings: Settings
+    domains: list[Domain]
+    sources: dict[str, Path]
+
+    def items(self) -> Iterator[tuple[Domain, Item]]:
+        """Every item with its domain, in 序号 and file order."""
+        for domain in self.domains:
+            for item in domain.items:
+                yield domain, item
+
+
+def item_label(index: int, item_id: str | None) -> Text:
+    """“第 4 个事项（zdjsxm-004）” / “item 4 (zdjsxm-004)”; the id is left out when unknown."""
+    if item_id:
+        return Text(f"第 {index + 1} 个事项（{item_id}）", f"item {index + 1} ({item_id})")
+    return Text(f"第 {index + 1} 个事项", f"item {index + 1}")
+
+
+def split_units(subject: str) -> list[str]:
+    """`区民政局、各镇人民政府（街道办事处）` → the two names."""
+    return [part.strip() for part in subject.split("、") if part.strip()]
+
+
+def subject_units(subject: str | dict[str, str]) -> list[tuple[str | None, str]]:
+    """Every unit a subject names, with the level it was given for (None for plain text)."""
+    if isinstance(subject, str):
+        return [(None, name) for name in split_units(subject)]
+    return [(level, name) for level, text in subject.items() for name in split_units(text)]
+
+
+def located(
+    doc: SourceDocument,
+    path: FieldPath,
+    code: str,
+    message: Text,
+    hint: Text | None = None,
+    *,
+    item_id: str | None = None,
+    at_key: bool = False,
+    pos: Pos | None = None,
+) -> Diagnostic:
+    """A diagnostic at the value (or key, or the given `pos`) of `path` in `doc`."""
+    written = doc
+    origin = doc.origin(path) if doc.origins else None
+    if origin is not None:
+        written, where = origin
+        pos = written.key_pos(where) if at_key else written.value_pos(where)
+        note = Text(
+            f"该值继承自上级目录（{written.path.name}）；在本事项中写上这个字段即可覆盖。",
+            f"this value is inherited from the upstream catalogue ({written.path.name}); "
+            "write the field in this item to override it.",
+        )
+        if hint is not None:
+            note = Text(f"{hint.zh.rstrip('。')}；{note.zh}", f"{hint.en.rstrip('.')}; {note.en}")
+        hint = note
+    elif pos is None:
+        pos = doc.key_pos(path) if at_key else doc.value_pos(path)
+    return Diagnostic(
+        code,
+        message,
+        file=written.path,
+        line=pos.line,
+        column=pos.column,
+        path=path,
+        item_id=item_id,
+        hint=hint,
+        excerpt=written.line_text(pos.line),
+    )
+
+
+def item_id_at(doc: SourceDocument, path: FieldPath) -> str | None:
+    """The id of the item that `path` lies in, when it is written as text."""
+    if len(path) < 2 or path[0] != "items" or not isinstance(path[1], int) or not isinstance(doc.data, dict):
+        return None
+    items = doc.data.get("items")
+    index = path[1]
+    if isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict):
+        ident = items[index].get("id")
+        return ident if isinstance(ident, str) else None
+    return None

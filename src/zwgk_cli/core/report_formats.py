@@ -1,0 +1,147 @@
+"""Diagnostics as plain text lines, the JSON envelope and GitHub workflow annotations.
+
+The coloured terminal report lives in the CLI; these renderers return strings so they can be
+tested and reused without a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from zwgk_cli import __version__
+from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary
+
+JSON_FORMAT_VERSION = 1
+
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {"error": ("错误", "error"), "warning": ("警告", "warning")}
+
+
+def display_path(path: Path | None, base: Path | None = None) -> str:
+    """A file path as users should see it: relative to `base` (the working folder) when inside it."""
+    if path is None:
+        return ""
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def location(d: Diagnostic, base: Path | None = None) -> str:
+    """``file:line:column`` (parts that are unknown left out)."""
+    where = display_path(d.file, base)
+    if d.line is not None:
+        where += f":{d.line}"
+        if d.column is not None:
+            where += f":{d.column}"
+    return where
+
+
+def render_line(d: Diagnostic, lang: Lang = "zh", base: Path | None = None) -> str:
+    """One line per finding, as a compiler prints it: ``file:line:col: 错误[code] message``."""
+    severity = SEVERITY_WORDS[d.severity][0 if lang == "zh" else 1]
+    if d.waived is not None:
+        severity = "已豁免警告" if lang == "zh" else "waived warning"
+    return f"{location(d, base)}: {severity}[{d.code}] {d.message.get(lang)}"
+
+
+def render_plain(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Path | None = None) -> str:
+    """Every finding as its line, its hint and its waiver reason (no colours, no excerpts)."""
+    out: list[str] = []
+    for d in diagnostics:
+        out.append(render_line(d, lang, base))
+        if d.hint is not None:
+            out.append(("  提示：" if lang == "zh" else "  hint: ") + d.hint.get(lang))
+        if d.waived is not None:
+            out.append(("  豁免理由：" if lang == "zh" else "  waiver reason: ") + d.waived)
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def summary_text(summary: Summary, lang: Lang = "zh") -> str:
+    """The closing line: what was checked and what was found."""
+    if lang == "zh":
+        text = (
+            f"检查了 {summary.domains} 个领域、{summary.items} 个事项（{summary.files} 个文件）："
+            f"{summary.errors} 个错误，{summary.warnings} 个警告"
+        )
+        if summary.waived:
+            text += f"，{summary.waived} 个已豁免"
+        return text + "。"
+    text = (
+        f"checked {summary.domains} domains, {summary.items} items ({summary.files} files): "
+        f"{summary.errors} errors, {summary.warnings} warnings"
+    )
+    if summary.waived:
+        text += f", {summary.waived} waived"
+    return text + "."
+
+
+def to_record(d: Diagnostic, lang: Lang = "zh", base: Path | None = None) -> dict[str, Any]:
+    """One finding as a JSON object."""
+    return {
+        "file": display_path(d.file, base) or None,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": d.severity,
+        "message": d.message.get(lang),
+        "hint": d.hint.get(lang) if d.hint else None,
+        "path": d.path_text() or None,
+        "item_id": d.item_id,
+        "waived": d.waived is not None,
+        "waiver_reason": d.waived,
+    }
+
+
+def render_json(
+    diagnostics: Sequence[Diagnostic], summary: Summary, lang: Lang = "zh", base: Path | None = None
+) -> str:
+    """The JSON envelope: ``{"version", "tool", "diagnostics", "summary"}``."""
+    envelope = {
+        "version": JSON_FORMAT_VERSION,
+        "tool": {"name": "zwgk", "version": __version__},
+        "diagnostics": [to_record(d, lang, base) for d in diagnostics],
+        "summary": {
+            "files": summary.files,
+            "domains": summary.domains,
+            "items": summary.items,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "waived": summary.waived,
+        },
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Path | None = None) -> str:
+    """GitHub Actions workflow commands (``::error file=…,line=…::message``); waived findings are notices."""
+    lines: list[str] = []
+    for d in diagnostics:
+        kind = "notice" if d.waived is not None else d.severity
+        props = []
+        if d.file is not None:
+            props.append(f"file={_escape_property(display_path(d.file, base))}")
+        if d.line is not None:
+            props.append(f"line={d.line}")
+        if d.column is not None:
+            props.append(f"col={d.column}")
+        props.append(f"title={_escape_property('zwgk ' + d.code)}")
+        message = d.message.get(lang)
+        if d.hint is not None:
+            message += ("\n提示：" if lang == "zh" else "\nhint: ") + d.hint.get(lang)
+        if d.waived is not None:
+            message += ("\n豁免理由：" if lang == "zh" else "\nwaiver reason: ") + d.waived
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,395 @@
+"""What changed between two versions of a catalogue: items matched by id, field by field.
+
+Why: the district republishes its catalogue whenever laws or duties change (动态管理) and must say
+what changed; reviewers need the same list for a pull request. Comparison is on the parsed data, so
+formatting, comments and key order are never changes; a missing optional field equals its default.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Settings, Unit, field_title
+
+ChangeKind = Literal["added", "removed", "changed", "moved", "renumbered"]
+
+ITEM_FIELDS: tuple[str, ...] = tuple(k for k in Item.model_fields if k != "id")
+ITEM_DEFAULTS: dict[str, Any] = {"content": [], "audience_note": None, "link": None, "waivers": []}
+HEADER_FIELDS: tuple[str, ...] = ("domain", "order", "lead", "partners", "partners_etc", "due")
+HEADER_DEFAULTS: dict[str, Any] = {"partners": [], "partners_etc": False}
+SETTINGS_SCALARS: tuple[str, ...] = (
+    "schema_version", "region", "issuer", "document", "title", "edition", "published", "example",
+)  # fmt: skip
+SETTINGS_LISTS: tuple[str, ...] = ("levels", "channels", "domains")
+SETTINGS_DEFAULTS: dict[str, Any] = {"document": None, "title": None, "example": False}
+# keyed lists in zwgk.yaml: (key, the key of one entry, its model)
+SETTINGS_KEYED: tuple[tuple[str, str, type[BaseModel]], ...] = (
+    ("units", "name", Unit),
+    ("groups", "name", Group),
+    ("not_applicable", "domain", NotApplicable),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field's old and new value; for a list, the elements added and removed."""
+
+    key: str
+    title: str
+    old: Any
+    new: Any
+    added: tuple[Any, ...] = ()
+    removed: tuple[Any, ...] = ()
+
+    @property
+    def reordered_only(self) -> bool:
+        """A list whose elements stayed the same but moved."""
+        return (
+            isinstance(self.old, list) and isinstance(self.new, list) and not self.added and not self.removed
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    """An item added, removed, changed, moved to another domain, or given a new id."""
+
+    kind: ChangeKind
+    id: str
+    old_id: str | None
+    old_domain: str | None
+    new_domain: str | None
+    category: str
+    name: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(slots=True)
+class DomainChanges:
+    """Everything that changed in one domain file."""
+
+    slug: str
+    name: str
+    order: int | None
+    status: Literal["added", "removed", "kept"]
+    header: list[FieldChange] = field(default_factory=list)
+    items: list[ItemChange] = field(default_factory=list)
+    reordered: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """新增 / 删除 / 修改 / 移入 / 移出 / 重新编号, seen from this domain."""
+        kinds: Counter[str] = Counter()
+        for change in self.items:
+            if change.kind == "added":
+                kinds["added"] += 1
+            elif change.kind == "removed":
+                kinds["removed"] += 1
+            elif change.kind == "changed":
+                kinds["changed"] += 1
+            elif change.old_domain != change.new_domain:
+                kinds["moved_in" if change.new_domain == self.slug else "moved_out"] += 1
+            else:
+                kinds["renumbered"] += 1
+        return {k: kinds[k] for k in ("added", "removed", "changed", "moved_in", "moved_out", "renumbered")}
+
+    @property
+    def has_changes(self) -> bool:
+        return self.status != "kept" or bool(self.header or self.items or self.reordered)
+
+
+@dataclass(slots=True)
+class CatalogueDiff:
+    """Two versions compared."""
+
+    old_label: str
+    new_label: str
+    settings: list[FieldChange] = field(default_factory=list)
+    domains: list[DomainChanges] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.settings) or any(d.has_changes for d in self.domains)
+
+    def changed_domains(self) -> list[DomainChanges]:
+        return [d for d in self.domains if d.has_changes]
+
+    def totals(self) -> dict[str, int]:
+        """Item counts over the whole catalogue (a move counts once)."""
+        seen: dict[tuple[str, str | None], ItemChange] = {}
+        for domain in self.domains:
+            for change in domain.items:
+                seen[(change.id, change.old_id)] = change
+        kinds = Counter(change.kind for change in seen.values())
+        return {k: kinds[k] for k in ("added", "removed", "changed", "moved", "renumbered")}
+
+
+@dataclass(slots=True)
+class Side:
+    """One version's plain data: settings and each domain file's mapping, by slug."""
+
+    label: str
+    settings: dict[str, Any]
+    domains: dict[str, dict[str, Any]]
+
+
+def _norm(value: Any, default: Any) -> Any:
+    return default if value is None and default is not None else value
+
+
+def _title(model: type[BaseModel], key: str) -> str:
+    return field_title(model, key) or key
+
+
+def compare_values(key: str, title: str, old: Any, new: Any) -> FieldChange | None:
+    """A FieldChange when `old` and `new` differ (lists: elements added and removed)."""
+    if old == new:
+        return None
+    if isinstance(old, list) and isinstance(new, list) and all(_hashable(v) for v in [*old, *new]):
+        before, after = Counter(old), Counter(new)
+        added = tuple((after - before).elements())
+        removed = tuple((before - after).elements())
+        return FieldChange(key, title, old, new, added, removed)
+    return FieldChange(key, title, old, new)
+
+
+def _hashable(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool) or value is None
+
+
+def compare_mapping(
+    old: dict[str, Any],
+    new: dict[str, Any],
+    keys: Iterable[str],
+    model: type[BaseModel],
+    defaults: dict[str, Any],
+) -> list[FieldChange]:
+    """Field changes between two mappings of `model`'s fields (unknown keys are compared too)."""
+    ordered = list(keys) + sorted((set(old) | set(new)) - set(keys) - {"id", "items"})
+    found = []
+    for key in ordered:
+        change = compare_values(
+            key,
+            _title(model, key),
+            _norm(old.get(key), defaults.get(key)),
+            _norm(new.get(key), defaults.get(key)),
+        )
+        if change is not None:
+            found.append(change)
+    return found
+
+
+def _items(side: Side) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[str, list[str]], list[str]]:
+    """Item id → (slug, data); slug → ids in file order; notes about items that cannot be matched."""
+    by_id: dict[str, tuple[str, dict[str, Any]]] = {}
+    order: dict[str, list[str]] = {}
+    notes: list[str] = []
+    for slug, data in side.domains.items():
+        ids: list[str] = []
+        items = data.get("items")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                notes.append(f"{side.label} {slug} 第 {index + 1} 个事项没有文字编号 (id)，无法比对。")
+                continue
+            if ident in by_id:
+                notes.append(f"{side.label} 事项编号 {ident} 重复，只比对第一次出现的事项。")
+                continue
+            by_id[ident] = (slug, item)
+            ids.append(ident)
+        order[slug] = ids
+    return by_id, order, notes
+
+
+def _signature(item: dict[str, Any]) -> str:
+    """The item's content without its id: equal signatures mean the same row renumbered."""
+    data = {key: _norm(item.get(key), ITEM_DEFAULTS.get(key)) for key in ITEM_FIELDS}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def diff_sides(old: Side, new: Side) -> CatalogueDiff:
+    """Compare two versions: settings, domain headers, and items matched by id."""
+    result = CatalogueDiff(old.label, new.label)
+    result.settings = _settings_changes(old.settings, new.settings)
+    old_items, old_order, notes_old = _items(old)
+    new_items, new_order, notes_new = _items(new)
+    result.notes = notes_old + notes_new
+    changes: list[ItemChange] = []
+    for ident, (slug, data) in new_items.items():
+        if ident not in old_items:
+            continue
+        old_slug, old_data = old_items[ident]
+        fields = tuple(compare_mapping(old_data, data, ITEM_FIELDS, Item, ITEM_DEFAULTS))
+        if old_slug != slug:
+            changes.append(_change("moved", ident, None, old_slug, slug, data, fields))
+        elif fields:
+            changes.append(_change("changed", ident, None, slug, slug, data, fields))
+    removed = [i for i in old_items if i not in new_items]
+    added = [i for i in new_items if i not in old_items]
+    pairs = _renumberings(removed, added, old_items, new_items)
+    paired_old = {o for o, _ in pairs}
+    paired_new = {n for _, n in pairs}
+    for old_id, new_id in pairs:
+        old_slug, old_data = old_items[old_id]
+        slug, data = new_items[new_id]
+        fields = tuple(compare_mapping(old_data, data, ITEM_FIELDS, Item, ITEM_DEFAULTS))
+        changes.append(_change("renumbered", new_id, old_id, old_slug, slug, data, fields))
+    for ident in removed:
+        if ident not in paired_old:
+            slug, data = old_items[ident]
+            changes.append(_change("removed", ident, None, slug, None, data, ()))
+    for ident in added:
+        if ident not in paired_new:
+            slug, data = new_items[ident]
+            changes.append(_change("added", ident, None, None, slug, data, ()))
+    result.domains = _domain_changes(old, new, changes, old_order, new_order, old_items, new_items)
+    return result
+
+
+def _change(
+    kind: ChangeKind,
+    ident: str,
+    old_id: str | None,
+    old_slug: str | None,
+    slug: str | None,
+    data: dict[str, Any],
+    fields: tuple[FieldChange, ...],
+) -> ItemChange:
+    return ItemChange(
+        kind, ident, old_id, old_slug, slug, _text(data.get("category")), _text(data.get("name")), fields
+    )
+
+
+def _renumberings(
+    removed: list[str],
+    added: list[str],
+    old_items: dict[str, tuple[str, dict[str, Any]]],
+    new_items: dict[str, tuple[str, dict[str, Any]]],
+) -> list[tuple[str, str]]:
+    """Removed items whose row reappears under a new id: identical content first, then the same
+    一级 and 二级事项 in the same domain."""
+    pairs: list[tuple[str, str]] = []
+    free = list(added)
+    by_signature: dict[str, list[str]] = {}
+    for ident in free:
+        by_signature.setdefault(_signature(new_items[ident][1]), []).append(ident)
+    unmatched: list[str] = []
+    for ident in removed:
+        slug, data = old_items[ident]
+        candidates = [c for c in by_signature.get(_signature(data), []) if c in free]
+        if candidates:
+            best = next((c for c in candidates if new_items[c][0] == slug), candidates[0])
+            pairs.append((ident, best))
+            free.remove(best)
+        else:
+            unmatched.append(ident)
+    for ident in unmatched:
+        slug, data = old_items[ident]
+        key = (slug, data.get("category"), data.get("name"))
+        match = next(
+            (
+                c
+                for c in free
+                if (new_items[c][0], new_items[c][1].get("category"), new_items[c][1].get("name")) == key
+            ),
+            None,
+        )
+        if match is not None:
+            pairs.append((ident, match))
+            free.remove(match)
+    return pairs
+
+
+def _domain_changes(
+    old: Side,
+    new: Side,
+    changes: list[ItemChange],
+    old_order: dict[str, list[str]],
+    new_order: dict[str, list[str]],
+    old_items: dict[str, tuple[str, dict[str, Any]]],
+    new_items: dict[str, tuple[str, dict[str, Any]]],
+) -> list[DomainChanges]:
+    slugs = list(new.domains) + [s for s in old.domains if s not in new.domains]
+    found: list[DomainChanges] = []
+    for slug in slugs:
+        old_data, new_data = old.domains.get(slug), new.domains.get(slug)
+        data = new_data if new_data is not None else old_data
+        assert data is not None
+        order = data.get("order")
+        domain = DomainChanges(
+            slug,
+            _text(data.get("domain")) or slug,
+            order if isinstance(order, int) and not isinstance(order, bool) else None,
+            "added" if old_data is None else "removed" if new_data is None else "kept",
+        )
+        if old_data is not None and new_data is not None:
+            domain.header = compare_mapping(old_data, new_data, HEADER_FIELDS, DomainHeader, HEADER_DEFAULTS)
+            kept = [i for i in new_order.get(slug, []) if old_items.get(i, ("",))[0] == slug]
+            before = [i for i in old_order.get(slug, []) if new_items.get(i, ("",))[0] == slug]
+            domain.reordered = kept != before
+        domain.items = [c for c in changes if slug in (c.old_domain, c.new_domain)]
+        old_index = {ident: i for i, ident in enumerate(old_order.get(slug, []))}
+        new_index = {ident: i for i, ident in enumerate(new_order.get(slug, []))}
+        domain.items.sort(key=lambda c: _position(c, slug, old_index, new_index))
+        found.append(domain)
+    found.sort(key=lambda d: (d.order is None, d.order or 0, d.slug))
+    return found
+
+
+def _position(
+    change: ItemChange, slug: str, old_index: dict[str, int], new_index: dict[str, int]
+) -> tuple[int, int]:
+    """Sort a domain's changes in file order (new file first, removed rows where they stood);
+    `old_index` and `new_index` give each id's place in the domain's old and new file."""
+    if change.new_domain == slug and change.id in new_index:
+        return (new_index[change.id], 0)
+    return (old_index.get(change.old_id or change.id, 10**9), 1)
+
+
+def _settings_changes(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
+    found = compare_mapping(
+        {k: old.get(k) for k in SETTINGS_SCALARS + SETTINGS_LISTS},
+        {k: new.get(k) for k in SETTINGS_SCALARS + SETTINGS_LISTS},
+        SETTINGS_SCALARS + SETTINGS_LISTS,
+        Settings,
+        SETTINGS_DEFAULTS,
+    )
+    for key, ident, model in SETTINGS_KEYED:
+        before = _keyed(old.get(key), ident)
+        after = _keyed(new.get(key), ident)
+        title = _title(Settings, key)
+        added = tuple(name for name in after if name not in before)
+        removed = tuple(name for name in before if name not in after)
+        if added or removed:
+            found.append(FieldChange(key, title, list(before), list(after), added, removed))
+        for name in after:
+            if name in before:
+                for change in compare_mapping(before[name], after[name], list(model.model_fields), model, {}):
+                    found.append(
+                        FieldChange(
+                            f"{key}[{name}].{change.key}",
+                            f"{title}“{name}”的 {change.title}",
+                            change.old,
+                            change.new,
+                            change.added,
+                            change.removed,
+                        )
+                    )
+    return found
+
+
+def _keyed(entries: Any, ident: str) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get(ident), str):
+            found.setdefault(entry[ident], entry)
+    return found

@@ -1,0 +1,142 @@
+"""`zwgk diff`'s two sides: a git revision or a folder, checked, migrated, and compared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckProgress, CheckResult, check_with_positions
+from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.gc_pause import paused_gc
+from zwgk_cli.history.changes import CatalogueDiff, Side, diff_sides
+from zwgk_cli.history.migrations import migrate
+from zwgk_cli.history.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
+from zwgk_cli.sources.loading import LoadResult
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The difference, and each side's own check (so errors can be shown per side)."""
+
+    diff: CatalogueDiff
+    old: CheckResult
+    new: CheckResult
+
+
+def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
+    """`spec` as a folder when one exists by that name, else as a git revision; None is the working tree.
+
+    `folder` (the catalogue folder) and `spec` folders are relative to `cwd`.
+    """
+    local = cwd / folder
+    if spec is None:
+        snapshot = folder_snapshot(local)
+        snapshot.label = working_tree_label(folder)
+        return snapshot
+    candidate = cwd / spec
+    if candidate.is_dir():
+        if (candidate / SETTINGS_FILE).is_file():
+            return folder_snapshot(candidate)
+        if (candidate / folder / SETTINGS_FILE).is_file():
+            return folder_snapshot(candidate / folder)
+        raise ZwgkError(
+            Text(
+                f"{candidate} 是文件夹，但其中没有 {SETTINGS_FILE}，也没有 {folder}/{SETTINGS_FILE}。",
+                f"{candidate} is a folder without {SETTINGS_FILE} or {folder}/{SETTINGS_FILE}.",
+            )
+        )
+    repo = repository_root(local if local.is_dir() else cwd)
+    absolute = local.resolve()
+    try:
+        relative = absolute.relative_to(repo.resolve())
+    except ValueError:
+        raise ZwgkError(
+            Text(
+                f"目录文件夹 {folder} 不在 git 仓库 {repo} 之内，无法按版本读取。",
+                f"catalogue folder {folder} is outside the repository {repo}.",
+            )
+        ) from None
+    return revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
+
+
+def checked(snapshot: Snapshot, progress: CheckProgress | None = None) -> tuple[CheckResult, list[str]]:
+    """Migrate an older format, then check the snapshot as `validate` would (files with findings
+    re-read with positions); returns the check and what the migrations did."""
+    notes: list[str] = []
+
+    def prepare(loads: list[LoadResult]) -> None:
+        done = _migrated(snapshot.label, loads)
+        if not notes:  # the re-read files go through the same steps again: report them once
+            notes.extend(done)
+
+    loads = [snapshot.settings, *snapshot.domains]
+    result = check_with_positions(
+        snapshot.root,
+        loads,
+        snapshot.upstream_loader,
+        snapshot.reload,
+        prepare,
+        first_upstream_loader=snapshot.fast_upstream_loader,
+        progress=progress,
+    )
+    return result, notes
+
+
+def _migrated(label: str, loads: list[LoadResult]) -> list[str]:
+    """Bring the loaded data (zwgk.yaml first) to the current format; what was done."""
+    settings_doc = loads[0].document
+    if settings_doc is None or not isinstance(settings_doc.data, dict):
+        return []
+    domain_data = [
+        load.document.data
+        for load in loads[1:]
+        if load.document is not None and isinstance(load.document.data, dict)
+    ]
+    return migrate(settings_doc.data, domain_data, label)
+
+
+def side_of(label: str, check: CheckResult) -> Side:
+    """The plain data a check read (whatever of it could be read)."""
+    settings: Any = check.settings.doc.data if check.settings.doc is not None else None
+    domains = {df.slug: df.source.data for df in check.files if isinstance(df.source.data, dict)}
+    return Side(label, settings if isinstance(settings, dict) else {}, domains)
+
+
+def working_tree_label(folder: Path) -> str:
+    """How the working tree's catalogue is named in a comparison."""
+    return f"工作区 {folder.as_posix().rstrip('/')}/"
+
+
+def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> CatalogueDiff:
+    """From `revision` to the working tree's catalogue in `folder`, already checked as `current`
+    (so the build that asks does not read and check it a second time)."""
+    snapshot = resolve_side(revision, folder, cwd)
+    old_check, notes = checked(snapshot)
+    diff = diff_sides(side_of(snapshot.label, old_check), side_of(working_tree_label(folder), current))
+    diff.notes = notes + diff.notes
+    return diff
+
+
+@paused_gc()
+def compare(
+    old_spec: str | None,
+    new_spec: str | None,
+    folder: Path,
+    cwd: Path,
+    progress: Callable[[str], CheckProgress | None] | None = None,
+) -> Comparison:
+    """Compare two sides; with neither given, the last commit (HEAD) against the working tree.
+
+    `progress`, given "old" or "new", tells how to report that side's check (see `check_catalogue`).
+    """
+    if old_spec is None and new_spec is None:
+        old_spec = "HEAD"
+    old_snapshot = resolve_side(old_spec, folder, cwd)
+    new_snapshot = resolve_side(new_spec, folder, cwd)
+    old_check, old_notes = checked(old_snapshot, progress("old") if progress is not None else None)
+    new_check, new_notes = checked(new_snapshot, progress("new") if progress is not None else None)
+    diff = diff_sides(side_of(old_snapshot.label, old_check), side_of(new_snapshot.label, new_check))
+    diff.notes = old_notes + new_notes + diff.notes
+    return Comparison(diff, old_check, new_check)

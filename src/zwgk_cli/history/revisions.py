@@ -1,0 +1,169 @@
+"""Reading a catalogue as it was at a git revision, straight from the object store.
+
+Why: `zwgk diff v2020` must compare with last year's catalogue without checking anything out, so a
+reviewer's working tree (and uncommitted edits) are never touched. Every file is read through
+`git cat-file --batch` in one process, which stays fast for thousands of files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from zwgk_cli.check.coverage import UpstreamLoader
+from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckResult, check_sources, folder_upstream_loader
+from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file
+
+_YAML = (".yaml", ".yml")
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """One side of a comparison: the catalogue's files, loaded, and how to name that side."""
+
+    label: str
+    root: Path
+    settings: LoadResult
+    domains: list[LoadResult]
+    # Reads the upstream catalogue zwgk.yaml names the careful way (findings about inherited
+    # values point into its files), and the fast way for a first check.
+    upstream_loader: UpstreamLoader | None
+    # Reads one of the snapshot's files again the careful way (with positions), by its path.
+    reload: Callable[[Path], LoadResult]
+    fast_upstream_loader: UpstreamLoader | None = None
+
+
+def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise ZwgkError(
+            Text(
+                "找不到 git 命令：比较版本需要安装 git。",
+                "git is not installed: comparing revisions needs git.",
+            )
+        ) from None
+
+
+def repository_root(cwd: Path) -> Path:
+    """The top folder of the git repository that holds `cwd`."""
+    done = _git(["rev-parse", "--show-toplevel"], cwd)
+    if done.returncode != 0:
+        raise ZwgkError(
+            Text(
+                f"{cwd} 不在 git 仓库中：按版本比较需要在仓库里运行；也可以直接比较两个文件夹，如 zwgk diff 旧目录 新目录。",
+                f"{cwd} is not inside a git repository; compare two folders instead, e.g. zwgk diff old new.",
+            )
+        )
+    return Path(done.stdout.decode("utf-8").strip())
+
+
+def resolve_revision(repo: Path, revision: str) -> str:
+    """The commit `revision` names (a tag, branch, HEAD~3, a hash), or ZwgkError."""
+    if revision.startswith("-"):
+        raise ZwgkError(
+            Text(f"版本名不能以“-”开头：{revision}", f"a revision cannot start with '-': {revision}")
+        )
+    done = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo)
+    if done.returncode != 0:
+        raise ZwgkError(
+            Text(
+                f"git 中没有版本“{revision}”。可以用标签（如 v2020）、分支、HEAD~1 或提交编号；git log --oneline 可列出提交。",
+                f"unknown revision '{revision}': use a tag (e.g. v2020), a branch, HEAD~1 or a commit hash.",
+            )
+        )
+    return done.stdout.decode("ascii").strip()
+
+
+def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True) -> Snapshot:
+    """The catalogue in `folder` (relative to the repository root) as committed at `revision`;
+    read the fast way unless `fast` is false (see `loading.load_file`)."""
+    commit = resolve_revision(repo, revision)
+    prefix = "" if str(folder) in ("", ".") else f"{folder.as_posix().rstrip('/')}/"
+    listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
+    if listing.returncode != 0:
+        problem = listing.stderr.decode("utf-8", "replace").strip()
+        raise ZwgkError(Text(f"无法读取版本 {revision}：{problem}", f"cannot read {revision}: {problem}"))
+    blobs: dict[str, str] = {}
+    for entry in listing.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        _mode, kind, sha = meta.decode("ascii").split()
+        name = PurePosixPath(raw_path.decode("utf-8", "surrogateescape")).name
+        if kind == "blob" and name.endswith(_YAML) and not name.startswith("."):
+            blobs[name] = sha
+    if SETTINGS_FILE not in blobs:
+        raise ZwgkError(
+            Text(
+                f"版本 {revision} 的 {prefix or './'} 中没有 {SETTINGS_FILE}：那时目录还不在这个文件夹里？可用 --dir 指定目录文件夹。",
+                f"{prefix or './'} at {revision} has no {SETTINGS_FILE}; name the catalogue folder with --dir.",
+            )
+        )
+    names = sorted(blobs)
+    contents = _read_blobs(repo, [blobs[name] for name in names])
+    label = f"{revision}:{prefix}"
+    loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast) for name in names}
+    raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
+    settings = loads.pop(SETTINGS_FILE)
+    loads.pop("zwgk.yml", None)
+
+    def upstream(path: str, *, fast: bool = False) -> CheckResult:
+        # the careful way by default: findings about inherited values point into these files
+        where = PurePosixPath(posixpath.normpath(f"{prefix}{path}"))
+        snapshot = revision_snapshot(repo, revision, where, fast=fast)
+        return check_sources(snapshot.root, snapshot.settings, snapshot.domains)
+
+    def fast_upstream(path: str) -> CheckResult:
+        return upstream(path, fast=True)
+
+    return Snapshot(
+        label,
+        Path(label),
+        settings,
+        list(loads.values()),
+        upstream,
+        lambda path: load_bytes(path, raw[path]),
+        fast_upstream,
+    )
+
+
+def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
+    """The contents of `shas`, read by one `git cat-file --batch`."""
+    if not shas:
+        return {}
+    done = _git(["cat-file", "--batch"], repo, stdin="".join(f"{sha}\n" for sha in shas).encode("ascii"))
+    out = done.stdout
+    found: dict[str, bytes] = {}
+    position = 0
+    for sha in shas:
+        end = out.index(b"\n", position)
+        header = out[position:end].decode("ascii").split()
+        size = int(header[2])
+        found[sha] = out[end + 1 : end + 1 + size]
+        position = end + 1 + size + 1
+    return found
+
+
+def folder_snapshot(folder: Path) -> Snapshot:
+    """The catalogue in a folder on disk, as it is now."""
+    if not (folder / SETTINGS_FILE).is_file():
+        raise ZwgkError(
+            Text(f"{folder} 中没有 {SETTINGS_FILE}，它不是目录文件夹。", f"{folder} has no {SETTINGS_FILE}.")
+        )
+    domains = [load_file(path, fast=True) for path in iter_yaml_files(folder)]
+    settings = load_file(folder / SETTINGS_FILE, fast=True)
+    label = f"{folder.as_posix().rstrip('/')}/"
+    return Snapshot(
+        label,
+        folder,
+        settings,
+        domains,
+        folder_upstream_loader(folder),
+        load_file,
+        folder_upstream_loader(folder, fast=True),
+    )

@@ -1,0 +1,530 @@
+"""`zwgk import`: catalogue tables in Excel and Word files → domain sources (plain data).
+
+The workbook `zwgk build` writes comes back exactly through its hidden ``_zwgk`` sheet. Any
+other table is read as offices publish it (`tablelayout` finds the header, `cellparse` reads the
+cells): one item per row, ids ``<slug>-001`` … (an item that is already in the target catalogue
+keeps its id). Whatever cannot be mapped is reported with its cell (``Sheet1!F12``,
+``表2 第5行第3列``) as a Diagnostic, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.domain_names import PILOT_DOMAINS, PILOT_SLUGS, canonical, names_in_title
+from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
+from zwgk_cli.importer.cells import one_line, split_units
+from zwgk_cli.importer.datasheet import DATA_SHEET, DataSheet, DataSheetError, edited_cell, read_data_sheet
+from zwgk_cli.importer.findings import Findings
+from zwgk_cli.importer.layout import (
+    DOMAIN,
+    Layout,
+    find_headers,
+    find_task_header,
+    is_note_row,
+    read_layout,
+    row_text,
+)
+from zwgk_cli.importer.maps import Vocabulary
+from zwgk_cli.importer.readers import SourceTable, read_tables
+from zwgk_cli.importer.rows import RowReader
+from zwgk_cli.importer.target import Target
+from zwgk_cli.sources.writer import without_defaults
+
+
+@dataclass(slots=True)
+class ImportedDomain:
+    """One domain read from the file: its name, slug and the source's data in model field order."""
+
+    name: str
+    slug: str
+    data: dict[str, Any]
+    source: str
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What an import produced and found."""
+
+    source: Path
+    kind: str
+    domains: list[ImportedDomain]
+    settings: Settings | None
+    diagnostics: list[Diagnostic]
+    from_data_sheet: bool = False
+    complete: bool = True  # every domain of a `zwgk build` workbook was imported
+
+    @property
+    def items(self) -> int:
+        """How many items were imported."""
+        return sum(len(d.data.get("items", [])) for d in self.domains)
+
+
+@dataclass(slots=True)
+class _Task:
+    order: int | None
+    lead: str
+    partners: list[str]
+    partners_etc: bool
+    due: date | None
+
+
+@dataclass(slots=True)
+class _Row:
+    """An item read from one table row, before it gets its id."""
+
+    domain: str
+    item: dict[str, Any]
+    source: str
+
+
+# Item fields a table row gives (the others of an item already in the catalogue are kept).
+TABLE_FIELDS = frozenset(
+    {
+        "category",
+        "name",
+        "content",
+        "basis",
+        "time_limit",
+        "subject",
+        "channels",
+        "audience",
+        "audience_note",
+        "mode",
+        "levels",
+    }
+)
+
+
+def import_file(
+    path: Path, target: Target, *, domain: str | None = None, slug: str | None = None
+) -> ImportResult:
+    """Read `path` (.xlsx or .docx) into domain data; raises ZwgkError when it cannot be read."""
+    kind, tables = read_tables(path)
+    return _Importer(path, kind, tables, target, domain, slug).run()
+
+
+class _Importer:
+    """One run over one file's tables: what it found, the rows it read, the domains they make."""
+
+    def __init__(
+        self,
+        path: Path,
+        kind: str,
+        tables: list[SourceTable],
+        target: Target,
+        domain: str | None,
+        slug: str | None,
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.tables = tables
+        self.target = target
+        self.slug = slug
+        self.findings = Findings(path)
+        self.settings = target.settings
+        self.known = target.known_names()
+        self.wanted = self._resolve_wanted(domain)
+        self.rows: list[_Row] = []
+        self.tasks: dict[str, _Task] = {}
+        self.slugs: dict[str, str] = {}
+        self.headers: dict[str, dict[str, Any]] = {}
+        self.previous_ids: dict[str, list[dict[str, Any]]] = {}
+        self.sources: dict[str, str] = {}
+
+    # ---- findings ------------------------------------------------------------------------
+
+    def report(self, code: str, ref: str, zh: str, en: str, hint: Text | None = None) -> None:
+        self.findings.report(code, ref, zh, en, hint)
+
+    def _reader(self) -> RowReader:
+        return RowReader(self.findings, Vocabulary(self.settings), self.known, self.wanted)
+
+    def _take(self, table: SourceTable, layout: Layout, indexes: list[int], domain: str | None) -> None:
+        for row_domain, item, first in self._reader().read_rows(table, layout, indexes, domain):
+            self.rows.append(_Row(row_domain, item, first))
+            self.sources.setdefault(row_domain, table.label)
+
+    # ---- the run -------------------------------------------------------------------------
+
+    def _resolve_wanted(self, domain: str | None) -> str | None:
+        if domain is None:
+            return None
+        for name, path in self.target.paths.items():
+            if domain == path.stem:
+                return name
+        for name, pilot_slug in PILOT_DOMAINS:
+            if domain == pilot_slug and name in (self.known or [name]):
+                return name
+        name = re.sub(r"领域$", "", domain.strip())
+        return canonical(name, self.known)
+
+    def run(self) -> ImportResult:
+        data_table = (
+            next((t for t in self.tables if t.name == DATA_SHEET), None) if self.kind == "xlsx" else None
+        )
+        data: DataSheet | None = None
+        if data_table is not None:
+            try:
+                data = read_data_sheet(data_table)
+            except DataSheetError:
+                self.report(
+                    "import-data-sheet",
+                    f"工作表“{DATA_SHEET}”",
+                    "隐藏工作表中的目录数据已被改动或不完整，无法据此还原；已按可见的领域工作表导入"
+                    "（事项编号只对目录文件夹中已有的事项沿用，表头取自任务分工工作表）。",
+                    "the hidden sheet's catalogue data was altered or is incomplete; imported from the "
+                    "visible domain sheets instead (ids are kept only for items already in the catalogue folder; "
+                    "headers come from the 任务分工 sheet).",
+                    Text(
+                        "如有原始 YAML 源文件，请以源文件为准；否则核对导入结果。",
+                        "prefer the original YAML sources if you have them; otherwise review the result.",
+                    ),
+                )
+        if data is not None:
+            result = self._run_data_sheet(data)
+        else:
+            self._read_visible([t for t in self.tables if not t.hidden])
+            result = self._finish(None)
+        if self.wanted is not None and not result.domains and not self.findings.diagnostics:
+            self.report(
+                "import-domain-unknown",
+                self.path.name,
+                f"文件中没有领域“{self.wanted}”的表格（表题、工作表名称或“所属领域”列都没有提到它）。",
+                f"the file has no table of domain '{self.wanted}' (no title, sheet name or 所属领域 names it).",
+                Text(
+                    "检查 --domain 的写法，或去掉 --domain 导入全部领域。",
+                    "check --domain, or leave it out to import every domain.",
+                ),
+            )
+        return result
+
+    def _run_data_sheet(self, data: DataSheet) -> ImportResult:
+        if self.settings is None:
+            self.settings = data.settings
+        if not self.known:
+            self.known = list(data.settings.domains)
+        by_name = {t.name: t for t in self.tables if not t.hidden}
+        imported: list[ImportedDomain] = []
+        complete = True
+        for record in data.domains:
+            domain = record.domain
+            if self.wanted is not None and domain.domain != self.wanted and domain.slug != self.wanted:
+                complete = False
+                continue
+            sheet = by_name.get(record.sheet)
+            edited = edited_cell(record, sheet, data.settings.levels)
+            source = f"工作表“{record.sheet}”"
+            if edited is None or sheet is None:
+                if sheet is None:
+                    self.report(
+                        "import-sheet-edited",
+                        source,
+                        "这个领域工作表已被删除，已按隐藏工作表中的数据导入。",
+                        "this domain sheet was deleted; imported from the hidden sheet's data.",
+                    )
+                imported.append(ImportedDomain(domain.domain, domain.slug, domain_data(domain), source))
+                continue
+            self.report(
+                "import-sheet-edited",
+                edited,
+                f"领域“{domain.domain}”的工作表在生成后被修改过（从这个单元格起与隐藏数据不一致），已按可见表格重新读取；"
+                "未改动的事项保留原编号。",
+                f"the sheet of domain '{domain.domain}' was edited after it was built (from this cell on "
+                "it differs from the hidden data); its visible table was read again, unchanged items keep their ids.",
+                Text("核对导入结果中改动过的事项。", "review the edited items in the result."),
+            )
+            self.slugs[domain.domain] = domain.slug
+            source_data = domain_data(domain)
+            self.headers[domain.domain] = {k: v for k, v in source_data.items() if k != "items"}
+            self.previous_ids[domain.domain] = source_data["items"]
+            start = len(self.rows)
+            self._read_table(sheet, forced=domain.domain)
+            if len(self.rows) == start:
+                imported.append(ImportedDomain(domain.domain, domain.slug, domain_data(domain), source))
+        result = self._finish(data.settings)
+        result.domains = imported + result.domains
+        order = {record.domain.slug: i for i, record in enumerate(data.domains)}
+        result.domains.sort(key=lambda d: order.get(d.slug, len(order)))
+        result.from_data_sheet = True
+        result.complete = complete
+        return result
+
+    # ---- visible tables ------------------------------------------------------------------
+
+    def _read_visible(self, tables: list[SourceTable]) -> None:
+        found = False
+        previous: tuple[Layout, str | None, int] | None = None
+        for table in tables:
+            task = find_task_header(table)
+            if task is not None:
+                self._read_tasks(table, *task)
+                continue
+            if find_headers(table):
+                found = True
+                previous = self._read_table(table)
+            elif self.kind == "docx" and previous is not None and table.width == previous[2] and table.rows:
+                # a Word table continued on the next page without repeating its header
+                layout, domain, _ = previous
+                self._take(table, Layout(-1, 1, layout.columns), list(range(len(table.rows))), domain)
+        if not found:
+            self.report(
+                "import-no-table",
+                self.path.name,
+                "没有找到政务公开标准目录表格：没有一行表头同时含有“公开事项（一级事项、二级事项）”“公开内容”“公开依据”“公开时限”“公开主体”等列名。",
+                "no catalogue table found: no header row names the columns 公开事项 (一级事项, 二级事项), "
+                "公开内容, 公开依据, 公开时限, 公开主体 ….",
+                Text(
+                    "确认文件中的表格带有表头；表头被删去或写成图片时无法导入。",
+                    "make sure the table keeps its header row; a header removed or pasted as an image cannot be read.",
+                ),
+            )
+
+    def _read_table(
+        self, table: SourceTable, forced: str | None = None
+    ) -> tuple[Layout, str | None, int] | None:
+        headers = find_headers(table)
+        result: tuple[Layout, str | None, int] | None = None
+        titles = list(table.before)
+        start = 0
+        for k, top in enumerate(headers):
+            titles += [row_text(table.rows[r]) for r in range(start, top) if is_note_row(table.rows[r])]
+            layout = read_layout(table, top)
+            end = headers[k + 1] if k + 1 < len(headers) else len(table.rows)
+            last = end
+            if k + 1 < len(headers):
+                while last > layout.first_data_row and (
+                    is_note_row(table.rows[last - 1]) or not any(c.text.strip() for c in table.rows[last - 1])
+                ):
+                    last -= 1
+            domain = forced or self._table_domain(table, layout, titles)
+            if domain is not None or layout.has(DOMAIN):
+                self._reader().check_columns(table, layout)
+                self._take(table, layout, list(range(layout.first_data_row, last)), domain)
+            result = (layout, domain, table.width)
+            titles = []
+            start = last
+        return result
+
+    def _table_domain(self, table: SourceTable, layout: Layout, titles: list[str]) -> str | None:
+        """The domain a table without a 所属领域 column belongs to, from its title or sheet name."""
+        if layout.has(DOMAIN):
+            return None
+        where = layout.columns[0].header.ref if layout.columns else table.label
+        for title in reversed(titles):
+            names = names_in_title(title, self.known)
+            if len(names) == 1:
+                return self._accept(names[0])
+            if len(names) > 1:
+                if self.wanted in names:
+                    return self.wanted
+                self.report(
+                    "import-domain-unknown",
+                    where,
+                    f"表题“{title}”含有多个领域（{'、'.join(names)}），无法确定这张表属于哪个领域；表格未导入。",
+                    f"the title '{title}' names several domains ({', '.join(names)}); the table was not imported.",
+                    Text(
+                        "用 --domain 指定领域，如 --domain " + names[0] + "。",
+                        "name the domain with --domain, e.g. --domain " + names[0] + ".",
+                    ),
+                )
+                return None
+        if self.kind == "xlsx":
+            names = [n for n in names_in_title(table.name, self.known) if n in self.known or n in PILOT_SLUGS]
+            if len(names) == 1:
+                return self._accept(names[0])
+        if self.wanted is not None:
+            return self.wanted
+        self.report(
+            "import-domain-unknown",
+            where,
+            f"无法确定{table.label}属于哪个领域：表格上方没有“××领域基层政务公开标准目录”这样的表题"
+            + ("，工作表名称也不是领域名称" if self.kind == "xlsx" else "")
+            + "；表格未导入。",
+            f"cannot tell which domain {table.name} belongs to: there is no title such as "
+            "'××领域基层政务公开标准目录' above it"
+            + (" and the sheet name is not a domain name" if self.kind == "xlsx" else "")
+            + "; the table was not imported.",
+            Text(
+                "用 --domain 指定领域，如 --domain 社会救助。",
+                "name the domain with --domain, e.g. --domain 社会救助.",
+            ),
+        )
+        return None
+
+    def _accept(self, name: str) -> str | None:
+        """`name` unless the user asked for another domain (then the table is skipped)."""
+        if self.wanted is not None and name != self.wanted:
+            return None
+        return name
+
+    # ---- 任务分工 ----------------------------------------------------------------------------
+
+    def _read_tasks(self, table: SourceTable, top: int, columns: dict[str, int]) -> None:
+        for row in table.rows[top + 1 :]:
+            task = row[columns["具体任务"]].text
+            names = names_in_title(re.sub(r"^编制", "", task), self.known)
+            if len(names) != 1:
+                continue
+            partners = one_line(row[columns["配合单位"]].text)
+            etc = partners.endswith("等")
+            due_match = re.search(
+                r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", row[columns["完成时间"]].text
+            )
+            due: date | None = None
+            if due_match:
+                try:
+                    due = date(*(int(g) for g in due_match.groups()))
+                except ValueError:
+                    due = None
+            number = row[columns["序号"]].text.strip() if "序号" in columns else ""
+            self.tasks[names[0]] = _Task(
+                order=int(number) if number.isdigit() else None,
+                lead=one_line(row[columns["主体责任单位"]].text),
+                partners=split_units(partners[:-1] if etc else partners),
+                partners_etc=etc,
+                due=due,
+            )
+
+    # ---- assembling domains ----------------------------------------------------------------
+
+    def _finish(self, data_settings: Settings | None) -> ImportResult:
+        grouped: dict[str, list[_Row]] = {}
+        for row in self.rows:
+            grouped.setdefault(row.domain, []).append(row)
+        domains: list[ImportedDomain] = []
+        for name, rows in grouped.items():
+            slug = self._slug_for(name, rows[0].source)
+            if slug is None:
+                continue
+            header = self._header(name, slug)
+            items = self._with_ids(name, slug, [r.item for r in rows])
+            domains.append(ImportedDomain(name, slug, {**header, "items": items}, self.sources.get(name, "")))
+        return ImportResult(self.path, self.kind, domains, data_settings, self.findings.diagnostics)
+
+    def _slug_for(self, name: str, where: str) -> str | None:
+        if self.slug is not None and (self.wanted is None or name == self.wanted):
+            return self.slug
+        if name in self.slugs:
+            return self.slugs[name]
+        existing = self.target.slug_of(name)
+        if existing is not None:
+            return existing
+        if name in PILOT_SLUGS:
+            return PILOT_SLUGS[name]
+        self.report(
+            "import-domain-unknown",
+            where,
+            f"领域“{name}”不是 26 个试点领域之一，目录文件夹中也没有它的文件，无法确定领域代码（文件名）；这个领域没有导入。",
+            f"domain '{name}' is none of the 26 pilot domains and has no file in the catalogue folder: "
+            "its slug (file name) is unknown; the domain was not imported.",
+            Text(
+                f"用 --domain {name} --slug 代码 指定领域代码（小写字母、数字和连字符）。",
+                f"give it a slug with --domain {name} --slug SLUG (lower-case letters, digits, hyphens).",
+            ),
+        )
+        return None
+
+    def _header(self, name: str, slug: str) -> dict[str, Any]:
+        """domain, slug, then the header the catalogue's file (or the hidden sheet, or 任务分工) gives."""
+        known = self.headers.get(name)
+        existing = self.target.file(name)
+        if known is None and existing is not None:
+            known = existing.header
+        task = self.tasks.get(name)
+        rest: dict[str, Any] = {}
+        if known is not None:
+            rest = {k: v for k, v in known.items() if k not in ("domain", "slug", "items")}
+        elif task is not None:
+            rest = {"order": task.order, "lead": task.lead, "partners": task.partners}
+            rest.update({"partners_etc": task.partners_etc, "due": task.due})
+        if rest.get("order") is None:
+            domains = self.settings.domains if self.settings else [n for n, _ in PILOT_DOMAINS]
+            rest["order"] = domains.index(name) + 1 if name in domains else None
+        missing = [
+            title
+            for key, title in (
+                ("order", "序号 (order)"),
+                ("lead", "主体责任单位 (lead)"),
+                ("due", "完成时间 (due)"),
+            )
+            if rest.get(key) in (None, "")
+        ]
+        if missing:
+            self.report(
+                "import-header-missing",
+                self.sources.get(name, self.path.name),
+                f"领域“{name}”的{'、'.join(missing)}在表格中没有，{slug}.yaml 中这些项留空，须补填（见 zwgk 任务分工表）。",
+                f"domain '{name}': {', '.join(missing)} are not in the table; they are left empty in {slug}.yaml: fill them in.",
+                Text(
+                    "按《任务分工》填写主体责任单位、完成时间；序号为该领域在 zwgk.yaml 的 domains 中的位置。",
+                    "fill in lead and due from the task-division table; order is the domain's position in zwgk.yaml's domains.",
+                ),
+            )
+        due = rest.get("due")
+        rest["order"] = rest.get("order") or 1
+        rest["lead"] = rest.get("lead") or ""
+        rest["due"] = date.fromisoformat(due) if isinstance(due, str) and _is_date(due) else (due or "")
+        head = {"domain": name, "slug": slug, **rest}
+        ordered = {k: head[k] for k in DomainHeader.model_fields if k in head}
+        ordered.update({k: v for k, v in head.items() if k not in ordered})
+        return without_defaults(DomainHeader, ordered, keep=("lead",))
+
+    def _with_ids(self, name: str, slug: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        previous = self.previous_ids.get(name)
+        existing = self.target.file(name)
+        if previous is None and existing is not None:
+            previous = existing.items
+        pool: dict[tuple[str, str], list[str]] = {}
+        by_id: dict[str, dict[str, Any]] = {}
+        numbers = [0]
+        for old in previous or []:
+            old_id = old.get("id")
+            if not isinstance(old_id, str):
+                continue
+            by_id[old_id] = old
+            pool.setdefault((str(old.get("category")), str(old.get("name"))), []).append(old_id)
+            match = re.fullmatch(re.escape(slug) + r"-(\d+)", old_id)
+            if match:
+                numbers.append(int(match.group(1)))
+        next_number = max(numbers) + 1
+        out: list[dict[str, Any]] = []
+        used: set[str] = set()
+        for item in items:
+            ids = pool.get((item["category"], item["name"]), [])
+            while ids and ids[0] in used:
+                ids.pop(0)
+            if ids:
+                item_id = ids.pop(0)
+            else:
+                item_id = f"{slug}-{next_number:03d}"
+                next_number += 1
+            used.add(item_id)
+            merged = {"id": item_id, **item}
+            for key, value in by_id.get(item_id, {}).items():
+                if key not in merged and key not in TABLE_FIELDS:
+                    merged[key] = value  # what a table cannot hold: claims, waivers, a link …
+            out.append({k: merged[k] for k in [*Item.model_fields, *merged] if k in merged})
+        return out
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def domain_data(domain: Domain) -> dict[str, Any]:
+    """A domain as source data: model field order, optional fields left out when they hold their default."""
+    data = without_defaults(DomainHeader, domain.model_dump(mode="python", exclude={"items"}))
+    data["items"] = [
+        without_defaults(Item, item.model_dump(mode="python"), keep=("content",)) for item in domain.items
+    ]
+    return data

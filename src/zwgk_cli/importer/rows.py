@@ -1,0 +1,476 @@
+"""Reading the rows of one catalogue table into items, cell by cell.
+
+Each row becomes one item: “同上” takes the value above, an empty 一级事项 continues the one above,
+lists are split (`cellparse`), levels, units and channels are mapped onto the target catalogue
+(`importmaps`). What cannot be mapped is reported at its cell and left for the YAML to be fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from zwgk_cli.core.diagnostics import Text
+from zwgk_cli.core.domain_names import canonical
+from zwgk_cli.core.models import Item, field_title
+from zwgk_cli.importer.cells import (
+    is_same_as_above,
+    one_line,
+    parse_tick,
+    split_basis,
+    split_list,
+    split_units,
+    time_limit_text,
+)
+from zwgk_cli.importer.findings import Findings
+from zwgk_cli.importer.layout import (
+    AUDIENCE_ALL,
+    AUDIENCE_SPECIAL,
+    AUDIENCE_TEXT,
+    BASIS,
+    CATEGORY,
+    CHANNELS,
+    CONTENT,
+    DOMAIN,
+    LEVEL,
+    LEVELS_TEXT,
+    LINK,
+    MODE_ACTIVE,
+    MODE_REQUEST,
+    MODE_TEXT,
+    NAME,
+    SUBJECT,
+    THIRD,
+    TIME_LIMIT,
+    Column,
+    Layout,
+    header_key,
+    is_header_row,
+    is_note_row,
+    row_text,
+)
+from zwgk_cli.importer.maps import Vocabulary
+from zwgk_cli.importer.readers import Cell, SourceTable
+
+REQUIRED_FIELDS = (CATEGORY, NAME, BASIS, TIME_LIMIT, SUBJECT, CHANNELS)
+_FIELD_KEYS = {
+    CATEGORY: "category",
+    NAME: "name",
+    CONTENT: "content",
+    BASIS: "basis",
+    TIME_LIMIT: "time_limit",
+    SUBJECT: "subject",
+    CHANNELS: "channels",
+    "audience": "audience",
+    "mode": "mode",
+    "levels": "levels",
+}
+
+
+class RowReader:
+    """Reads tables into items for one import: its findings, the target's vocabularies, the domains asked for."""
+
+    def __init__(self, findings: Findings, vocab: Vocabulary, known: list[str], wanted: str | None) -> None:
+        self.findings = findings
+        self.vocab = vocab
+        self.known = known
+        self.wanted = wanted
+
+    def check_columns(self, table: SourceTable, layout: Layout) -> None:
+        """Report the catalogue columns the table lacks, the columns it cannot map, and its levels."""
+        where = layout.columns[0].header.ref if layout.columns else table.label
+        groups = {
+            "audience": (AUDIENCE_ALL, AUDIENCE_SPECIAL, AUDIENCE_TEXT),
+            "mode": (MODE_ACTIVE, MODE_REQUEST, MODE_TEXT),
+            "levels": (LEVEL, LEVELS_TEXT),
+        }
+        missing = [key for key in (*REQUIRED_FIELDS, CONTENT) if not layout.has(key)]
+        missing += [key for key, fields in groups.items() if not any(layout.has(f) for f in fields)]
+        if missing:
+            titles = "、".join(field_title(Item, _FIELD_KEYS[k]) or k for k in missing)
+            keys = ", ".join(_FIELD_KEYS[k] for k in missing)
+            self.findings.report(
+                "import-column-missing",
+                where,
+                f"{table.label}的表头中没有“{titles}”列，导入的事项中这些内容为空，须在 YAML 中补填。",
+                f"{table.name}'s header has no column for {keys}; the imported items leave them empty: fill them in the YAML.",
+            )
+        for column in layout.ignored:
+            header = column.header.text.strip() or "（无列名）"
+            self.findings.report(
+                "import-column-ignored",
+                column.header.ref,
+                f"列“{one_line(header)}”不对应目录的任何字段，这一列的内容没有导入。",
+                f"the column '{one_line(header)}' matches no catalogue field; its content was not imported.",
+                Text(
+                    "三级事项、所属领域、链接等列可以识别；其他内容如需保留，请写入公开内容或其他字段。",
+                    "三级事项, 所属领域 and 链接 columns are recognised; move other content into a field if it matters.",
+                ),
+            )
+        if layout.has(LEVEL) or layout.has(LEVELS_TEXT):
+            self._check_levels(layout)
+
+    def _check_levels(self, layout: Layout) -> None:
+        vocab = self.vocab
+        labels = [c.label for c in layout.of(LEVEL)]
+        if self.vocab.settings is None:
+            shown = "、".join(labels) if labels else "（按单元格文字）"
+            self.findings.report(
+                "import-level-kept",
+                (layout.of(LEVEL) or layout.of(LEVELS_TEXT))[0].header.ref,
+                f"没有指定目录文件夹（--dir），公开层级按表格原样保留：{shown}。",
+                f"no catalogue folder (--dir): level labels are kept as written: {', '.join(labels) or '(as in the cells)'}.",
+                Text(
+                    "用 --dir 指定含 zwgk.yaml 的目录文件夹，层级会对应到它的 levels（如 县级→区级、乡级→镇街）。",
+                    "give --dir with the catalogue's zwgk.yaml to map the labels onto its levels (县级 → 区级, 乡级 → 镇街 …).",
+                ),
+            )
+            return
+        for column in layout.of(LEVEL):
+            if vocab.level(column.label) is None:
+                self.findings.report(
+                    "import-level-unmapped",
+                    column.header.ref,
+                    f"公开层级“{column.label}”对应不到 zwgk.yaml 的层级（{'、'.join(self.vocab.settings.levels)}），这一列的 √ 没有导入。",
+                    f"level '{column.label}' maps to none of zwgk.yaml's levels ({', '.join(self.vocab.settings.levels)}); "
+                    "its ticks were not imported.",
+                    Text(
+                        "本目录不涉及这一层级时可以忽略；否则在 zwgk.yaml 的 levels 中加上它后重新导入。",
+                        "ignore this if the catalogue does not cover that level; otherwise add it to zwgk.yaml's levels and import again.",
+                    ),
+                )
+
+    def read_rows(
+        self, table: SourceTable, layout: Layout, indexes: list[int], domain: str | None
+    ) -> list[tuple[str, dict[str, Any], str]]:
+        """The items of rows `indexes` as (domain, item, first cell); notes and empty rows left out."""
+        found: list[tuple[str, dict[str, Any], str]] = []
+        vocab = self.vocab
+        previous: dict[int, str] = {}
+        category = ""
+        row_domain = domain
+        header_texts = [header_key(c.header.text) for c in layout.columns]
+        for r in indexes:
+            row = table.rows[r]
+            if not any(c.text.strip() for c in row):
+                continue
+            if [header_key(row[c.index].text) for c in layout.columns] == header_texts or (
+                layout.top >= 0 and is_header_row(row)
+            ):
+                continue  # the header repeated on a new page
+            if is_note_row(row) and len(layout.columns) > 1:
+                text = row_text(row)
+                self.findings.report(
+                    "import-row-skipped",
+                    row[0].ref if row[0].text.strip() else next(c.ref for c in row if c.text.strip()),
+                    f"这一行只有一段文字“{one_line(text)[:60]}”，看作说明或分组标题，没有作为事项导入。",
+                    f"this row holds a single text '{one_line(text)[:60]}': read as a note or heading, not as an item.",
+                    Text(
+                        "如果它是事项，请在表格中补全二级事项等列后重新导入。",
+                        "if it is an item, fill in its 二级事项 and other columns, then import again.",
+                    ),
+                )
+                continue
+            cells: dict[int, Cell] = {}
+            texts: dict[int, str] = {}
+            for column in layout.columns:
+                cell = row[column.index] if column.index < len(row) else Cell("", "", "")
+                cells[column.index] = cell
+                text = cell.text
+                if is_same_as_above(text):
+                    if column.index in previous:
+                        text = previous[column.index]
+                    else:
+                        self.findings.report(
+                            "import-same-as-above",
+                            cell.ref,
+                            "单元格写着“同上”，但上方没有可以沿用的内容，按空白导入。",
+                            "the cell says 同上 (same as above) but there is nothing above it; imported as blank.",
+                            Text(
+                                "把“同上”改成实际内容后重新导入。",
+                                "replace 同上 with the actual text and import again.",
+                            ),
+                        )
+                        text = ""
+                texts[column.index] = text
+            previous = dict(texts)
+            if layout.has(DOMAIN):
+                col = layout.of(DOMAIN)[0]
+                name = re.sub(r"领域$", "", one_line(texts[col.index]))
+                if name:
+                    row_domain = canonical(name, self.known)
+                if row_domain is None:
+                    self.findings.report(
+                        "import-domain-unknown",
+                        cells[col.index].ref,
+                        "“所属领域”为空，无法确定这一行属于哪个领域；这一行没有导入。",
+                        "所属领域 is empty: cannot tell which domain this row belongs to; the row was not imported.",
+                    )
+                    continue
+                if self.wanted is not None and row_domain != self.wanted:
+                    continue
+            if row_domain is None:
+                continue
+            item, category = self._item(layout, cells, texts, category, vocab)
+            if item is None:
+                continue
+            first = cells[layout.columns[0].index].ref
+            found.append((row_domain, item, first))
+        return found
+
+    def _text(self, layout: Layout, texts: dict[int, str], key: str) -> tuple[str, Column | None]:
+        columns = layout.of(key)
+        if not columns:
+            return "", None
+        return texts[columns[0].index], columns[0]
+
+    def _item(
+        self, layout: Layout, cells: dict[int, Cell], texts: dict[int, str], category: str, vocab: Vocabulary
+    ) -> tuple[dict[str, Any] | None, str]:
+        name_text, name_col = self._text(layout, texts, NAME)
+        name = one_line(name_text)
+        third_text, _ = self._text(layout, texts, THIRD)
+        third = one_line(third_text)
+        if third and third != name:
+            name = f"{name}——{third}" if name else third
+        category_text, category_col = self._text(layout, texts, CATEGORY)
+        category = one_line(category_text) or category  # an empty 一级事项 continues the one above
+        if name_col is not None and not name:
+            self._empty(cells[name_col.index], "二级事项", "name")
+        if category_col is not None and not category:
+            self._empty(cells[category_col.index], "一级事项", "category")
+        item: dict[str, Any] = {"category": category, "name": name}
+        content_text, _ = self._text(layout, texts, CONTENT)
+        item["content"] = split_list(content_text)
+        basis_text, basis_col = self._text(layout, texts, BASIS)
+        item["basis"] = split_basis(basis_text)
+        if basis_col is not None and not item["basis"]:
+            self._empty(cells[basis_col.index], "公开依据", "basis")
+        limit_text, limit_col = self._text(layout, texts, TIME_LIMIT)
+        item["time_limit"] = time_limit_text(limit_text)
+        if limit_col is not None and not item["time_limit"]:
+            self._empty(cells[limit_col.index], "公开时限", "time_limit")
+        subject_text, subject_col = self._text(layout, texts, SUBJECT)
+        item["subject"] = self._subject(
+            subject_text, cells[subject_col.index] if subject_col else None, vocab
+        )
+        channels_text, channels_col = self._text(layout, texts, CHANNELS)
+        item["channels"] = self._channels(
+            channels_text, cells[channels_col.index] if channels_col else None, vocab
+        )
+        audience, note = self._audience(layout, cells, texts)
+        item["audience"] = audience
+        if note:
+            item["audience_note"] = note
+        item["mode"] = self._mode(layout, cells, texts)
+        item["levels"] = self._levels(layout, cells, texts, vocab)
+        link_text, _ = self._text(layout, texts, LINK)
+        if one_line(link_text):
+            item["link"] = one_line(link_text)
+        return item, category
+
+    def _empty(self, cell: Cell, title: str, key: str) -> None:
+        if cell.ref in self.findings.reported:
+            return
+        self.findings.report(
+            "import-cell-empty",
+            cell.ref,
+            f"{title} ({key}) 为空，导入的事项中这一项须补填。",
+            f"{key} ({title}) is empty; fill it in for the imported item.",
+        )
+
+    def _subject(self, text: str, cell: Cell | None, vocab: Vocabulary) -> str | dict[str, str]:
+        if cell is None:
+            return ""
+        lines = [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
+        if not lines:
+            self._empty(cell, "公开主体", "subject")
+            return ""
+        pairs = [re.split(r"[：:]", line, maxsplit=1) for line in lines]
+        unknown: list[str] = []
+        if all(len(p) == 2 and vocab.is_level_label(p[0].strip()) for p in pairs):
+            mapped: dict[str, str] = {}
+            for label, units in pairs:
+                level = vocab.level(label.strip())
+                if level is None:
+                    self.findings.report(
+                        "import-level-unmapped",
+                        cell.ref,
+                        f"公开主体中的层级“{label.strip()}”对应不到 zwgk.yaml 的层级，这一行“{one_line(units)}”没有导入。",
+                        f"the subject's level '{label.strip()}' maps to none of zwgk.yaml's levels; "
+                        f"'{one_line(units)}' was not imported.",
+                    )
+                    continue
+                names, missing = vocab.units(split_units(units))
+                unknown += missing
+                mapped[level] = "、".join(names)
+            result: str | dict[str, str] = mapped
+        else:
+            names, unknown = vocab.units(split_units(text))
+            result = "、".join(names)
+        if unknown:
+            self.findings.report(
+                "import-unit-unknown",
+                cell.ref,
+                f"公开主体中的“{'、'.join(unknown)}”不在 zwgk.yaml 的单位名录中，已原样保留。",
+                f"the subject names {', '.join(unknown)}, not in zwgk.yaml's unit registry; kept as written.",
+                Text(
+                    "改成单位名录中的名称（如“区民政局”“各镇人民政府（街道办事处）”），或把该单位加入 zwgk.yaml 的 units。",
+                    "use a registry name (such as 区民政局, 各镇人民政府（街道办事处）) or add the unit to zwgk.yaml's units.",
+                ),
+            )
+        return result
+
+    def _channels(self, text: str, cell: Cell | None, vocab: Vocabulary) -> list[str]:
+        if cell is None:
+            return []
+        names, unknown, listed = vocab.channels(text)
+        if not names:
+            if listed:
+                self.findings.report(
+                    "import-cell-empty",
+                    cell.ref,
+                    "公开渠道和载体 (channels) 中没有勾选任何渠道（只有 □），须补填。",
+                    "channels: no channel is checked (only □); fill them in.",
+                )
+            else:
+                self._empty(cell, "公开渠道和载体", "channels")
+        if unknown:
+            self.findings.report(
+                "import-channel-unknown",
+                cell.ref,
+                f"公开渠道“{'、'.join(unknown)}”不在 zwgk.yaml 的渠道列表中，已原样保留。",
+                f"channel(s) {', '.join(unknown)} are not in zwgk.yaml's channel list; kept as written.",
+                Text(
+                    "改成渠道列表中的名称，或把它加入 zwgk.yaml 的 channels。",
+                    "use a name from the channel list, or add it to zwgk.yaml's channels.",
+                ),
+            )
+        return names
+
+    def _unknown_mark(self, cell: Cell, text: str, title: str) -> None:
+        self.findings.report(
+            "import-mark-unknown",
+            cell.ref,
+            f"{title} 单元格中的“{one_line(text)[:40]}”不是 √ 或空白，无法判断是否勾选，按未勾选导入。",
+            f"the {title} cell holds '{one_line(text)[:40]}', neither a tick nor blank; read as not ticked.",
+            Text(
+                "在表格中改为 √ 或留空后重新导入，或在 YAML 中改正。",
+                "write √ or leave it blank, or correct the YAML.",
+            ),
+        )
+
+    def _tick(self, cell: Cell, title: str, *, note_allowed: bool = False) -> tuple[bool, str | None]:
+        tick = parse_tick(cell.text)
+        if tick.ticked is None:
+            self._unknown_mark(cell, cell.text, title)
+            return False, None
+        if tick.note is not None and not note_allowed:
+            self.findings.report(
+                "import-mark-unknown",
+                cell.ref,
+                f"{title} 单元格在 √ 之后还写了“{tick.note}”，这段文字没有导入（只有特定群体可以带说明）。",
+                f"the {title} cell adds '{tick.note}' after its tick; that text was not imported "
+                "(only 特定群体 takes a note).",
+            )
+            return True, None
+        return bool(tick.ticked), tick.note
+
+    def _audience(
+        self, layout: Layout, cells: dict[int, Cell], texts: dict[int, str]
+    ) -> tuple[list[str], str | None]:
+        chosen: list[str] = []
+        note: str | None = None
+        for column in layout.of(AUDIENCE_ALL):
+            if self._tick(_with(cells[column.index], texts[column.index]), "全社会")[0]:
+                chosen.append("全社会")
+        for column in layout.of(AUDIENCE_SPECIAL):
+            ticked, note = self._tick(
+                _with(cells[column.index], texts[column.index]), "特定群体", note_allowed=True
+            )
+            if ticked:
+                chosen.append("特定群体")
+        for column in layout.of(AUDIENCE_TEXT):
+            text = one_line(texts[column.index])
+            if "全社会" in text or "社会公众" in text:
+                chosen.append("全社会")
+            special = re.search(r"特定(?:群体|群众|对象)\s*[（(]?([^）)]*)[）)]?", text)
+            if special:
+                chosen.append("特定群体")
+                note = special.group(1).strip() or None
+            if text and not chosen:
+                self._unknown_mark(cells[column.index], text, "公开对象")
+        group = layout.of(AUDIENCE_ALL) + layout.of(AUDIENCE_SPECIAL) + layout.of(AUDIENCE_TEXT)
+        if group and not chosen:
+            self._nothing_ticked(cells, group, "公开对象", "audience")
+        return _unique(chosen), note if "特定群体" in chosen else None
+
+    def _mode(self, layout: Layout, cells: dict[int, Cell], texts: dict[int, str]) -> list[str]:
+        chosen: list[str] = []
+        for column in layout.of(MODE_ACTIVE):
+            if self._tick(_with(cells[column.index], texts[column.index]), "主动")[0]:
+                chosen.append("主动")
+        for column in layout.of(MODE_REQUEST):
+            if self._tick(_with(cells[column.index], texts[column.index]), "依申请")[0]:
+                chosen.append("依申请")
+        for column in layout.of(MODE_TEXT):
+            text = one_line(texts[column.index])
+            found = [m for m, pattern in (("主动", "主动"), ("依申请", "申请")) if pattern in text]
+            if text and not found:
+                self._unknown_mark(cells[column.index], text, "公开方式")
+            chosen += found
+        group = layout.of(MODE_ACTIVE) + layout.of(MODE_REQUEST) + layout.of(MODE_TEXT)
+        if group and not chosen:
+            self._nothing_ticked(cells, group, "公开方式", "mode")
+        return _unique(chosen)
+
+    def _levels(
+        self, layout: Layout, cells: dict[int, Cell], texts: dict[int, str], vocab: Vocabulary
+    ) -> list[str]:
+        chosen: list[str] = []
+        for column in layout.of(LEVEL):
+            ticked, _ = self._tick(_with(cells[column.index], texts[column.index]), column.label)
+            level = vocab.level(column.label)
+            if ticked and level is not None:
+                chosen.append(level)
+        for column in layout.of(LEVELS_TEXT):
+            for label in split_units(texts[column.index]):
+                level = vocab.level(label)
+                if level is None:
+                    self.findings.report(
+                        "import-level-unmapped",
+                        cells[column.index].ref,
+                        f"公开层级“{label}”对应不到 zwgk.yaml 的层级，没有导入。",
+                        f"level '{label}' maps to none of zwgk.yaml's levels; not imported.",
+                    )
+                else:
+                    chosen.append(level)
+        group = layout.of(LEVEL) + layout.of(LEVELS_TEXT)
+        if group and not chosen and all(vocab.level(c.label) is not None for c in layout.of(LEVEL)):
+            self._nothing_ticked(cells, group, "公开层级", "levels")
+        if vocab.settings is not None:
+            chosen.sort(key=vocab.settings.levels.index)
+        return _unique(chosen)
+
+    def _nothing_ticked(self, cells: dict[int, Cell], group: list[Column], title: str, key: str) -> None:
+        if any(cells[c.index].ref in self.findings.reported for c in group):
+            return
+        self.findings.report(
+            "import-cell-empty",
+            cells[group[0].index].ref,
+            f"{title} ({key}) 一项也没有勾选，导入的事项中须补填。",
+            f"{key} ({title}): nothing is ticked; fill it in for the imported item.",
+        )
+
+
+def _with(cell: Cell, text: str) -> Cell:
+    """`cell` holding `text` (after 同上 is resolved)."""
+    return Cell(text, cell.ref, cell.origin)
+
+
+def _unique(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out

@@ -1,0 +1,213 @@
+"""Where `zwgk import` puts what it read: the files, the overwrite rule, the check, the writes.
+
+Why here and not in the importer: reading a table and deciding where its YAML goes are separate
+questions; this module also runs the project's own check on the YAML *before* anything is written,
+so the command can say whether the result passes `zwgk validate`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from zwgk_cli.check.pipeline import SETTINGS_FILE, check_sources, folder_upstream_loader
+from zwgk_cli.check.upstream import Upstream
+from zwgk_cli.core.atomic import write_atomic
+from zwgk_cli.core.diagnostics import Diagnostic, Text, ZwgkError
+from zwgk_cli.core.models import Settings
+from zwgk_cli.importer.claims import upstream_of, without_inherited
+from zwgk_cli.importer.convert import ImportResult
+from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file
+from zwgk_cli.sources.writer import (
+    DOMAIN_SCHEMA_LINE,
+    SETTINGS_SCHEMA_LINE,
+    domain_yaml,
+    settings_data,
+    settings_yaml,
+)
+
+Status = Literal["new", "replaced", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file to write (`path` None: standard output), and what writing it does."""
+
+    path: Path | None
+    shown: Path
+    data: bytes
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every output of one import, and the catalogue folder they land in (if any)."""
+
+    outputs: list[Output]
+    folder: Path | None
+
+    @property
+    def to_stdout(self) -> bool:
+        """Whether the YAML goes to standard output."""
+        return any(o.path is None for o in self.outputs)
+
+
+def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None, *, force: bool) -> Plan:
+    """Decide the files; raises ZwgkError (nothing written) for a target that cannot be used."""
+    domains = result.domains
+    if not domains:
+        return Plan([], directory)
+    stdout = out is not None and str(out) == "-"
+    single = out is not None and not stdout and out.suffix.lower() in (".yaml", ".yml")
+    if out is None and directory is None:
+        stdout = True
+    if (stdout or single) and len(domains) > 1:
+        names = "、".join(d.name for d in domains)
+        raise ZwgkError(
+            Text(
+                f"文件中有 {len(domains)} 个领域（{names}），"
+                + ("不能都写到标准输出" if stdout else f"不能都写到 {out}")
+                + "。用 -o 文件夹 把每个领域写成“领域代码.yaml”，或用 --domain 只导入一个领域。",
+                f"the file holds {len(domains)} domains ({', '.join(d.name for d in domains)}); "
+                + ("they cannot all go to standard output" if stdout else f"they cannot all go to {out}")
+                + ". Use -o FOLDER to write one <slug>.yaml per domain, or --domain to import one.",
+            )
+        )
+    folder: Path | None
+    if stdout:
+        folder = directory
+    elif single:
+        assert out is not None
+        folder = out.parent
+    else:
+        folder = out if out is not None else directory
+    assert folder is not None or stdout
+    schemas = folder is not None and (folder.parent / "schemas" / "domain.schema.json").is_file()
+    settings_output: Output | None = None
+    if result.settings is not None and result.complete and folder is not None and not stdout and not single:
+        path = folder / SETTINGS_FILE
+        comments = [SETTINGS_SCHEMA_LINE] if schemas else []
+        comments.append(f"全目录共用的设置（由 zwgk import 从“{result.source.name}”导入）")
+        data = settings_yaml(settings_data(result.settings), comments)
+        settings_output = Output(path, path, data, _status(path, data, "settings"))
+    upstream = _upstream(folder, directory, settings_output)
+    outputs: list[Output] = []
+    for domain in domains:
+        comments = [DOMAIN_SCHEMA_LINE] if schemas else []
+        comments.append(
+            f"{domain.name}领域基层政务公开标准目录（由 zwgk import 从“{result.source.name}”导入）"
+        )
+        data = domain_yaml(without_inherited(domain.data, upstream), comments)
+        if stdout:
+            shown = (directory / f"{domain.slug}.yaml") if directory else Path(f"{domain.slug}.yaml")
+            outputs.append(Output(None, shown, data, "new"))
+            continue
+        if single and out is not None:
+            path = out
+        else:
+            assert folder is not None
+            path = folder / f"{domain.slug}.yaml"
+        outputs.append(Output(path, path, data, _status(path, data, "domain")))
+    if settings_output is not None:
+        outputs.append(settings_output)
+    conflicts = [o for o in outputs if o.status == "replaced"]
+    if conflicts and not force:
+        names = "、".join(o.shown.as_posix() for o in conflicts)
+        raise ZwgkError(
+            Text(
+                f"{names} 已存在且内容与导入结果不同；为免覆盖，本次没有写入任何文件。确认要替换时加 --force，或用 -o 写到别处。",
+                f"{', '.join(o.shown.as_posix() for o in conflicts)} already exist and differ from the import; "
+                "nothing was written. Add --force to replace them, or write elsewhere with -o.",
+            )
+        )
+    return Plan(outputs, folder)
+
+
+def _upstream(folder: Path | None, directory: Path | None, settings_output: Output | None) -> Upstream | None:
+    """The upstream catalogue of the catalogue folder the files land in, when it can be read."""
+    if settings_output is not None and folder is not None:
+        return upstream_of(folder, load_bytes(settings_output.shown, settings_output.data))
+    for root in (folder, directory):
+        if root is not None and (root / SETTINGS_FILE).is_file():
+            return upstream_of(root, load_file(root / SETTINGS_FILE))
+    return None
+
+
+def _status(path: Path, data: bytes, kind: str) -> Status:
+    if path.is_dir():
+        raise ZwgkError(Text(f"{path} 是文件夹，不能写成文件。", f"{path} is a folder, not a file."))
+    if not path.exists():
+        return "new"
+    try:
+        old = path.read_bytes()
+    except OSError as exc:
+        raise ZwgkError(
+            Text(f"无法读取 {path}：{exc.strerror or exc}。", f"cannot read {path}: {exc.strerror or exc}.")
+        ) from exc
+    return "unchanged" if old == data or _same_data(path, old, data) else "replaced"
+
+
+def _same_data(path: Path, old: bytes, new: bytes) -> bool:
+    """Whether two YAML texts hold the same data (comments, layout and key order aside)."""
+    first, second = load_bytes(path, old), load_bytes(path, new)
+    if first.diagnostics or second.diagnostics or first.document is None or second.document is None:
+        return False
+    return _canonical(first.document.data) == _canonical(second.document.data)
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def check_outputs(plan: Plan, directory: Path | None, settings: Settings | None = None) -> list[Diagnostic]:
+    """The findings `zwgk validate` would report on the outputs, in the folder they land in.
+
+    Outside a catalogue folder the files are checked against `settings` (those of the workbook
+    read) when given, and the numbering of domains across files (order-gap) is not judged.
+    """
+    if not plan.outputs:
+        return []
+    folder = plan.folder
+    settings_output = next((o for o in plan.outputs if o.shown.name == SETTINGS_FILE), None)
+    settings_load: LoadResult
+    root: Path | None = None
+    if settings_output is not None:
+        settings_load, root = load_bytes(settings_output.shown, settings_output.data), folder
+    elif folder is not None and (folder / SETTINGS_FILE).is_file():
+        settings_load, root = load_file(folder / SETTINGS_FILE), folder
+    elif directory is not None and (directory / SETTINGS_FILE).is_file():
+        settings_load, root = load_file(directory / SETTINGS_FILE), directory
+    elif settings is not None:
+        settings_load = load_bytes(Path(SETTINGS_FILE), settings_yaml(settings_data(settings)))
+    else:
+        settings_load = LoadResult(None)
+    shown = {o.shown for o in plan.outputs}
+    loads = [load_bytes(o.shown, o.data) for o in plan.outputs if o is not settings_output]
+    in_catalogue = folder is not None and (settings_output is not None or (folder / SETTINGS_FILE).is_file())
+    if in_catalogue and folder is not None and folder.is_dir():
+        loads += [load_file(p) for p in iter_yaml_files(folder) if p not in shown]
+    loader = folder_upstream_loader(root) if root is not None else None
+    result = check_sources(folder or root or Path.cwd(), settings_load, loads, loader)
+    return [d for d in result.diagnostics if d.file in shown and (in_catalogue or d.code != "order-gap")]
+
+
+def write_outputs(plan: Plan) -> list[Output]:
+    """Write the files that change (atomically); returns them."""
+    written: list[Output] = []
+    for output in plan.outputs:
+        if output.path is None or output.status == "unchanged":
+            continue
+        try:
+            output.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(output.path, output.data)
+        except OSError as exc:
+            raise ZwgkError(
+                Text(
+                    f"无法写入 {output.path}：{exc.strerror or exc}。",
+                    f"cannot write {output.path}: {exc.strerror or exc}.",
+                )
+            ) from exc
+        written.append(output)
+    return written

@@ -1,0 +1,1 @@
+"""The HTML site: pages, the search index and the charts' numbers."""

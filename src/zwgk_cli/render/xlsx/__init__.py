@@ -1,0 +1,1 @@
+"""The XLSX workbooks and the streaming writer that produces them."""

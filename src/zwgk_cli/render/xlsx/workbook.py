@@ -1,0 +1,525 @@
+"""The XLSX workbook offices exchange and print, and the standalone 任务分工 workbook.
+
+Written by `xlsxstream` row by row (every string as a string, never a formula; with the document
+time fixed, byte-identical files); openpyxl stays for reading them back.
+Layout follows the tables offices make by hand: a title row, two header rows with merged cells,
+一级事项 merged over its adjacent rows, centred √ marks, wrapped text, borders, frozen headers, and an
+A4 landscape print setup that repeats the header rows and numbers the pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.core.models import Domain, Item, Settings
+from zwgk_cli.render.opendata import JSON_VERSION
+from zwgk_cli.render.rows import date_text, item_rows, subject_lines, task_rows, tasks_title
+from zwgk_cli.render.xlsx.stream import (
+    PageSetup,
+    Properties,
+    Sheet,
+    SheetSetup,
+    Style,
+    XlsxWriter,
+    quoted_sheet,
+)
+
+WORKBOOK_FORMAT = "zwgk-workbook"
+DATA_SHEET = "_zwgk"
+COVER_SHEET = "目录说明"
+TASKS_SHEET = "任务分工"
+BODY_FONT = "宋体"
+HEAD_FONT = "黑体"
+LINE_HEIGHT = 13.5  # points per line of 10 pt text
+FOOTER = "&C第 &P 页，共 &N 页"
+CELL_LIMIT = 32_000  # UTF-16 units per data-sheet cell (Excel's hard limit is 32,767)
+
+# (title, width in character units) of the domain sheets' fixed columns
+ITEM_COLUMNS: list[tuple[str, float]] = [
+    ("序号", 5),
+    ("一级事项", 12),
+    ("二级事项", 16),
+    ("公开内容（要素）", 28),
+    ("公开依据", 34),
+    ("公开时限", 16),
+    ("公开主体", 16),
+    ("公开渠道和载体", 16),
+]
+TICK_WIDTH = 6.5
+NOTE_WIDTH = 12
+TASK_COLUMNS: list[tuple[str, float]] = [
+    ("序号", 6),
+    ("具体任务", 46),
+    ("主体责任单位", 18),
+    ("配合单位", 40),
+    ("完成时间", 18),
+]
+
+
+def document_time(settings: Settings) -> datetime:
+    """The time stamped in the workbook: SOURCE_DATE_EPOCH when set, else the publication date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    return datetime(settings.published.year, settings.published.month, settings.published.day)
+
+
+def text_width(text: str) -> float:
+    """Display width in spreadsheet character units: a CJK or full-width character is about 1.8."""
+    return _tenths(text) / 10
+
+
+def _tenths(text: str) -> int:
+    """`text_width` in tenths, counted exactly in whole numbers (a province's workbook measures
+    some 20 million characters: a pattern counts the wide ones at C speed)."""
+    if text.isascii():
+        return 10 * len(text)
+    known = _MEASURED.get(text)  # legal bases and units recur from item to item
+    if known is not None:
+        return known
+    if _ASTRAL.search(text):  # beyond the Basic Multilingual Plane (rare): one at a time
+        tenths = sum(18 if unicodedata.east_asian_width(ch) in ("W", "F") else 10 for ch in text)
+    else:
+        tenths = 10 * len(text) + 8 * (len(text) - len(_wide_pattern().sub("", text)))
+    if len(_MEASURED) >= 50_000:
+        _MEASURED.clear()
+    _MEASURED[text] = tenths
+    return tenths
+
+
+_MEASURED: dict[str, int] = {}
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _wide_pattern() -> re.Pattern[str]:
+    """The wide and full-width characters of the Basic Multilingual Plane, as Unicode lists them."""
+    ranges: list[str] = []
+    first = -1
+    for code in range(0x10000 + 1):
+        wide = code < 0x10000 and unicodedata.east_asian_width(chr(code)) in ("W", "F")
+        if wide and first < 0:
+            first = code
+        elif not wide and first >= 0:
+            ranges.append(
+                re.escape(chr(first)) + ("-" + re.escape(chr(code - 1)) if code - 1 > first else "")
+            )
+            first = -1
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _usable(width: float) -> int:
+    """A column's usable width in tenths of a character (half a character goes to the cell's margins)."""
+    return max(round(width * 10) - 5, 10)
+
+
+def line_count(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` characters wide."""
+    usable = _usable(width)
+    if "\n" not in text:
+        return max(1, -(-_tenths(text) // usable))
+    return sum(max(1, -(-_tenths(line) // usable)) for line in text.split("\n"))
+
+
+def split_cells(text: str) -> list[str]:
+    """`text` in pieces of at most CELL_LIMIT UTF-16 units (what Excel counts; a character beyond
+    the Basic Multilingual Plane, such as an emoji, is two), so no cell is cut short."""
+    if len(text) <= CELL_LIMIT // 2:  # fits even if every character counts two
+        return [text]
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = start + CELL_LIMIT
+        while (excess := len(text[start:end].encode("utf-16-le")) // 2 - CELL_LIMIT) > 0:
+            end -= (excess + 1) // 2  # each character dropped is at most two units
+        parts.append(text[start:end])
+        start = end
+    return parts
+
+
+def row_lines(texts: list[str], widths: list[float]) -> int:
+    """The lines of the row's tallest cell; `texts` start at column C (index 2 of `widths`).
+
+    A cell is measured only when it could be taller than the tallest so far: a text of n characters
+    takes at most ⌈1.8·n / usable width⌉ lines (plus one per line break), so short texts, most
+    cells, are never measured, and the result is the same as measuring every one.
+    """
+    lines = 1
+    for col, text in enumerate(texts, start=2):
+        bound = -(-18 * len(text) // _usable(widths[col])) + text.count("\n")
+        if bound > lines:
+            lines = max(lines, line_count(text, widths[col]))
+    return lines
+
+
+def sheet_names(domains: list[Domain]) -> dict[str, str]:
+    """A valid, unique worksheet name per domain slug (Excel: ≤31 characters, no []:*?/\\')."""
+    taken = {COVER_SHEET, TASKS_SHEET, DATA_SHEET}
+    names: dict[str, str] = {}
+    for domain in domains:
+        base = re.sub(r"[\[\]:*?/\\']", "_", domain.domain).strip() or domain.slug
+        name = base[:31]
+        counter = 2
+        while name.casefold() in {t.casefold() for t in taken}:
+            suffix = f"（{counter}）"
+            name = base[: 31 - len(suffix)] + suffix
+            counter += 1
+        taken.add(name)
+        names[domain.slug] = name
+    return names
+
+
+_BODY = Style(font=BODY_FONT, size=10, wrap=True, vertical="top")
+_BOXED = replace(_BODY, border=True)
+# the workbook's cell styles, in the order of their indices (1 on; 0 is the default style)
+STYLES: list[Style] = [
+    Style(font=HEAD_FONT, size=16, bold=True, horizontal="center", vertical="center"),
+    replace(_BODY, color="8C1414", vertical="center"),
+    Style(
+        font=HEAD_FONT,
+        size=10,
+        bold=True,
+        border=True,
+        horizontal="center",
+        vertical="center",
+        wrap=True,
+        fill="EEF1F6",
+    ),
+    _BOXED,
+    replace(_BOXED, horizontal="center"),
+    replace(_BOXED, horizontal="center", vertical="center"),
+    replace(_BOXED, horizontal="center", vertical="center", bold=True),
+    replace(_BODY, bold=True),
+    _BODY,
+    replace(_BODY, color="0B4F9C", underline=True),
+    replace(_BOXED, color="0B4F9C", underline=True),
+]
+# their indices
+TITLE, NOTICE, HEAD, CELL, CENTER, TICK, CATEGORY, LABEL, PLAIN, LINK, LINK_CELL = range(1, len(STYLES) + 1)
+
+
+def _page(*, landscape: bool = True, repeat: tuple[int, int] | None = None) -> PageSetup:
+    if not landscape:
+        return PageSetup(landscape=False, footer=FOOTER)
+    return PageSetup(
+        landscape=True,
+        repeat_rows=repeat,
+        margins=(0.4, 0.4, 0.6, 0.6),
+        center_horizontally=True,
+        footer=FOOTER,
+    )
+
+
+def _new_workbook(target: IO[bytes], settings: Settings, title: str) -> XlsxWriter:
+    comments = "示例目录：根据公开资料重建的演示数据，不是正式发布版本。" if settings.example else ""
+    properties = Properties(
+        title=title,
+        subject="基层政务公开标准目录",
+        author=settings.issuer,
+        company=settings.issuer,
+        keywords="政务公开, 标准目录",
+        comments=comments,
+        created=document_time(settings),
+    )
+    return XlsxWriter(target, properties, STYLES)
+
+
+def _notice(settings: Settings) -> str | None:
+    if not settings.example:
+        return None
+    return f"示例目录：本目录是根据公开资料重建的演示数据，不是{settings.region}正式发布的政务公开标准目录，不能作为办事依据。"
+
+
+def _title_rows(sheet: Sheet, title: str, settings: Settings, last_col: int) -> None:
+    """Write the title (and the example notice): the rows above `_below_title(settings)`."""
+    sheet.merge(0, 0, 0, last_col, TITLE)
+    sheet.row(0, [(0, title, TITLE)], height=32)
+    notice = _notice(settings)
+    if notice is not None:
+        sheet.merge(1, 0, 1, last_col, NOTICE)
+        sheet.row(1, [(0, notice, NOTICE)], height=20)
+
+
+def _below_title(settings: Settings) -> int:
+    """The 0-based row after a table sheet's title (and the example notice)."""
+    return 1 if _notice(settings) is None else 2
+
+
+def item_cells(item: Item, levels: list[str]) -> list[str]:
+    """The texts of an item's row from 二级事项 (column C) on: six text cells, then the √ columns."""
+    special = (
+        "√" + (f"（{item.audience_note}）" if item.audience_note else "")
+        if "特定群体" in item.audience
+        else ""
+    )
+    return [
+        item.name,
+        "、".join(item.content),
+        "\n".join(item.basis),
+        item.time_limit,
+        "\n".join(subject_lines(item.subject)),
+        "、".join(item.channels),
+        "√" if "全社会" in item.audience else "",
+        special,
+        "√" if "主动" in item.mode else "",
+        "√" if "依申请" in item.mode else "",
+        *("√" if level in item.levels else "" for level in levels),
+    ]
+
+
+def _domain_widths(levels: list[str]) -> list[float]:
+    return (
+        [w for _, w in ITEM_COLUMNS]
+        + [TICK_WIDTH, NOTE_WIDTH, TICK_WIDTH, TICK_WIDTH]
+        + [TICK_WIDTH] * len(levels)
+    )
+
+
+def _write_domain_sheet(book: XlsxWriter, name: str, settings: Settings, domain: Domain) -> dict[str, int]:
+    """One domain's table; returns item id → 1-based spreadsheet row."""
+    levels = settings.levels
+    widths = _domain_widths(levels)
+    last_col = len(widths) - 1
+    head = _below_title(settings)
+    sub = head + 1
+    first = sub + 1
+    page = _page(repeat=(head, sub))
+    rows: dict[str, int] = {}
+    with book.sheet(name, SheetSetup(widths=widths, freeze=(first, 3), page=page)) as sheet:
+        _title_rows(sheet, f"{settings.region}{domain.domain}领域基层政务公开标准目录", settings, last_col)
+        head_cells: list[tuple[int, str | float | None, int]] = []
+        sub_cells: list[tuple[int, str | float | None, int]] = []
+        for col in (0, 3, 4, 5, 6, 7):
+            sheet.merge(head, col, sub, col, HEAD)
+            head_cells.append((col, ITEM_COLUMNS[col][0], HEAD))
+        sheet.merge(head, 1, head, 2, HEAD)
+        head_cells.append((1, "公开事项", HEAD))
+        sub_cells += [(1, "一级事项", HEAD), (2, "二级事项", HEAD)]
+        groups = [
+            ("公开对象", ["全社会", "特定群体"]),
+            ("公开方式", ["主动", "依申请"]),
+            ("公开层级", list(levels)),
+        ]
+        col = len(ITEM_COLUMNS)
+        for title, labels in groups:
+            if len(labels) > 1:
+                sheet.merge(head, col, head, col + len(labels) - 1, HEAD)
+            head_cells.append((col, title, HEAD))
+            sub_cells += [(col + offset, label, HEAD) for offset, label in enumerate(labels)]
+            col += len(labels)
+        sheet.row(head, sorted(head_cells), height=20)
+        sheet.row(sub, sorted(sub_cells), height=30)
+        text_cols = range(2, len(ITEM_COLUMNS))
+        tick_cols = range(len(ITEM_COLUMNS), last_col + 1)
+        for index, row in enumerate(item_rows(domain)):
+            r = first + index
+            item = row.item
+            rows[item.id] = r + 1
+            cells: list[tuple[int, str | float | None, int]] = [(0, row.number, CENTER)]
+            if row.category_span > 1:
+                sheet.merge(r, 1, r + row.category_span - 1, 1, CATEGORY)
+                cells.append((1, item.category, CATEGORY))
+            elif row.category_span == 1:
+                cells.append((1, item.category, CATEGORY))
+            texts = item_cells(item, levels)
+            split = len(ITEM_COLUMNS) - 2
+            cells += [(c, text, CELL) for c, text in zip(text_cols, texts[:split], strict=True)]
+            cells += [(c, text or None, TICK) for c, text in zip(tick_cols, texts[split:], strict=True)]
+            sheet.row(r, cells, height=LINE_HEIGHT * row_lines(texts, widths) + 4)
+    return rows
+
+
+def _write_tasks_sheet(book: XlsxWriter, catalogue: Catalogue) -> None:
+    settings = catalogue.settings
+    last_col = len(TASK_COLUMNS) - 1
+    top = _below_title(settings)
+    first = top + 1
+    setup = SheetSetup(widths=[w for _, w in TASK_COLUMNS], freeze=(first, 0), page=_page(repeat=(top, top)))
+    with book.sheet(TASKS_SHEET, setup) as sheet:
+        _title_rows(sheet, tasks_title(catalogue), settings, last_col)
+        sheet.row(top, [(col, title, HEAD) for col, (title, _) in enumerate(TASK_COLUMNS)], height=22)
+        for index, row in enumerate(task_rows(catalogue)):
+            r = first + index
+            cells: list[tuple[int, str | float | None, int]] = [(0, row.order, CENTER), (1, row.task, CELL)]
+            for col, text, span in ((2, row.lead, row.lead_span), (3, row.partners, row.partners_span)):
+                if span > 1:
+                    sheet.merge(r, col, r + span - 1, col, CELL)
+                    cells.append((col, text, CELL))
+                elif span == 1:
+                    cells.append((col, text or None, CELL))
+            cells.append((4, row.due, CENTER))
+            lines = max(
+                line_count(row.task, TASK_COLUMNS[1][1]),
+                line_count(row.partners, TASK_COLUMNS[3][1]) if row.partners_span == 1 else 1,
+            )
+            sheet.row(r, cells, height=LINE_HEIGHT * lines + 6)
+
+
+def _write_cover(
+    book: XlsxWriter,
+    catalogue: Catalogue,
+    names: dict[str, str],
+    counts: dict[str, int],
+    *,
+    include_tasks: bool,
+) -> None:
+    settings = catalogue.settings
+    setup = SheetSetup(widths=[14, 30, 10, 22], page=_page(landscape=False))
+    with book.sheet(COVER_SHEET, setup) as sheet:
+        sheet.merge(0, 0, 0, 3, TITLE)
+        sheet.row(0, [(0, settings.display_title(), TITLE)], height=32)
+        facts = [
+            ("发布机关", settings.issuer),
+            ("文号", settings.document or ""),
+            ("版本", settings.edition),
+            ("发布日期", date_text(settings.published)),
+        ]
+        row = 1
+        for label, value in facts:
+            if value:
+                sheet.row(row, [(0, label, LABEL), (1, value, PLAIN)])
+                row += 1
+        notice = _notice(settings)
+        if notice is not None:
+            sheet.merge(row, 0, row, 3, NOTICE)
+            sheet.row(row, [(0, notice, NOTICE)], height=34)
+            row += 1
+        row += 1
+        heads = ["序号", "领域（点击打开工作表）", "事项数", "主体责任单位"]
+        sheet.row(row, [(col, title, HEAD) for col, title in enumerate(heads)])
+        for domain in catalogue.domains:
+            row += 1
+            sheet.link(row, 1, _sheet_cell(names[domain.slug]), domain.domain)
+            cells: list[tuple[int, str | float | None, int]] = [
+                (0, domain.order, CENTER),
+                (1, domain.domain, LINK_CELL),
+                (2, counts[domain.slug], CENTER),
+                (3, domain.lead, CELL),
+            ]
+            sheet.row(row, cells)
+        for na in settings.not_applicable:
+            row += 2
+            sheet.row(row, [(0, "未涉及领域", LABEL), (1, na.domain, PLAIN), (3, na.reason, PLAIN)])
+        if include_tasks:
+            row += 2
+            title = tasks_title(catalogue)
+            sheet.link(row, 1, _sheet_cell(TASKS_SHEET), title)
+            sheet.row(row, [(1, title, LINK)])
+
+
+def _sheet_cell(name: str) -> str:
+    """A link target: cell A1 of the sheet `name`."""
+    return quoted_sheet(name) + "!A1"
+
+
+class _DataSheet:
+    """The hidden sheet that makes the workbook importable without loss (see README): a record per
+    row, written to a spool while the domain sheets are written, placed last."""
+
+    def __init__(self, book: XlsxWriter, settings: Settings) -> None:
+        self.book = book
+        # its texts are unique (ids, JSON): inline, so the shared-string table stays small
+        self.spool, self.sheet = book.spooled(SheetSetup(hidden=True, shared_text=False))
+        self.sheet.row(
+            0, [(col, title, 0) for col, title in enumerate(["kind", "key", "sheet", "row", "part", "json"])]
+        )
+        self.next_row = 1
+        self.add(
+            "format",
+            WORKBOOK_FORMAT,
+            "",
+            None,
+            _compact({"format": WORKBOOK_FORMAT, "version": JSON_VERSION}),
+        )
+        # pydantic writes each record's JSON in Rust: the same text as json.dumps with
+        # ensure_ascii=False and compact separators (a test compares them), ten times faster
+        self.add("settings", "", COVER_SHEET, None, settings.model_dump_json())
+
+    def add_domain(self, domain: Domain, sheet_name: str, rows: dict[str, int]) -> None:
+        self.add("domain", domain.slug, sheet_name, None, domain.model_dump_json(exclude={"items"}))
+        for item in domain.items:
+            self.add("item", item.id, sheet_name, rows[item.id], item.model_dump_json())
+
+    def add(self, kind: str, key: str, sheet_name: str, row: int | None, text: str) -> None:
+        for part_index, part in enumerate(split_cells(text)):
+            cells: list[tuple[int, str | float | None, int]] = [(0, kind, 0), (1, key, 0), (2, sheet_name, 0)]
+            if row is not None:
+                cells.append((3, row, 0))
+            cells += [(4, part_index, 0), (5, part, 0)]
+            self.sheet.row(self.next_row, cells)
+            self.next_row += 1
+
+    def place(self) -> None:
+        self.book.place(DATA_SHEET, self.spool, self.sheet)
+
+    def abandon(self) -> None:
+        """Stop writing the spool (after an error elsewhere) and remove it."""
+        self.sheet.abandon()
+        self.spool.discard()
+
+
+def write_catalogue_workbook(
+    catalogue: Catalogue,
+    target: IO[bytes],
+    *,
+    include_tasks: bool = True,
+    streamed: Iterable[Domain] | None = None,
+    counts: dict[str, int] | None = None,
+) -> None:
+    """``catalogue.xlsx`` into `target`: a cover sheet, a sheet per domain, 任务分工, the hidden data sheet.
+
+    With `streamed`, `catalogue.domains` holds only the domains' headers (their items in `counts`)
+    and the whole domains come one at a time from `streamed`, in the same order: the workbook is
+    written holding one domain at a time.
+    """
+    settings = catalogue.settings
+    names = sheet_names(catalogue.domains)
+    counts = (
+        counts
+        if streamed is not None and counts is not None
+        else {d.slug: len(d.items) for d in catalogue.domains}
+    )
+    with _new_workbook(target, settings, settings.display_title()) as book:
+        _write_cover(book, catalogue, names, counts, include_tasks=include_tasks)
+        data = _DataSheet(book, settings)
+        try:
+            for domain in catalogue.domains if streamed is None else streamed:
+                rows = _write_domain_sheet(book, names[domain.slug], settings, domain)
+                data.add_domain(domain, names[domain.slug], rows)
+            if include_tasks:
+                _write_tasks_sheet(book, catalogue)
+        except BaseException:
+            data.abandon()
+            raise
+        data.place()
+
+
+def catalogue_workbook(catalogue: Catalogue, *, include_tasks: bool = True) -> bytes:
+    """``catalogue.xlsx`` as bytes (see `write_catalogue_workbook`)."""
+    buffer = io.BytesIO()
+    write_catalogue_workbook(catalogue, buffer, include_tasks=include_tasks)
+    return buffer.getvalue()
+
+
+def tasks_workbook(catalogue: Catalogue) -> bytes:
+    """``tasks.xlsx``: the 任务分工 table alone."""
+    buffer = io.BytesIO()
+    with _new_workbook(buffer, catalogue.settings, tasks_title(catalogue)) as book:
+        _write_tasks_sheet(book, catalogue)
+    return buffer.getvalue()
