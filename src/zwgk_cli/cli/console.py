@@ -6,9 +6,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from zwgk_cli.core.diagnostics import Lang, Text
+import typer
+
+from zwgk_cli.cli.options import EXIT_CANNOT_RUN
+from zwgk_cli.core.diagnostics import Lang, Text, ZwgkError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,6 +40,12 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console
 def print_error(text: Text, lang: Lang) -> None:
     """One “错误：…” line on stderr: why a command cannot run."""
     make_console(stderr=True).print(f"[bold red]{'错误' if lang == 'zh' else 'error'}：[/]{text.get(lang)}")
+
+
+def exit_cannot_run(exc: ZwgkError, lang: Lang) -> NoReturn:
+    """Say why the command cannot run and end it with exit code 2."""
+    print_error(exc.text, lang)
+    raise typer.Exit(EXIT_CANNOT_RUN)
 
 
 @contextmanager

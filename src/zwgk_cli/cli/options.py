@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,3 +21,17 @@ class Language(StrEnum):
 
 
 LangOption = Annotated[Language, typer.Option("--lang", help="消息语言：zh（默认）或 en。")]
+
+
+class OutputFormat(StrEnum):
+    """Report formats for findings."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+DirArgument = Annotated[
+    Path,
+    typer.Argument(help="目录文件夹（含 zwgk.yaml 和各领域 YAML 文件）。", show_default=True),
+]

@@ -1,0 +1,45 @@
+"""`zwgk validate`: check the catalogue and report every finding at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.cli.console import check_steps, exit_cannot_run, working
+from zwgk_cli.cli.options import EXIT_FINDINGS, EXIT_OK, DirArgument, LangOption, Language, OutputFormat
+from zwgk_cli.cli.report.terminal import emit_diagnostics
+from zwgk_cli.core.diagnostics import Lang, ZwgkError
+from zwgk_cli.core.report_formats import render_github, render_json
+
+
+def validate_command(
+    directory: DirArgument = Path("catalogues"),
+    strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败（退出码 1）。")] = False,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="输出格式：text（默认）、json、github（GitHub Actions 注释）。"),
+    ] = OutputFormat.text,
+    lang: LangOption = Language.zh,
+) -> None:
+    """检查目录：读取全部文件，一次报告所有问题（文件:行:列、代码、提示）。
+
+    退出码：0 无错误（可有警告）；1 有错误，或 --strict 下有警告；2 无法运行。
+    """
+    language: Lang = lang.value
+    try:
+        with working("正在检查目录…" if language == "zh" else "checking the catalogue…") as show:
+            result = check_catalogue(directory, progress=check_steps(show, language))
+    except ZwgkError as exc:
+        exit_cannot_run(exc, language)
+    base = Path.cwd()
+    if output_format is OutputFormat.json:
+        sys.stdout.write(render_json(result.diagnostics, result.summary, language, base))
+    elif output_format is OutputFormat.github:
+        sys.stdout.write(render_github(result.diagnostics, language, base))
+    else:
+        emit_diagnostics(result.diagnostics, result.summary, language, base)
+    raise typer.Exit(EXIT_FINDINGS if result.failed(strict=strict) else EXIT_OK)
