@@ -4,4 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-ALL: dict[str, Mapping[str, tuple[str, str]]] = {}
+from zwgk_cli.core.messages.parts import (
+    build,
+    claims,
+    cli,
+    common,
+    fmt,
+    history,
+    importer,
+    lints,
+    reading,
+    rules,
+    shape,
+)
+
+ALL: dict[str, Mapping[str, tuple[str, str]]] = {
+    "common": common.MESSAGES,
+    "reading": reading.MESSAGES,
+    "fmt": fmt.MESSAGES,
+    "shape": shape.MESSAGES,
+    "rules": rules.MESSAGES,
+    "claims": claims.MESSAGES,
+    "lints": lints.MESSAGES,
+    "history": history.MESSAGES,
+    "importer": importer.MESSAGES,
+    "build": build.MESSAGES,
+    "cli": cli.MESSAGES,
+}

@@ -1,0 +1,3 @@
+"""`zwgk build`: the output folder and the rendered files."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

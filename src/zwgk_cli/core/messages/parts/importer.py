@@ -1,0 +1,3 @@
+"""`zwgk import`: reading tables from Excel and Word files."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
