@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from zwgk_cli import __version__
-from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary
+from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, Text, say
 
 JSON_FORMAT_VERSION = 1
 
-SEVERITY_WORDS: dict[str, tuple[str, str]] = {"error": ("错误", "error"), "warning": ("警告", "warning")}
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {
+    "error": (say("ui.report.error").zh, say("ui.report.error").en),
+    "warning": (say("ui.report.warning").zh, say("ui.report.warning").en),
+}
 
 
 def display_path(path: Path | None, base: Path | None = None) -> str:
@@ -45,7 +48,7 @@ def render_line(d: Diagnostic, lang: Lang = "zh", base: Path | None = None) -> s
     """One line per finding, as a compiler prints it: ``file:line:col: 错误[code] message``."""
     severity = SEVERITY_WORDS[d.severity][0 if lang == "zh" else 1]
     if d.waived is not None:
-        severity = "已豁免警告" if lang == "zh" else "waived warning"
+        severity = say("ui.report.waived-warning").get(lang)
     return f"{location(d, base)}: {severity}[{d.code}] {d.message.get(lang)}"
 
 
@@ -55,29 +58,24 @@ def render_plain(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Pat
     for d in diagnostics:
         out.append(render_line(d, lang, base))
         if d.hint is not None:
-            out.append(("  提示：" if lang == "zh" else "  hint: ") + d.hint.get(lang))
+            out.append("  " + say("ui.report.hint").get(lang) + d.hint.get(lang))
         if d.waived is not None:
-            out.append(("  豁免理由：" if lang == "zh" else "  waiver reason: ") + d.waived)
+            out.append("  " + say("ui.report.waiver-reason").get(lang) + d.waived)
     return "\n".join(out) + ("\n" if out else "")
 
 
 def summary_text(summary: Summary, lang: Lang = "zh") -> str:
     """The closing line: what was checked and what was found."""
-    if lang == "zh":
-        text = (
-            f"检查了 {summary.domains} 个领域、{summary.items} 个事项（{summary.files} 个文件）："
-            f"{summary.errors} 个错误，{summary.warnings} 个警告"
-        )
-        if summary.waived:
-            text += f"，{summary.waived} 个已豁免"
-        return text + "。"
-    text = (
-        f"checked {summary.domains} domains, {summary.items} items ({summary.files} files): "
-        f"{summary.errors} errors, {summary.warnings} warnings"
-    )
-    if summary.waived:
-        text += f", {summary.waived} waived"
-    return text + "."
+    waived = say("ui.report.summary-waived", waived=summary.waived) if summary.waived else Text("", "")
+    return say(
+        "ui.report.summary",
+        domains=summary.domains,
+        items=summary.items,
+        files=summary.files,
+        errors=summary.errors,
+        warnings=summary.warnings,
+        waived=waived,
+    ).get(lang)
 
 
 def to_record(d: Diagnostic, lang: Lang = "zh", base: Path | None = None) -> dict[str, Any]:
@@ -140,8 +138,8 @@ def render_github(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Pa
         props.append(f"title={_escape_property('zwgk ' + d.code)}")
         message = d.message.get(lang)
         if d.hint is not None:
-            message += ("\n提示：" if lang == "zh" else "\nhint: ") + d.hint.get(lang)
+            message += "\n" + say("ui.report.hint").get(lang) + d.hint.get(lang)
         if d.waived is not None:
-            message += ("\n豁免理由：" if lang == "zh" else "\nwaiver reason: ") + d.waived
+            message += "\n" + say("ui.report.waiver-reason").get(lang) + d.waived
         lines.append(f"::{kind} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -14,6 +14,7 @@ from zwgk_cli.core.messages.parts import (
     importer,
     lints,
     reading,
+    report,
     rules,
     shape,
 )
@@ -30,4 +31,5 @@ ALL: dict[str, Mapping[str, tuple[str, str]]] = {
     "importer": importer.MESSAGES,
     "build": build.MESSAGES,
     "cli": cli.MESSAGES,
+    "report": report.MESSAGES,
 }
