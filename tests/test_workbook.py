@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from zwgk_cli.build.builder import build, render_outputs
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.models import Domain, Settings
+from zwgk_cli.core.text_width import terminal_width, wide_count
 from zwgk_cli.importer.datasheet import read_data_sheet
 from zwgk_cli.importer.readers import read_tables
 from zwgk_cli.render.opendata import (
@@ -493,6 +495,16 @@ def test_a_text_of_at_most_half_the_width_is_one_line(text: str, width: float) -
     # the row heights skip measuring such texts (see _write_domain_sheet)
     if len(text) <= width / 2:
         assert line_count(text, width) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_wide_characters_are_counted_as_unicode_lists_them(text: str) -> None:
+    # long texts are counted with a pattern, short ones one character at a time: the same count
+    expected = sum(1 for ch in text if unicodedata.east_asian_width(ch) in ("W", "F"))
+    assert wide_count(text) == expected
+    assert wide_count(text * 3) == 3 * expected
+    assert terminal_width(text) == len(text) + expected
 
 
 def test_json_writer_builds_the_deferred_models_first() -> None:

@@ -88,11 +88,6 @@ def item_description(change: ItemChange, slug: str, names: dict[str, str]) -> st
     return line
 
 
-def item_line(change: ItemChange, slug: str, names: dict[str, str]) -> str:
-    """One line for an item change (plain text)."""
-    return f"{item_verb(change, slug)} {item_description(change, slug, names)}"
-
-
 def shows_fields(change: ItemChange, slug: str) -> bool:
     """Field changes are listed once, under the domain the item is in now."""
     return change.new_domain == slug or change.new_domain is None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary
 from zwgk_cli.core.report_formats import SEVERITY_WORDS, location, summary_text
+from zwgk_cli.core.text_width import terminal_width
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,7 +49,7 @@ def report_lines(
         if d.excerpt is not None and d.line is not None:
             lines.append([(f"{d.line:>5} | ", "blue"), (d.excerpt.replace("\t", "→"), None)])
             if d.column is not None:
-                pad = _display_width(d.excerpt[: d.column - 1])
+                pad = terminal_width(d.excerpt[: d.column - 1])
                 lines.append([(" " * 5 + " | ", "blue"), (" " * pad + "^", _STYLE[d.severity])])
         if d.hint is not None:
             lines.append(
@@ -102,10 +103,3 @@ def plain_output(stream: TextIO) -> bool:
         return not stream.isatty()
     except (AttributeError, ValueError):
         return True
-
-
-def _display_width(text: str) -> int:
-    """Terminal columns of `text`: CJK and full-width characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -9,12 +9,10 @@ A4 landscape print setup that repeats the header rows and numbers the pages.
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -22,6 +20,7 @@ from typing import IO, Any
 
 from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.models import Domain, Item, Settings
+from zwgk_cli.core.text_width import wide_count
 from zwgk_cli.render.opendata import JSON_VERSION
 from zwgk_cli.render.rows import date_text, item_rows, subject_lines, task_rows, tasks_title
 from zwgk_cli.render.xlsx.stream import (
@@ -74,23 +73,14 @@ def document_time(settings: Settings) -> datetime:
     return datetime(settings.published.year, settings.published.month, settings.published.day)
 
 
-def text_width(text: str) -> float:
-    """Display width in spreadsheet character units: a CJK or full-width character is about 1.8."""
-    return _tenths(text) / 10
-
-
 def _tenths(text: str) -> int:
-    """`text_width` in tenths, counted exactly in whole numbers (a province's workbook measures
-    some 20 million characters: a pattern counts the wide ones at C speed)."""
+    """Display width in tenths of a spreadsheet character unit: a wide or full-width character is 18."""
     if text.isascii():
         return 10 * len(text)
     known = _MEASURED.get(text)  # legal bases and units recur from item to item
     if known is not None:
         return known
-    if _ASTRAL.search(text):  # beyond the Basic Multilingual Plane (rare): one at a time
-        tenths = sum(18 if unicodedata.east_asian_width(ch) in ("W", "F") else 10 for ch in text)
-    else:
-        tenths = 10 * len(text) + 8 * (len(text) - len(_wide_pattern().sub("", text)))
+    tenths = 10 * len(text) + 8 * wide_count(text)
     if len(_MEASURED) >= 50_000:
         _MEASURED.clear()
     _MEASURED[text] = tenths
@@ -98,26 +88,6 @@ def _tenths(text: str) -> int:
 
 
 _MEASURED: dict[str, int] = {}
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@functools.cache
-def _wide_pattern() -> re.Pattern[str]:
-    """The wide and full-width characters of the Basic Multilingual Plane, as Unicode lists them."""
-    ranges: list[str] = []
-    first = -1
-    for code in range(0x10000 + 1):
-        wide = code < 0x10000 and unicodedata.east_asian_width(chr(code)) in ("W", "F")
-        if wide and first < 0:
-            first = code
-        elif not wide and first >= 0:
-            ranges.append(
-                re.escape(chr(first)) + ("-" + re.escape(chr(code - 1)) if code - 1 > first else "")
-            )
-            first = -1
-    return re.compile("[" + "".join(ranges) + "]")
 
 
 def _compact(data: Any) -> str:
