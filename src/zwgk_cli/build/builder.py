@@ -13,7 +13,7 @@ from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
 from zwgk_cli.check.coverage import coverage_table
 from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
 from zwgk_cli.core.catalogue import Catalogue
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Unit
 from zwgk_cli.history.changes import CatalogueDiff
@@ -181,12 +181,7 @@ def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool
         unit = find_unit(settings, name)
         if unit is None:
             known = "、".join(u.place or u.name for u in town_units(settings)) or "（单位名录中没有镇、街道）"
-            raise ZwgkError(
-                Text(
-                    f"单位名录中没有镇街“{name}”。可用镇街名称、办事处名称或代码，如：{known}",
-                    f"no town or street '{name}' in the registry; known: {known}",
-                )
-            )
+            raise ZwgkError(say("stop.build.unknown-unit", name=name, known=known))
         if unit not in chosen:
             chosen.append(unit)
     return chosen
@@ -211,9 +206,7 @@ def build(
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
     if templates is not None and not templates.is_dir():
-        raise ZwgkError(
-            Text(f"模板文件夹 {templates} 不存在。", f"template folder {templates} does not exist.")
-        )
+        raise ZwgkError(say("stop.build.no-templates", templates=templates))
     with helper(run_workbook_job) as aside:  # forked now, while this process is still small
         check = check_catalogue(root, progress=check_progress)
         check_target(out, sources=root)
@@ -240,11 +233,4 @@ def build(
 def _write_failed(out: Path, exc: OSError) -> ZwgkError:
     what = exc.strerror or str(exc)
     where = f"（{exc.filename}）" if exc.filename else ""
-    return ZwgkError(
-        Text(
-            f"写入输出文件夹 {out} 时出错：{what}{where}。原输出文件夹保持不变；"
-            "腾出磁盘空间、改正文件夹权限或换一个输出文件夹（-o）后再运行。",
-            f"writing the output folder {out} failed: {what}{where}. The previous output is unchanged; "
-            "free disk space, fix the folder's permissions or choose another folder (-o), then run again.",
-        )
-    )
+    return ZwgkError(say("stop.build.write-failed", out=out, what=what, where=where))

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.render import Content
 
 MARKER = ".zwgk-output"
@@ -43,25 +43,11 @@ def check_target(out: Path, sources: Path | None = None) -> None:
     if sources is not None:
         src = sources.resolve()
         if src == out_abs or out_abs in src.parents:
-            raise ZwgkError(
-                Text(
-                    f"输出文件夹 {out} 包含目录源文件夹 {sources}，生成时会把源文件替换掉。请换一个输出文件夹，如 -o dist。",
-                    f"output folder {out} contains the catalogue sources {sources}; choose another, e.g. -o dist.",
-                )
-            )
+            raise ZwgkError(say("stop.build.output-holds-sources", out=out, sources=sources))
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ZwgkError(
-            Text(f"{out} 已存在且不是文件夹，不能作为输出文件夹。", f"{out} exists and is not a folder.")
-        )
+        raise ZwgkError(say("stop.build.output-not-folder", out=out))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise ZwgkError(
-            Text(
-                f"{out} 不是空文件夹，也不是 zwgk 以前生成的输出（没有 {MARKER} 标记），为免覆盖其中的文件，拒绝写入。"
-                "请指定一个新的或空的输出文件夹，如 -o dist。",
-                f"{out} is neither empty nor an earlier zwgk output (no {MARKER} marker); refusing to replace it. "
-                "Name a new or empty folder, e.g. -o dist.",
-            )
-        )
+        raise ZwgkError(say("stop.build.output-not-ours", out=out, marker=MARKER))
 
 
 class Output:
