@@ -28,7 +28,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.source import FieldPath, Pos, SourceDocument
 from zwgk_cli.sources.loading import MAX_DEPTH, resolve_plain
 
@@ -114,14 +114,7 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     pos = _pos(event)
-                    msg = Text(
-                        "一个文件只能有一个 YAML 文档，这里用“---”开始了第二个。",
-                        "a file may hold one YAML document only; '---' starts a second one here.",
-                    )
-                    hint = Text(
-                        "把第二部分移到另一个文件，或删除多余的“---”。",
-                        "move it to its own file or remove '---'.",
-                    )
+                    msg, hint = say("yaml-multiple-documents"), say("yaml-multiple-documents.hint")
                     self._fail("yaml-multiple-documents", msg, pos, hint)
             elif isinstance(event, StreamEndEvent):
                 break
@@ -136,25 +129,11 @@ class _Builder:
             isinstance(tag, str) and tag.startswith(_CORE) and tag[len(_CORE) :] in _TAGS
         ):
             tag = str(tag).replace(_CORE, "!!", 1)
-            msg = Text(
-                f"不支持 YAML 标签“{tag}”：目录文件只用普通的文字、数字、列表和映射。",
-                f"YAML tag '{tag}' is not supported: catalogue files use plain text, numbers, lists and mappings.",
-            )
-            hint = Text(
-                "删除这个标签；需要文字时用引号括起来。",
-                "remove the tag; quote the value if it must stay text.",
-            )
-            self._fail("yaml-tag", msg, _pos(event), hint)
+            self._fail("yaml-tag", say("yaml-tag", tag=tag), _pos(event), say("yaml-tag.hint"))
 
     def _alias(self, pos: Pos, *, anchor: bool = False) -> None:
-        what = "锚点（&）" if anchor else "别名（*）"
-        msg = Text(
-            f"这里使用了 YAML {what}。目录文件不允许锚点和别名：它们让复制的内容难以审阅，也可能被用来制造巨大的文件。",
-            f"a YAML {'anchor (&)' if anchor else 'alias (*)'} is used here. Catalogue files do not allow anchors "
-            "or aliases: copied content is hard to review and can be used to blow up memory.",
-        )
-        hint = Text("把要重复的内容直接写出来。", "write the repeated content out in full.")
-        self._fail("yaml-alias", msg, pos, hint)
+        what = say("yaml-alias.anchor" if anchor else "yaml-alias.alias")
+        self._fail("yaml-alias", say("yaml-alias", what=what), pos, say("yaml-alias.hint"))
         raise _Stop
 
     def _fail(self, code: str, msg: Text, pos: Pos, hint: Text | None = None) -> None:
@@ -196,18 +175,11 @@ class _Builder:
         self.diagnostics.append(
             Diagnostic(
                 "yaml-syntax",
-                Text(
-                    f"YAML 语法错误：转义 {code} 只是半个字符（单独的 UTF-16 代理码位），不能保存为文字。",
-                    f"YAML syntax error: the escape {code} is half a character (a lone UTF-16 surrogate) "
-                    "and cannot be stored as text.",
-                ),
+                say("yaml-syntax", problem=say("yaml-syntax.surrogate", escape=code)),
                 file=self.doc.path,
                 line=pos.line,
                 column=pos.column,
-                hint=Text(
-                    "删除它；表情等字符请直接写出，或用 \\U 加 8 位十六进制（如 \\U0001F600）。",
-                    "remove it; write such a character as it is, or as \\U and 8 hex digits (e.g. \\U0001F600).",
-                ),
+                hint=say("yaml-syntax.surrogate.hint"),
                 excerpt=self.doc.line_text(pos.line),
             )
         )
@@ -244,20 +216,13 @@ class _Builder:
         if top.key is None and not top.discard_next:
             # This node is a key.
             if container:
-                msg = Text(
-                    "键必须是简单文字，这里却是列表或映射。",
-                    "a key must be plain text, not a list or mapping.",
-                )
-                self._fail("yaml-complex-key", msg, pos)
+                self._fail("yaml-complex-key", say("yaml-complex-key"), pos)
                 raise _Stop
             key = key_text
             previous = top.seen.get(key)
             if previous is not None:
-                msg = Text(
-                    f"键“{key}”重复：第 {previous.line} 行已经写过。保留第一次写的值，这一处被忽略。",
-                    f"key '{key}' is repeated: it is already at line {previous.line}. The first value is kept.",
-                )
-                hint = Text("删除其中一处，或把两处合并。", "remove one of them or merge the two.")
+                msg = say("yaml-duplicate-key", key=key, line=previous.line)
+                hint = say("yaml-duplicate-key.hint")
                 self.diagnostics.append(
                     Diagnostic(
                         "yaml-duplicate-key",
@@ -311,77 +276,22 @@ def _pos(event: Any) -> Pos:
 # ---------------------------------------------------------------------------------------------
 # Parser errors in plain Chinese
 
-_PROBLEMS: tuple[tuple[str, str, str], ...] = (
-    (
-        "mapping values are not allowed",
-        "这里不能出现“键: 值”。常见原因：缩进不对，或值里含有“: ”却没有加引号。",
-        "a 'key: value' is not allowed here: the indentation is off, or a value contains ': ' without quotes.",
-    ),
-    (
-        "could not find expected ':'",
-        "找不到键后面应有的冒号“:”。常见原因：上一行缺少冒号，或缩进与同级的键不一致。",
-        "the ':' after a key is missing: the line lacks a colon, or its indentation differs from its siblings.",
-    ),
-    (
-        "expected <block end>",
-        "缩进不一致：这一行没有和同一层级的其他行对齐。",
-        "inconsistent indentation: this line is not aligned with its siblings.",
-    ),
-    (
-        "did not find expected key",
-        "缩进不一致或缺少“- ”：这里应当是一个键，或一个列表项。",
-        "inconsistent indentation or a missing '- ': a key or a list item was expected here.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "列表缩进不一致：这一项没有和其他的“- ”对齐。",
-        "list indentation is inconsistent: this item is not aligned with the other '- ' items.",
-    ),
-    (
-        "expected ',' or ']'",
-        "方括号列表 [ … ] 没有闭合，或两项之间缺少逗号。",
-        "a [ … ] list is not closed, or a comma is missing between two entries.",
-    ),
-    (
-        "expected ',' or '}'",
-        "花括号映射 { … } 没有闭合，或两项之间缺少逗号。",
-        "a { … } mapping is not closed, or a comma is missing between two entries.",
-    ),
-    (
-        "found unexpected end of stream",
-        "文件在引号或括号闭合之前就结束了。",
-        "the file ends before a quote or bracket is closed.",
-    ),
-    (
-        "found unknown escape character",
-        "双引号中的反斜杠“\\”开始了无效的转义。",
-        "a backslash starts an invalid escape inside double quotes.",
-    ),
-    (
-        "found character '\\t' that cannot start any token",
-        "这里有一个制表符（Tab），YAML 只允许空格。",
-        "a tab is here; YAML allows only spaces.",
-    ),
-    (
-        "found character",
-        "这里有一个不能作为值开头的字符（如 @、` 或 %），请给整个值加引号。",
-        "a character that cannot start a value is here (@, ` or %): quote the whole value.",
-    ),
-    (
-        "did not find expected node content",
-        "这里缺少值，或有多余的符号。",
-        "a value is missing here, or there is a stray symbol.",
-    ),
-    (
-        "unacceptable character",
-        "文件含有不允许的控制字符。",
-        "the file holds a control character that is not allowed.",
-    ),
-    (
-        "found undefined tag handle",
-        "使用了未定义的标签前缀（!…）。",
-        "an undefined tag handle (!…) is used.",
-    ),
+# What ruamel.yaml says (a piece of its message) → the key of the explanation in plain words.
+_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "yaml-syntax.mapping-values"),
+    ("could not find expected ':'", "yaml-syntax.missing-colon"),
+    ("expected <block end>", "yaml-syntax.block-end"),
+    ("did not find expected key", "yaml-syntax.expected-key"),
+    ("did not find expected '-' indicator", "yaml-syntax.list-indent"),
+    ("expected ',' or ']'", "yaml-syntax.flow-list"),
+    ("expected ',' or '}'", "yaml-syntax.flow-map"),
+    ("found unexpected end of stream", "yaml-syntax.end-of-stream"),
+    ("found unknown escape character", "yaml-syntax.escape"),
+    ("found character '\\t' that cannot start any token", "yaml-syntax.tab"),
+    ("found character", "yaml-syntax.character"),
+    ("did not find expected node content", "yaml-syntax.node-content"),
+    ("unacceptable character", "yaml-syntax.control-character"),
+    ("found undefined tag handle", "yaml-syntax.tag-handle"),
 )
 
 
@@ -406,32 +316,23 @@ def _reader_diag(doc: SourceDocument, exc: YAMLError) -> Diagnostic:
 
 
 def _translated(doc: SourceDocument, problem: str, line: int, column: int) -> Diagnostic:
-    for needle, zh, en in _PROBLEMS:
+    for needle, key in _PROBLEMS:
         if needle in problem:
-            msg = Text(f"YAML 语法错误：{zh}", f"YAML syntax error: {en}")
+            # `braces` fills the one explanation that shows { … } (a template cannot hold a literal brace
+            # without a placeholder to format).
+            msg = say("yaml-syntax", problem=say(key, braces="{ … }"))
             break
     else:
-        msg = Text(f"YAML 语法错误（{problem}）。", f"YAML syntax error ({problem}).")
-    hint = Text(
-        "检查这一行和上一行的缩进（只用空格，同级对齐）、冒号后的空格和引号是否成对。",
-        "check this line and the one above: indentation (spaces, siblings aligned), a space after ':', paired quotes.",
-    )
+        msg = say("yaml-syntax.untranslated", problem=problem)
+    hint = say("yaml-syntax.hint")
     return Diagnostic(
         "yaml-syntax", msg, file=doc.path, line=line, column=column, hint=hint, excerpt=doc.line_text(line)
     )
 
 
 def _unparsable_diag(doc: SourceDocument, pos: Pos) -> Diagnostic:
-    msg = Text(
-        "YAML 语法错误：从这里往后的内容无法解析（常见原因：注释、| 或 > 的位置不对，或缩进不齐）。",
-        "YAML syntax error: the text from here on cannot be parsed (often a misplaced comment, | or >, "
-        "or uneven indentation).",
-    )
-    hint = Text(
-        "检查这一行之后几行的缩进（只用空格，同级对齐）、注释和 | > 的位置；文字中含有 | > # 时给整段加引号。",
-        "check the indentation of the next lines (spaces, siblings aligned), comments and | >; "
-        "quote text that holds | > #.",
-    )
+    msg = say("yaml-syntax", problem=say("yaml-syntax.unparsable"))
+    hint = say("yaml-syntax.unparsable.hint")
     return Diagnostic(
         "yaml-syntax",
         msg,
@@ -444,8 +345,5 @@ def _unparsable_diag(doc: SourceDocument, pos: Pos) -> Diagnostic:
 
 
 def _depth_diag(doc: SourceDocument, pos: Pos) -> Diagnostic:
-    msg = Text(
-        f"嵌套超过 {MAX_DEPTH} 层，目录文件不会有这么深的结构。",
-        f"nesting deeper than {MAX_DEPTH} levels; a catalogue file is never this deep.",
-    )
+    msg = say("yaml-too-deep", depth=MAX_DEPTH)
     return Diagnostic("yaml-too-deep", msg, file=doc.path, line=pos.line, column=pos.column)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.source import SourceDocument
 from zwgk_cli.sources.fast_reader import Fallback, fast_parse
 
@@ -42,7 +42,7 @@ def load_file(path: Path, *, fast: bool = False) -> LoadResult:
             return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(size))])
         raw = path.read_bytes()
     except OSError as exc:
-        msg = Text(f"无法读取文件：{exc.strerror or exc}。", f"cannot read the file: {exc.strerror or exc}.")
+        msg = say("file-unreadable", reason=exc.strerror or exc)
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
     return load_bytes(path, raw, fast=fast)
 
@@ -57,10 +57,7 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
     assert text is not None
     doc = SourceDocument(path=path, text=text)
     if not _has_content(text):
-        msg = Text(
-            "文件为空（或只有注释），没有可读取的内容。", "the file is empty (or holds only comments)."
-        )
-        hint = Text("删除该文件，或按格式填写内容。", "delete the file or fill it in.")
+        msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
     if fast and not scan:
@@ -85,38 +82,26 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
 def decode(path: Path, raw: bytes) -> tuple[str | None, Diagnostic | None]:
     """Decode UTF-8 (a BOM is fine); explain GBK/GB18030, UTF-16 and binary files precisely."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        msg = Text("文件是 UTF-16 编码，zwgk 只读取 UTF-8。", "the file is UTF-16; zwgk reads UTF-8 only.")
-        return None, Diagnostic("file-encoding", msg, file=path, line=1, column=1, hint=_utf8_hint())
+        msg = say("file-encoding.utf-16")
+        return None, Diagnostic(
+            "file-encoding", msg, file=path, line=1, column=1, hint=say("file-encoding.hint")
+        )
     nul = raw.find(b"\x00")
     if nul != -1:
         line, col = _byte_position(raw, nul)
-        msg = Text("文件含有 NUL 字节，不是文本文件。", "the file holds NUL bytes: it is not a text file.")
+        msg = say("file-binary")
         return None, Diagnostic("file-binary", msg, file=path, line=line, column=col)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
         if _looks_gb18030(raw):
-            msg = Text(
-                "文件是 GBK/GB18030 编码（常见于 Windows 记事本或 Excel 导出），zwgk 只读取 UTF-8。",
-                "the file is GBK/GB18030 encoded (common for Notepad or Excel exports); zwgk reads UTF-8 only.",
-            )
+            msg = say("file-encoding.gb18030")
         else:
-            msg = Text(
-                f"文件不是有效的 UTF-8：第 {line} 行第 {col} 列有无法识别的字节 0x{raw[exc.start]:02X}。",
-                f"the file is not valid UTF-8: undecodable byte 0x{raw[exc.start]:02X} at line {line}, column {col}.",
-            )
-        return None, Diagnostic("file-encoding", msg, file=path, line=line, column=col, hint=_utf8_hint())
+            msg = say("file-encoding.invalid", line=line, column=col, byte=raw[exc.start])
+        hint = say("file-encoding.hint")
+        return None, Diagnostic("file-encoding", msg, file=path, line=line, column=col, hint=hint)
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
-
-
-def _utf8_hint() -> Text:
-    return Text(
-        "用记事本或 VS Code 打开，选择“另存为”并把编码选为 UTF-8；"
-        "或在命令行运行 iconv -f GB18030 -t UTF-8 原文件 > 新文件。",
-        "open it in Notepad or VS Code and 'Save as' with UTF-8 encoding, "
-        "or run iconv -f GB18030 -t UTF-8 old > new.",
-    )
 
 
 def _looks_gb18030(raw: bytes) -> bool:
@@ -188,14 +173,7 @@ def scan_text(doc: SourceDocument) -> list[Diagnostic]:
         tab = _TAB_INDENT.match(line)
         if tab:
             col = len(tab.group(1)) + 1
-            msg = Text(
-                f"第 {number} 行用制表符（Tab）缩进，YAML 只允许空格缩进。",
-                f"line {number} is indented with a tab; YAML allows only spaces.",
-            )
-            hint = Text(
-                "把行首的 Tab 换成空格（每级 2 个空格）。",
-                "replace the leading tab with spaces (2 per level).",
-            )
+            msg, hint = say("yaml-tab", line=number), say("yaml-tab.hint")
             found.append(
                 Diagnostic("yaml-tab", msg, file=doc.path, line=number, column=col, hint=hint, excerpt=line)
             )
@@ -208,11 +186,8 @@ def scan_text(doc: SourceDocument) -> list[Diagnostic]:
                 continue  # `- 申报材料：…` is ordinary text in a list
             col = len(colon.group("indent")) + len(key) + 1
             fixed = line[: col - 1] + ": " + line[col:].lstrip()
-            msg = Text(
-                f"“{key}”后面用了全角冒号“：”，YAML 的键后面必须是半角冒号加空格“: ”。",
-                f"'{key}' is followed by a full-width colon '：'; a YAML key needs ': ' (half-width, then a space).",
-            )
-            hint = Text(f"改为：{fixed.strip()}", f"write: {fixed.strip()}")
+            msg = say("yaml-fullwidth-colon", key=key)
+            hint = say("yaml-fullwidth-colon.hint", fixed=fixed.strip())
             found.append(
                 Diagnostic(
                     "yaml-fullwidth-colon",
@@ -294,12 +269,7 @@ def _file_diag(path: Path, code: str, msg: Text) -> Diagnostic:
 
 
 def _too_large(size: int) -> Text:
-    limit = MAX_FILE_BYTES // (1024 * 1024)
-    mb = size / (1024 * 1024)
-    return Text(
-        f"文件有 {mb:.1f} MiB，超过单个目录文件 {limit} MiB 的上限。请按领域拆分成多个文件。",
-        f"the file is {mb:.1f} MiB, over the {limit} MiB limit for one catalogue file; split it by domain.",
-    )
+    return say("file-too-large", size=size / (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
