@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from zwgk_cli.core.diagnostics import say
 from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Settings, Unit, field_title
 
 ChangeKind = Literal["added", "removed", "changed", "moved", "renumbered"]
@@ -195,10 +196,10 @@ def _items(side: Side) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[str,
         for index, item in enumerate(items if isinstance(items, list) else []):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str):
-                notes.append(f"{side.label} {slug} 第 {index + 1} 个事项没有文字编号 (id)，无法比对。")
+                notes.append(say("ui.history.no-id", label=side.label, slug=slug, number=index + 1).zh)
                 continue
             if ident in by_id:
-                notes.append(f"{side.label} 事项编号 {ident} 重复，只比对第一次出现的事项。")
+                notes.append(say("ui.history.duplicate-id", label=side.label, ident=ident).zh)
                 continue
             by_id[ident] = (slug, item)
             ids.append(ident)
@@ -377,7 +378,7 @@ def _settings_changes(old: dict[str, Any], new: dict[str, Any]) -> list[FieldCha
                     found.append(
                         FieldChange(
                             f"{key}[{name}].{change.key}",
-                            f"{title}“{name}”的 {change.title}",
+                            say("ui.history.field-of", title=title, name=name, field=change.title).zh,
                             change.old,
                             change.new,
                             change.added,

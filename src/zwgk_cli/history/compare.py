@@ -8,8 +8,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckProgress, CheckResult, check_with_positions
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
+from zwgk_cli.core.models import Settings
 from zwgk_cli.history.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.history.migrations import migrate
 from zwgk_cli.history.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
@@ -23,6 +24,13 @@ class Comparison:
     diff: CatalogueDiff
     old: CheckResult
     new: CheckResult
+
+    def settings(self) -> Settings:
+        """The settings a page about the difference is drawn with: the new side's, else the old side's."""
+        settings = self.new.settings.settings or self.old.settings.settings
+        if settings is None:
+            raise ZwgkError(say("stop.history.no-settings"))
+        return settings
 
 
 def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
@@ -42,9 +50,11 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
         if (candidate / folder / SETTINGS_FILE).is_file():
             return folder_snapshot(candidate / folder)
         raise ZwgkError(
-            Text(
-                f"{candidate} 是文件夹，但其中没有 {SETTINGS_FILE}，也没有 {folder}/{SETTINGS_FILE}。",
-                f"{candidate} is a folder without {SETTINGS_FILE} or {folder}/{SETTINGS_FILE}.",
+            say(
+                "stop.history.folder-without-settings",
+                candidate=candidate,
+                folder=folder,
+                settings=SETTINGS_FILE,
             )
         )
     repo = repository_root(local if local.is_dir() else cwd)
@@ -52,12 +62,7 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
     try:
         relative = absolute.relative_to(repo.resolve())
     except ValueError:
-        raise ZwgkError(
-            Text(
-                f"目录文件夹 {folder} 不在 git 仓库 {repo} 之内，无法按版本读取。",
-                f"catalogue folder {folder} is outside the repository {repo}.",
-            )
-        ) from None
+        raise ZwgkError(say("stop.history.outside-repository", folder=folder, repo=repo)) from None
     return revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
 
 
@@ -106,7 +111,7 @@ def side_of(label: str, check: CheckResult) -> Side:
 
 def working_tree_label(folder: Path) -> str:
     """How the working tree's catalogue is named in a comparison."""
-    return f"工作区 {folder.as_posix().rstrip('/')}/"
+    return say("ui.history.working-tree", folder=folder.as_posix().rstrip("/")).zh
 
 
 def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> CatalogueDiff:

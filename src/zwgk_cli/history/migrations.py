@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError, say
 
 CURRENT_SCHEMA = 1
 
@@ -30,24 +30,18 @@ def migrate(settings: dict[str, Any], domains: list[dict[str, Any]], label: str)
         return []
     if version > CURRENT_SCHEMA:
         raise ZwgkError(
-            Text(
-                f"{label} 的格式版本是 {version}，比本 zwgk 支持的 {CURRENT_SCHEMA} 新：请升级 zwgk（python -m pip install -U zwgk）。",
-                f"{label} uses schema_version {version}, newer than {CURRENT_SCHEMA}: upgrade zwgk.",
-            )
+            say("stop.history.schema-too-new", label=label, version=version, current=CURRENT_SCHEMA)
         )
     notes: list[str] = []
     while version < CURRENT_SCHEMA:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ZwgkError(
-                Text(
-                    f"{label} 的格式版本 {version} 无法识别（最早的版本是 1）。",
-                    f"{label} has schema_version {version}, which zwgk does not know (the first is 1).",
-                )
-            )
+            raise ZwgkError(say("stop.history.schema-unknown", label=label, version=version))
         description, function = step
         function(settings, domains)
         version += 1
         settings["schema_version"] = version
-        notes.append(f"{label}：按格式版本 {version - 1} → {version} 的迁移规则读取（{description}）。")
+        notes.append(
+            say("ui.history.migrated", label=label, old=version - 1, new=version, description=description).zh
+        )
     return notes

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from zwgk_cli.check.coverage import UpstreamLoader
 from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckResult, check_sources, folder_upstream_loader
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file
 
 _YAML = (".yaml", ".yml")
@@ -41,41 +41,24 @@ def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subproces
     try:
         return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
     except FileNotFoundError:
-        raise ZwgkError(
-            Text(
-                "找不到 git 命令：比较版本需要安装 git。",
-                "git is not installed: comparing revisions needs git.",
-            )
-        ) from None
+        raise ZwgkError(say("stop.history.no-git")) from None
 
 
 def repository_root(cwd: Path) -> Path:
     """The top folder of the git repository that holds `cwd`."""
     done = _git(["rev-parse", "--show-toplevel"], cwd)
     if done.returncode != 0:
-        raise ZwgkError(
-            Text(
-                f"{cwd} 不在 git 仓库中：按版本比较需要在仓库里运行；也可以直接比较两个文件夹，如 zwgk diff 旧目录 新目录。",
-                f"{cwd} is not inside a git repository; compare two folders instead, e.g. zwgk diff old new.",
-            )
-        )
+        raise ZwgkError(say("stop.history.not-a-repository", cwd=cwd))
     return Path(done.stdout.decode("utf-8").strip())
 
 
 def resolve_revision(repo: Path, revision: str) -> str:
     """The commit `revision` names (a tag, branch, HEAD~3, a hash), or ZwgkError."""
     if revision.startswith("-"):
-        raise ZwgkError(
-            Text(f"版本名不能以“-”开头：{revision}", f"a revision cannot start with '-': {revision}")
-        )
+        raise ZwgkError(say("stop.history.revision-dash", revision=revision))
     done = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo)
     if done.returncode != 0:
-        raise ZwgkError(
-            Text(
-                f"git 中没有版本“{revision}”。可以用标签（如 v2020）、分支、HEAD~1 或提交编号；git log --oneline 可列出提交。",
-                f"unknown revision '{revision}': use a tag (e.g. v2020), a branch, HEAD~1 or a commit hash.",
-            )
-        )
+        raise ZwgkError(say("stop.history.unknown-revision", revision=revision))
     return done.stdout.decode("ascii").strip()
 
 
@@ -87,7 +70,7 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
     if listing.returncode != 0:
         problem = listing.stderr.decode("utf-8", "replace").strip()
-        raise ZwgkError(Text(f"无法读取版本 {revision}：{problem}", f"cannot read {revision}: {problem}"))
+        raise ZwgkError(say("stop.history.cannot-read-revision", revision=revision, problem=problem))
     blobs: dict[str, str] = {}
     for entry in listing.stdout.split(b"\0"):
         if not entry:
@@ -99,9 +82,11 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
             blobs[name] = sha
     if SETTINGS_FILE not in blobs:
         raise ZwgkError(
-            Text(
-                f"版本 {revision} 的 {prefix or './'} 中没有 {SETTINGS_FILE}：那时目录还不在这个文件夹里？可用 --dir 指定目录文件夹。",
-                f"{prefix or './'} at {revision} has no {SETTINGS_FILE}; name the catalogue folder with --dir.",
+            say(
+                "stop.history.no-settings-at-revision",
+                revision=revision,
+                prefix=prefix or "./",
+                settings=SETTINGS_FILE,
             )
         )
     names = sorted(blobs)
@@ -152,9 +137,7 @@ def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
 def folder_snapshot(folder: Path) -> Snapshot:
     """The catalogue in a folder on disk, as it is now."""
     if not (folder / SETTINGS_FILE).is_file():
-        raise ZwgkError(
-            Text(f"{folder} 中没有 {SETTINGS_FILE}，它不是目录文件夹。", f"{folder} has no {SETTINGS_FILE}.")
-        )
+        raise ZwgkError(say("stop.history.not-a-catalogue", folder=folder, settings=SETTINGS_FILE))
     domains = [load_file(path, fast=True) for path in iter_yaml_files(folder)]
     settings = load_file(folder / SETTINGS_FILE, fast=True)
     label = f"{folder.as_posix().rstrip('/')}/"

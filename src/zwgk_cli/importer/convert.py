@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.domain_names import PILOT_DOMAINS, PILOT_SLUGS, canonical, names_in_title
 from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
 from zwgk_cli.importer.cells import one_line, split_units
 from zwgk_cli.importer.datasheet import DATA_SHEET, DataSheet, DataSheetError, edited_cell, read_data_sheet
-from zwgk_cli.importer.findings import Findings
+from zwgk_cli.importer.findings import Findings, listed
 from zwgk_cli.importer.layout import (
     DOMAIN,
     Layout,
@@ -31,7 +31,7 @@ from zwgk_cli.importer.layout import (
     row_text,
 )
 from zwgk_cli.importer.maps import Vocabulary
-from zwgk_cli.importer.readers import SourceTable, read_tables
+from zwgk_cli.importer.readers import SourceTable, read_tables, sheet_label
 from zwgk_cli.importer.rows import RowReader
 from zwgk_cli.importer.target import Target
 from zwgk_cli.sources.writer import without_defaults
@@ -139,9 +139,6 @@ class _Importer:
 
     # ---- findings ------------------------------------------------------------------------
 
-    def report(self, code: str, ref: str, zh: str, en: str, hint: Text | None = None) -> None:
-        self.findings.report(code, ref, zh, en, hint)
-
     def _reader(self) -> RowReader:
         return RowReader(self.findings, Vocabulary(self.settings), self.known, self.wanted)
 
@@ -173,35 +170,14 @@ class _Importer:
             try:
                 data = read_data_sheet(data_table)
             except DataSheetError:
-                self.report(
-                    "import-data-sheet",
-                    f"工作表“{DATA_SHEET}”",
-                    "隐藏工作表中的目录数据已被改动或不完整，无法据此还原；已按可见的领域工作表导入"
-                    "（事项编号只对目录文件夹中已有的事项沿用，表头取自任务分工工作表）。",
-                    "the hidden sheet's catalogue data was altered or is incomplete; imported from the "
-                    "visible domain sheets instead (ids are kept only for items already in the catalogue folder; "
-                    "headers come from the 任务分工 sheet).",
-                    Text(
-                        "如有原始 YAML 源文件，请以源文件为准；否则核对导入结果。",
-                        "prefer the original YAML sources if you have them; otherwise review the result.",
-                    ),
-                )
+                self.findings.report("import-data-sheet", sheet_label(DATA_SHEET))
         if data is not None:
             result = self._run_data_sheet(data)
         else:
             self._read_visible([t for t in self.tables if not t.hidden])
             result = self._finish(None)
         if self.wanted is not None and not result.domains and not self.findings.diagnostics:
-            self.report(
-                "import-domain-unknown",
-                self.path.name,
-                f"文件中没有领域“{self.wanted}”的表格（表题、工作表名称或“所属领域”列都没有提到它）。",
-                f"the file has no table of domain '{self.wanted}' (no title, sheet name or 所属领域 names it).",
-                Text(
-                    "检查 --domain 的写法，或去掉 --domain 导入全部领域。",
-                    "check --domain, or leave it out to import every domain.",
-                ),
-            )
+            self.findings.report("import-domain-unknown.not-in-file", self.path.name, domain=self.wanted)
         return result
 
     def _run_data_sheet(self, data: DataSheet) -> ImportResult:
@@ -219,26 +195,13 @@ class _Importer:
                 continue
             sheet = by_name.get(record.sheet)
             edited = edited_cell(record, sheet, data.settings.levels)
-            source = f"工作表“{record.sheet}”"
+            source = sheet_label(record.sheet)
             if edited is None or sheet is None:
                 if sheet is None:
-                    self.report(
-                        "import-sheet-edited",
-                        source,
-                        "这个领域工作表已被删除，已按隐藏工作表中的数据导入。",
-                        "this domain sheet was deleted; imported from the hidden sheet's data.",
-                    )
+                    self.findings.report("import-sheet-edited.deleted", source)
                 imported.append(ImportedDomain(domain.domain, domain.slug, domain_data(domain), source))
                 continue
-            self.report(
-                "import-sheet-edited",
-                edited,
-                f"领域“{domain.domain}”的工作表在生成后被修改过（从这个单元格起与隐藏数据不一致），已按可见表格重新读取；"
-                "未改动的事项保留原编号。",
-                f"the sheet of domain '{domain.domain}' was edited after it was built (from this cell on "
-                "it differs from the hidden data); its visible table was read again, unchanged items keep their ids.",
-                Text("核对导入结果中改动过的事项。", "review the edited items in the result."),
-            )
+            self.findings.report("import-sheet-edited.changed", edited, domain=domain.domain)
             self.slugs[domain.domain] = domain.slug
             source_data = domain_data(domain)
             self.headers[domain.domain] = {k: v for k, v in source_data.items() if k != "items"}
@@ -273,17 +236,7 @@ class _Importer:
                 layout, domain, _ = previous
                 self._take(table, Layout(-1, 1, layout.columns), list(range(len(table.rows))), domain)
         if not found:
-            self.report(
-                "import-no-table",
-                self.path.name,
-                "没有找到政务公开标准目录表格：没有一行表头同时含有“公开事项（一级事项、二级事项）”“公开内容”“公开依据”“公开时限”“公开主体”等列名。",
-                "no catalogue table found: no header row names the columns 公开事项 (一级事项, 二级事项), "
-                "公开内容, 公开依据, 公开时限, 公开主体 ….",
-                Text(
-                    "确认文件中的表格带有表头；表头被删去或写成图片时无法导入。",
-                    "make sure the table keeps its header row; a header removed or pasted as an image cannot be read.",
-                ),
-            )
+            self.findings.report("import-no-table", self.path.name)
 
     def _read_table(
         self, table: SourceTable, forced: str | None = None
@@ -323,15 +276,12 @@ class _Importer:
             if len(names) > 1:
                 if self.wanted in names:
                     return self.wanted
-                self.report(
-                    "import-domain-unknown",
+                self.findings.report(
+                    "import-domain-unknown.several-in-title",
                     where,
-                    f"表题“{title}”含有多个领域（{'、'.join(names)}），无法确定这张表属于哪个领域；表格未导入。",
-                    f"the title '{title}' names several domains ({', '.join(names)}); the table was not imported.",
-                    Text(
-                        "用 --domain 指定领域，如 --domain " + names[0] + "。",
-                        "name the domain with --domain, e.g. --domain " + names[0] + ".",
-                    ),
+                    title=title,
+                    names=listed(names),
+                    example=names[0],
                 )
                 return None
         if self.kind == "xlsx":
@@ -340,20 +290,11 @@ class _Importer:
                 return self._accept(names[0])
         if self.wanted is not None:
             return self.wanted
-        self.report(
-            "import-domain-unknown",
+        self.findings.report(
+            "import-domain-unknown.no-title",
             where,
-            f"无法确定{table.label}属于哪个领域：表格上方没有“××领域基层政务公开标准目录”这样的表题"
-            + ("，工作表名称也不是领域名称" if self.kind == "xlsx" else "")
-            + "；表格未导入。",
-            f"cannot tell which domain {table.name} belongs to: there is no title such as "
-            "'××领域基层政务公开标准目录' above it"
-            + (" and the sheet name is not a domain name" if self.kind == "xlsx" else "")
-            + "; the table was not imported.",
-            Text(
-                "用 --domain 指定领域，如 --domain 社会救助。",
-                "name the domain with --domain, e.g. --domain 社会救助.",
-            ),
+            table=Text(table.label, table.name),
+            sheet=say("ui.importer.nor-sheet-name") if self.kind == "xlsx" else "",
         )
         return None
 
@@ -417,17 +358,7 @@ class _Importer:
             return existing
         if name in PILOT_SLUGS:
             return PILOT_SLUGS[name]
-        self.report(
-            "import-domain-unknown",
-            where,
-            f"领域“{name}”不是 26 个试点领域之一，目录文件夹中也没有它的文件，无法确定领域代码（文件名）；这个领域没有导入。",
-            f"domain '{name}' is none of the 26 pilot domains and has no file in the catalogue folder: "
-            "its slug (file name) is unknown; the domain was not imported.",
-            Text(
-                f"用 --domain {name} --slug 代码 指定领域代码（小写字母、数字和连字符）。",
-                f"give it a slug with --domain {name} --slug SLUG (lower-case letters, digits, hyphens).",
-            ),
-        )
+        self.findings.report("import-domain-unknown.no-slug", where, domain=name)
         return None
 
     def _header(self, name: str, slug: str) -> dict[str, Any]:
@@ -456,15 +387,12 @@ class _Importer:
             if rest.get(key) in (None, "")
         ]
         if missing:
-            self.report(
+            self.findings.report(
                 "import-header-missing",
                 self.sources.get(name, self.path.name),
-                f"领域“{name}”的{'、'.join(missing)}在表格中没有，{slug}.yaml 中这些项留空，须补填（见 zwgk 任务分工表）。",
-                f"domain '{name}': {', '.join(missing)} are not in the table; they are left empty in {slug}.yaml: fill them in.",
-                Text(
-                    "按《任务分工》填写主体责任单位、完成时间；序号为该领域在 zwgk.yaml 的 domains 中的位置。",
-                    "fill in lead and due from the task-division table; order is the domain's position in zwgk.yaml's domains.",
-                ),
+                domain=name,
+                missing=listed(missing),
+                slug=slug,
             )
         due = rest.get("due")
         rest["order"] = rest.get("order") or 1

@@ -6,10 +6,12 @@ and a cell that already has a finding is not reported again as merely empty.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.messages import MESSAGES, say
 
 
 @dataclass(slots=True)
@@ -20,9 +22,17 @@ class Findings:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reported: set[str] = field(default_factory=set)
 
-    def report(self, code: str, ref: str, zh: str, en: str, hint: Text | None = None) -> None:
-        """A finding at `ref` (a cell, a table or the file): the message starts with it."""
+    def report(self, key: str, ref: str, /, **values: object) -> None:
+        """The finding `key` (a code, or code.variant) at `ref` (a cell, a table or the file), with its hint."""
         self.reported.add(ref)
-        self.diagnostics.append(
-            Diagnostic(code, Text(f"{ref}：{zh}", f"{ref}: {en}"), file=self.path, path=(ref,), hint=hint)
-        )
+        hint_key = f"{key}.hint"
+        hint = say(hint_key, **values) if hint_key in MESSAGES else None
+        message = say("ui.importer.at", ref=ref, message=say(key, **values))
+        code = key.split(".", 1)[0]
+        self.diagnostics.append(Diagnostic(code, message, file=self.path, path=(ref,), hint=hint))
+
+
+def listed(values: Iterable[str]) -> Text:
+    """Names run together: with “、” in Chinese, with commas in English."""
+    names = list(values)
+    return Text("、".join(names), ", ".join(names))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import Text, ZwgkError, say
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_XML_BYTES = 256 * 1024 * 1024  # an unpacked part; a zip bomb stops here
@@ -67,70 +67,53 @@ class SourceTable:
 def read_tables(path: Path) -> tuple[str, list[SourceTable]]:
     """The file's kind (``xlsx`` or ``docx``) and its tables; raises ZwgkError when it cannot be read."""
     if not path.exists():
-        raise ZwgkError(Text(f"文件 {path} 不存在。", f"file {path} does not exist."))
+        raise ZwgkError(say("stop.importer.no-file", path=path))
     if not path.is_file():
-        raise ZwgkError(Text(f"{path} 不是文件。", f"{path} is not a file."))
+        raise ZwgkError(say("stop.importer.not-a-file", path=path))
     suffix = path.suffix.lower()
     if suffix in (".xls", ".doc", ".et", ".wps"):
-        raise ZwgkError(
-            Text(
-                f"{path.name} 是旧版 Office 格式，zwgk 只读取 .xlsx 和 .docx。请在 Excel/WPS/Word 中“另存为” .xlsx 或 .docx 后再导入。",
-                f"{path.name} is an old binary Office file; zwgk reads .xlsx and .docx only. "
-                "Save it as .xlsx or .docx in Excel/WPS/Word, then import it.",
-            )
-        )
+        raise ZwgkError(say("stop.importer.old-office", name=path.name))
     if suffix not in (".xlsx", ".xlsm", ".docx", ".docm"):
-        raise ZwgkError(
-            Text(
-                f"{path.name} 不是 .xlsx 或 .docx 文件，无法导入。",
-                f"{path.name} is not an .xlsx or .docx file.",
-            )
-        )
+        raise ZwgkError(say("stop.importer.not-office", name=path.name))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ZwgkError(
-                Text(
-                    f"{path.name} 有 {size / 1048576:.1f} MiB，超过导入上限 {MAX_FILE_BYTES // 1048576} MiB。",
-                    f"{path.name} is {size / 1048576:.1f} MiB, over the {MAX_FILE_BYTES // 1048576} MiB import limit.",
+                say(
+                    "stop.importer.too-large",
+                    name=path.name,
+                    mib=size / 1048576,
+                    limit=MAX_FILE_BYTES // 1048576,
                 )
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise ZwgkError(
-            Text(f"无法读取 {path}：{exc.strerror or exc}。", f"cannot read {path}: {exc.strerror or exc}.")
-        ) from exc
+        raise ZwgkError(say("stop.importer.cannot-read", path=path, reason=exc.strerror or exc)) from exc
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ZwgkError(
-            Text(
-                f"{path.name} 是加密的或旧版（.xls/.doc）的 Office 文件，无法读取。请取消密码保护，或另存为 .xlsx/.docx 后再导入。",
-                f"{path.name} is encrypted or an old (.xls/.doc) Office file. Remove the password "
-                "or save it as .xlsx/.docx, then import it.",
-            )
-        )
+        raise ZwgkError(say("stop.importer.encrypted", name=path.name))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ZwgkError(_corrupt(path, "不是有效的 Office 压缩包", "not a valid Office zip package"))
+        raise ZwgkError(_corrupt(path, say("ui.importer.damage.not-zip")))
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx", _read_xlsx(path, data)
     return "docx", _read_docx(path, data)
 
 
-def _corrupt(path: Path, zh: str, en: str) -> Text:
-    return Text(
-        f"{path.name} 已损坏或格式不对（{zh}），无法读取。请用 Excel/WPS/Word 打开后重新保存再导入。",
-        f"{path.name} is damaged or malformed ({en}). Open it in Excel/WPS/Word, save it again, then import it.",
-    )
+def _corrupt(path: Path, problem: Text | str) -> Text:
+    return say("stop.importer.damaged", name=path.name, problem=problem)
 
 
 def _check_package(path: Path, archive: zipfile.ZipFile) -> None:
     for info in archive.infolist():
         if info.file_size > MAX_XML_BYTES:
-            raise ZwgkError(
-                _corrupt(path, f"{info.filename} 解压后过大", f"{info.filename} unpacks too large")
-            )
+            raise ZwgkError(_corrupt(path, say("ui.importer.damage.too-large", member=info.filename)))
 
 
 # ---- Excel -------------------------------------------------------------------------------------
+
+
+def sheet_label(name: str) -> str:
+    """How messages name a worksheet (in Chinese in either language: it is where the cell is)."""
+    return say("ui.importer.sheet", name=name).zh
 
 
 def sheet_ref(sheet: str, row: int, column: int) -> str:
@@ -166,7 +149,7 @@ def _read_xlsx(path: Path, data: bytes) -> list[SourceTable]:
     except ZwgkError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for broken packages
-        raise ZwgkError(_corrupt(path, type(exc).__name__, type(exc).__name__)) from exc
+        raise ZwgkError(_corrupt(path, type(exc).__name__)) from exc
     tables: list[SourceTable] = []
     for sheet in book.worksheets:
         title = sheet.title
@@ -200,7 +183,7 @@ def _read_xlsx(path: Path, data: bytes) -> list[SourceTable]:
             rows.append(line)
         tables.append(
             SourceTable(
-                label=f"工作表“{title}”",
+                label=sheet_label(title),
                 name=title,
                 rows=rows,
                 hidden=sheet.sheet_state != "visible",
@@ -218,18 +201,18 @@ def _read_docx(path: Path, data: bytes) -> list[SourceTable]:
             _check_package(path, archive)
             xml = archive.read("word/document.xml")
     except KeyError as exc:
-        raise ZwgkError(_corrupt(path, "缺少 word/document.xml", "word/document.xml is missing")) from exc
+        raise ZwgkError(_corrupt(path, say("ui.importer.damage.no-document"))) from exc
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ZwgkError(_corrupt(path, type(exc).__name__, type(exc).__name__)) from exc
+        raise ZwgkError(_corrupt(path, type(exc).__name__)) from exc
     if b"<!ENTITY" in xml or b"<!DOCTYPE" in xml:
-        raise ZwgkError(_corrupt(path, "含有 XML 实体声明", "holds XML entity declarations"))
+        raise ZwgkError(_corrupt(path, say("ui.importer.damage.entities")))
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as exc:
-        raise ZwgkError(_corrupt(path, "XML 语法错误", "XML syntax error")) from exc
+        raise ZwgkError(_corrupt(path, say("ui.importer.damage.syntax"))) from exc
     body = root.find(f"{_W}body")
     if body is None:
-        raise ZwgkError(_corrupt(path, "没有正文", "no document body"))
+        raise ZwgkError(_corrupt(path, say("ui.importer.damage.no-body")))
     tables: list[SourceTable] = []
     before: list[str] = []
     for element in _blocks(body):

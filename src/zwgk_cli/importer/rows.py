@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from zwgk_cli.core.diagnostics import Text
+from zwgk_cli.core.diagnostics import Text, say
 from zwgk_cli.core.domain_names import canonical
 from zwgk_cli.core.models import Item, field_title
 from zwgk_cli.importer.cells import (
@@ -22,7 +22,7 @@ from zwgk_cli.importer.cells import (
     split_units,
     time_limit_text,
 )
-from zwgk_cli.importer.findings import Findings
+from zwgk_cli.importer.findings import Findings, listed
 from zwgk_cli.importer.layout import (
     AUDIENCE_ALL,
     AUDIENCE_SPECIAL,
@@ -92,21 +92,12 @@ class RowReader:
             self.findings.report(
                 "import-column-missing",
                 where,
-                f"{table.label}的表头中没有“{titles}”列，导入的事项中这些内容为空，须在 YAML 中补填。",
-                f"{table.name}'s header has no column for {keys}; the imported items leave them empty: fill them in the YAML.",
+                table=Text(table.label, table.name),
+                columns=Text(titles, keys),
             )
         for column in layout.ignored:
             header = column.header.text.strip() or "（无列名）"
-            self.findings.report(
-                "import-column-ignored",
-                column.header.ref,
-                f"列“{one_line(header)}”不对应目录的任何字段，这一列的内容没有导入。",
-                f"the column '{one_line(header)}' matches no catalogue field; its content was not imported.",
-                Text(
-                    "三级事项、所属领域、链接等列可以识别；其他内容如需保留，请写入公开内容或其他字段。",
-                    "三级事项, 所属领域 and 链接 columns are recognised; move other content into a field if it matters.",
-                ),
-            )
+            self.findings.report("import-column-ignored", column.header.ref, header=one_line(header))
         if layout.has(LEVEL) or layout.has(LEVELS_TEXT):
             self._check_levels(layout)
 
@@ -114,30 +105,19 @@ class RowReader:
         vocab = self.vocab
         labels = [c.label for c in layout.of(LEVEL)]
         if self.vocab.settings is None:
-            shown = "、".join(labels) if labels else "（按单元格文字）"
             self.findings.report(
                 "import-level-kept",
                 (layout.of(LEVEL) or layout.of(LEVELS_TEXT))[0].header.ref,
-                f"没有指定目录文件夹（--dir），公开层级按表格原样保留：{shown}。",
-                f"no catalogue folder (--dir): level labels are kept as written: {', '.join(labels) or '(as in the cells)'}.",
-                Text(
-                    "用 --dir 指定含 zwgk.yaml 的目录文件夹，层级会对应到它的 levels（如 县级→区级、乡级→镇街）。",
-                    "give --dir with the catalogue's zwgk.yaml to map the labels onto its levels (县级 → 区级, 乡级 → 镇街 …).",
-                ),
+                labels=listed(labels) if labels else say("ui.importer.as-in-cells"),
             )
             return
         for column in layout.of(LEVEL):
             if vocab.level(column.label) is None:
                 self.findings.report(
-                    "import-level-unmapped",
+                    "import-level-unmapped.column",
                     column.header.ref,
-                    f"公开层级“{column.label}”对应不到 zwgk.yaml 的层级（{'、'.join(self.vocab.settings.levels)}），这一列的 √ 没有导入。",
-                    f"level '{column.label}' maps to none of zwgk.yaml's levels ({', '.join(self.vocab.settings.levels)}); "
-                    "its ticks were not imported.",
-                    Text(
-                        "本目录不涉及这一层级时可以忽略；否则在 zwgk.yaml 的 levels 中加上它后重新导入。",
-                        "ignore this if the catalogue does not cover that level; otherwise add it to zwgk.yaml's levels and import again.",
-                    ),
+                    label=column.label,
+                    levels=listed(self.vocab.settings.levels),
                 )
 
     def read_rows(
@@ -163,12 +143,7 @@ class RowReader:
                 self.findings.report(
                     "import-row-skipped",
                     row[0].ref if row[0].text.strip() else next(c.ref for c in row if c.text.strip()),
-                    f"这一行只有一段文字“{one_line(text)[:60]}”，看作说明或分组标题，没有作为事项导入。",
-                    f"this row holds a single text '{one_line(text)[:60]}': read as a note or heading, not as an item.",
-                    Text(
-                        "如果它是事项，请在表格中补全二级事项等列后重新导入。",
-                        "if it is an item, fill in its 二级事项 and other columns, then import again.",
-                    ),
+                    text=one_line(text)[:60],
                 )
                 continue
             cells: dict[int, Cell] = {}
@@ -181,16 +156,7 @@ class RowReader:
                     if column.index in previous:
                         text = previous[column.index]
                     else:
-                        self.findings.report(
-                            "import-same-as-above",
-                            cell.ref,
-                            "单元格写着“同上”，但上方没有可以沿用的内容，按空白导入。",
-                            "the cell says 同上 (same as above) but there is nothing above it; imported as blank.",
-                            Text(
-                                "把“同上”改成实际内容后重新导入。",
-                                "replace 同上 with the actual text and import again.",
-                            ),
-                        )
+                        self.findings.report("import-same-as-above", cell.ref)
                         text = ""
                 texts[column.index] = text
             previous = dict(texts)
@@ -200,12 +166,7 @@ class RowReader:
                 if name:
                     row_domain = canonical(name, self.known)
                 if row_domain is None:
-                    self.findings.report(
-                        "import-domain-unknown",
-                        cells[col.index].ref,
-                        "“所属领域”为空，无法确定这一行属于哪个领域；这一行没有导入。",
-                        "所属领域 is empty: cannot tell which domain this row belongs to; the row was not imported.",
-                    )
+                    self.findings.report("import-domain-unknown.row", cells[col.index].ref)
                     continue
                 if self.wanted is not None and row_domain != self.wanted:
                     continue
@@ -272,12 +233,7 @@ class RowReader:
     def _empty(self, cell: Cell, title: str, key: str) -> None:
         if cell.ref in self.findings.reported:
             return
-        self.findings.report(
-            "import-cell-empty",
-            cell.ref,
-            f"{title} ({key}) 为空，导入的事项中这一项须补填。",
-            f"{key} ({title}) is empty; fill it in for the imported item.",
-        )
+        self.findings.report("import-cell-empty", cell.ref, title=title, key=key)
 
     def _subject(self, text: str, cell: Cell | None, vocab: Vocabulary) -> str | dict[str, str]:
         if cell is None:
@@ -294,11 +250,7 @@ class RowReader:
                 level = vocab.level(label.strip())
                 if level is None:
                     self.findings.report(
-                        "import-level-unmapped",
-                        cell.ref,
-                        f"公开主体中的层级“{label.strip()}”对应不到 zwgk.yaml 的层级，这一行“{one_line(units)}”没有导入。",
-                        f"the subject's level '{label.strip()}' maps to none of zwgk.yaml's levels; "
-                        f"'{one_line(units)}' was not imported.",
+                        "import-level-unmapped.subject", cell.ref, label=label.strip(), units=one_line(units)
                     )
                     continue
                 names, missing = vocab.units(split_units(units))
@@ -309,56 +261,24 @@ class RowReader:
             names, unknown = vocab.units(split_units(text))
             result = "、".join(names)
         if unknown:
-            self.findings.report(
-                "import-unit-unknown",
-                cell.ref,
-                f"公开主体中的“{'、'.join(unknown)}”不在 zwgk.yaml 的单位名录中，已原样保留。",
-                f"the subject names {', '.join(unknown)}, not in zwgk.yaml's unit registry; kept as written.",
-                Text(
-                    "改成单位名录中的名称（如“区民政局”“各镇人民政府（街道办事处）”），或把该单位加入 zwgk.yaml 的 units。",
-                    "use a registry name (such as 区民政局, 各镇人民政府（街道办事处）) or add the unit to zwgk.yaml's units.",
-                ),
-            )
+            self.findings.report("import-unit-unknown", cell.ref, units=listed(unknown))
         return result
 
     def _channels(self, text: str, cell: Cell | None, vocab: Vocabulary) -> list[str]:
         if cell is None:
             return []
-        names, unknown, listed = vocab.channels(text)
+        names, unknown, checklist = vocab.channels(text)
         if not names:
-            if listed:
-                self.findings.report(
-                    "import-cell-empty",
-                    cell.ref,
-                    "公开渠道和载体 (channels) 中没有勾选任何渠道（只有 □），须补填。",
-                    "channels: no channel is checked (only □); fill them in.",
-                )
+            if checklist:
+                self.findings.report("import-cell-empty.unchecked", cell.ref)
             else:
                 self._empty(cell, "公开渠道和载体", "channels")
         if unknown:
-            self.findings.report(
-                "import-channel-unknown",
-                cell.ref,
-                f"公开渠道“{'、'.join(unknown)}”不在 zwgk.yaml 的渠道列表中，已原样保留。",
-                f"channel(s) {', '.join(unknown)} are not in zwgk.yaml's channel list; kept as written.",
-                Text(
-                    "改成渠道列表中的名称，或把它加入 zwgk.yaml 的 channels。",
-                    "use a name from the channel list, or add it to zwgk.yaml's channels.",
-                ),
-            )
+            self.findings.report("import-channel-unknown", cell.ref, channels=listed(unknown))
         return names
 
     def _unknown_mark(self, cell: Cell, text: str, title: str) -> None:
-        self.findings.report(
-            "import-mark-unknown",
-            cell.ref,
-            f"{title} 单元格中的“{one_line(text)[:40]}”不是 √ 或空白，无法判断是否勾选，按未勾选导入。",
-            f"the {title} cell holds '{one_line(text)[:40]}', neither a tick nor blank; read as not ticked.",
-            Text(
-                "在表格中改为 √ 或留空后重新导入，或在 YAML 中改正。",
-                "write √ or leave it blank, or correct the YAML.",
-            ),
-        )
+        self.findings.report("import-mark-unknown", cell.ref, title=title, text=one_line(text)[:40])
 
     def _tick(self, cell: Cell, title: str, *, note_allowed: bool = False) -> tuple[bool, str | None]:
         tick = parse_tick(cell.text)
@@ -366,13 +286,7 @@ class RowReader:
             self._unknown_mark(cell, cell.text, title)
             return False, None
         if tick.note is not None and not note_allowed:
-            self.findings.report(
-                "import-mark-unknown",
-                cell.ref,
-                f"{title} 单元格在 √ 之后还写了“{tick.note}”，这段文字没有导入（只有特定群体可以带说明）。",
-                f"the {title} cell adds '{tick.note}' after its tick; that text was not imported "
-                "(only 特定群体 takes a note).",
-            )
+            self.findings.report("import-mark-unknown.note", cell.ref, title=title, note=tick.note)
             return True, None
         return bool(tick.ticked), tick.note
 
@@ -437,12 +351,7 @@ class RowReader:
             for label in split_units(texts[column.index]):
                 level = vocab.level(label)
                 if level is None:
-                    self.findings.report(
-                        "import-level-unmapped",
-                        cells[column.index].ref,
-                        f"公开层级“{label}”对应不到 zwgk.yaml 的层级，没有导入。",
-                        f"level '{label}' maps to none of zwgk.yaml's levels; not imported.",
-                    )
+                    self.findings.report("import-level-unmapped.text", cells[column.index].ref, label=label)
                 else:
                     chosen.append(level)
         group = layout.of(LEVEL) + layout.of(LEVELS_TEXT)
@@ -456,10 +365,7 @@ class RowReader:
         if any(cells[c.index].ref in self.findings.reported for c in group):
             return
         self.findings.report(
-            "import-cell-empty",
-            cells[group[0].index].ref,
-            f"{title} ({key}) 一项也没有勾选，导入的事项中须补填。",
-            f"{key} ({title}): nothing is ticked; fill it in for the imported item.",
+            "import-cell-empty.nothing-ticked", cells[group[0].index].ref, title=title, key=key
         )
 
 

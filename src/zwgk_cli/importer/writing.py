@@ -15,10 +15,11 @@ from typing import Any, Literal
 from zwgk_cli.check.pipeline import SETTINGS_FILE, check_sources, folder_upstream_loader
 from zwgk_cli.check.upstream import Upstream
 from zwgk_cli.core.atomic import write_atomic
-from zwgk_cli.core.diagnostics import Diagnostic, Text, ZwgkError
+from zwgk_cli.core.diagnostics import Diagnostic, ZwgkError, say
 from zwgk_cli.core.models import Settings
 from zwgk_cli.importer.claims import upstream_of, without_inherited
 from zwgk_cli.importer.convert import ImportResult
+from zwgk_cli.importer.findings import listed
 from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file
 from zwgk_cli.sources.writer import (
     DOMAIN_SCHEMA_LINE,
@@ -64,17 +65,8 @@ def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None,
     if out is None and directory is None:
         stdout = True
     if (stdout or single) and len(domains) > 1:
-        names = "、".join(d.name for d in domains)
-        raise ZwgkError(
-            Text(
-                f"文件中有 {len(domains)} 个领域（{names}），"
-                + ("不能都写到标准输出" if stdout else f"不能都写到 {out}")
-                + "。用 -o 文件夹 把每个领域写成“领域代码.yaml”，或用 --domain 只导入一个领域。",
-                f"the file holds {len(domains)} domains ({', '.join(d.name for d in domains)}); "
-                + ("they cannot all go to standard output" if stdout else f"they cannot all go to {out}")
-                + ". Use -o FOLDER to write one <slug>.yaml per domain, or --domain to import one.",
-            )
-        )
+        key = "stop.importer.several-domains." + ("stdout" if stdout else "file")
+        raise ZwgkError(say(key, count=len(domains), names=listed(d.name for d in domains), out=out))
     folder: Path | None
     if stdout:
         folder = directory
@@ -114,13 +106,8 @@ def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None,
         outputs.append(settings_output)
     conflicts = [o for o in outputs if o.status == "replaced"]
     if conflicts and not force:
-        names = "、".join(o.shown.as_posix() for o in conflicts)
         raise ZwgkError(
-            Text(
-                f"{names} 已存在且内容与导入结果不同；为免覆盖，本次没有写入任何文件。确认要替换时加 --force，或用 -o 写到别处。",
-                f"{', '.join(o.shown.as_posix() for o in conflicts)} already exist and differ from the import; "
-                "nothing was written. Add --force to replace them, or write elsewhere with -o.",
-            )
+            say("stop.importer.would-overwrite", names=listed(o.shown.as_posix() for o in conflicts))
         )
     return Plan(outputs, folder)
 
@@ -137,15 +124,13 @@ def _upstream(folder: Path | None, directory: Path | None, settings_output: Outp
 
 def _status(path: Path, data: bytes, kind: str) -> Status:
     if path.is_dir():
-        raise ZwgkError(Text(f"{path} 是文件夹，不能写成文件。", f"{path} is a folder, not a file."))
+        raise ZwgkError(say("stop.importer.is-folder", path=path))
     if not path.exists():
         return "new"
     try:
         old = path.read_bytes()
     except OSError as exc:
-        raise ZwgkError(
-            Text(f"无法读取 {path}：{exc.strerror or exc}。", f"cannot read {path}: {exc.strerror or exc}.")
-        ) from exc
+        raise ZwgkError(say("stop.importer.cannot-read", path=path, reason=exc.strerror or exc)) from exc
     return "unchanged" if old == data or _same_data(path, old, data) else "replaced"
 
 
@@ -161,7 +146,9 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def check_outputs(plan: Plan, directory: Path | None, settings: Settings | None = None) -> list[Diagnostic]:
+def check_outputs(
+    plan: Plan, directory: Path | None, settings: Settings | None = None, *, cwd: Path = Path()
+) -> list[Diagnostic]:
     """The findings `zwgk validate` would report on the outputs, in the folder they land in.
 
     Outside a catalogue folder the files are checked against `settings` (those of the workbook
@@ -189,7 +176,7 @@ def check_outputs(plan: Plan, directory: Path | None, settings: Settings | None 
     if in_catalogue and folder is not None and folder.is_dir():
         loads += [load_file(p) for p in iter_yaml_files(folder) if p not in shown]
     loader = folder_upstream_loader(root) if root is not None else None
-    result = check_sources(folder or root or Path.cwd(), settings_load, loads, loader)
+    result = check_sources(folder or root or cwd, settings_load, loads, loader)
     return [d for d in result.diagnostics if d.file in shown and (in_catalogue or d.code != "order-gap")]
 
 
@@ -204,10 +191,7 @@ def write_outputs(plan: Plan) -> list[Output]:
             write_atomic(output.path, output.data)
         except OSError as exc:
             raise ZwgkError(
-                Text(
-                    f"无法写入 {output.path}：{exc.strerror or exc}。",
-                    f"cannot write {output.path}: {exc.strerror or exc}.",
-                )
+                say("stop.importer.cannot-write", path=output.path, reason=exc.strerror or exc)
             ) from exc
         written.append(output)
     return written

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary
+from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
 from zwgk_cli.core.report_formats import SEVERITY_WORDS, location, summary_text
 from zwgk_cli.core.text_width import terminal_width
 
@@ -33,7 +33,7 @@ def report_lines(
     for d in diagnostics:
         severity: Piece
         if d.waived is not None:
-            severity = ("已豁免警告" if lang == "zh" else "waived warning", "dim")
+            severity = (say("ui.report.waived-warning").get(lang), "dim")
         else:
             severity = (SEVERITY_WORDS[d.severity][0 if lang == "zh" else 1], _STYLE[d.severity])
         code_style = "dim" if d.waived else _STYLE[d.severity]
@@ -52,11 +52,9 @@ def report_lines(
                 pad = terminal_width(d.excerpt[: d.column - 1])
                 lines.append([(" " * 5 + " | ", "blue"), (" " * pad + "^", _STYLE[d.severity])])
         if d.hint is not None:
-            lines.append(
-                [("  " + ("提示：" if lang == "zh" else "hint: "), "green"), (d.hint.get(lang), None)]
-            )
+            lines.append([("  " + say("ui.report.hint").get(lang), "green"), (d.hint.get(lang), None)])
         if d.waived is not None:
-            label = "豁免理由：" if lang == "zh" else "waiver reason: "
+            label = say("ui.report.waiver-reason").get(lang)
             lines.append([("  " + label, "dim"), (d.waived, "dim")])
     style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
     lines.append([(summary_text(summary, lang), style)])
