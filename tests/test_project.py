@@ -1,4 +1,4 @@
-"""The project keeps its promises: README in sync with the code, lint and types clean."""
+"""The project keeps its promises: README and docs/ in sync with the code, lint and types clean."""
 
 from __future__ import annotations
 
@@ -11,25 +11,86 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, Golden
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.codes import CODES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
+COMMANDS = (DOCS / "commands.md").read_text(encoding="utf-8")
+CODES_DOC = DOCS / "codes.md"
+CODES_START, CODES_END = "<!-- codes:start -->", "<!-- codes:end -->"
 
 
-def test_readme_lists_every_code_exactly_once() -> None:
-    listed = re.findall(r"^\| `([a-z0-9-]+)` \| (错误|警告) \|", README, flags=re.MULTILINE)
-    assert [code for code, _ in listed] == list(CODES)
-    for code, severity in listed:
-        assert severity == ("错误" if CODES[code].severity == "error" else "警告"), code
+def codes_table() -> str:
+    """The table of docs/codes.md, one row per code in the order of `CODES`."""
+    from zwgk_cli.core.codes import WAIVABLE
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    rows = ["| 代码 | 级别 | 可豁免 | 含义 | English |", "|---|---|---|---|---|"]
+    for code in CODES.values():
+        severity = "错误" if code.severity == "error" else "警告"
+        waivable = "是" if code.code in WAIVABLE else ""
+        rows.append(f"| `{code.code}` | {severity} | {waivable} | {cell(code.zh)} | {cell(code.en)} |")
+    return "\n".join(rows) + "\n"
 
 
-def test_readme_documents_every_command() -> None:
+def test_docs_code_table_is_generated_from_the_code_catalogue(golden: Golden) -> None:
+    # docs/codes.md lists every code exactly once, as codes.py says; --update-golden rewrites the table
+    text = CODES_DOC.read_text(encoding="utf-8")
+    assert text.count(CODES_START) == 1, "marker missing in docs/codes.md"
+    assert text.count(CODES_END) == 1, "marker missing in docs/codes.md"
+    head, rest = text.split(CODES_START)
+    _, tail = rest.split(CODES_END)
+    golden(CODES_DOC, f"{head}{CODES_START}\n{codes_table()}{CODES_END}{tail}")
+    listed = re.findall(r"^\| `([a-z0-9-]+)` \|", CODES_DOC.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert listed == list(CODES)
+
+
+def test_command_reference_documents_every_command() -> None:
     for command in app.registered_commands:
-        assert f"### `zwgk {command.name}" in README, command.name
+        assert f"### `zwgk {command.name}" in COMMANDS, command.name
         assert command.callback is not None, command.name
         assert command.callback.__doc__, command.name
+
+
+def test_command_reference_documents_every_option() -> None:
+    # every option a command takes (as typer registers it) is named in its section of docs/commands.md
+    import typer.main
+
+    group = typer.main.get_command(app)  # a group: one subcommand per registered command
+    sections = re.split(r"^### ", COMMANDS, flags=re.MULTILINE)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        (section,) = [s for s in sections if s.startswith(f"`zwgk {name}")]
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("-") and opt != "--help":
+                    assert f"`{opt}" in section or f" {opt}" in section, f"zwgk {name} {opt}"
+
+
+def test_docs_links_resolve() -> None:
+    # every relative link in README.md and docs/ points at a file that exists
+    for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if "://" not in target:
+                assert (page.parent / target).exists(), f"{page.name}: {target}"
+
+
+def test_readme_is_short_with_one_example_per_command() -> None:
+    # the README is for a newcomer: what it is, the two commands, an example each, and where to read on
+    assert len(README) <= 8000, len(README)
+    for command in app.registered_commands:
+        assert f"$ zwgk {command.name}" in README, command.name
+    assert "(docs/README.md)" in README
+
+
+def test_docs_index_lists_every_page() -> None:
+    index = (DOCS / "README.md").read_text(encoding="utf-8")
+    for page in sorted(DOCS.glob("*.md")):
+        if page.name != "README.md":
+            assert f"({page.name})" in index, page.name
 
 
 def test_readme_two_commands() -> None:
@@ -118,7 +179,7 @@ def test_pre_commit_hooks_run_real_commands() -> None:
         assert program == "zwgk"
         assert command in commands, hook["id"]
         assert hook["language"] == "python"
-        assert f"`{hook['id']}`" in README
+        assert f"`{hook['id']}`" in (DOCS / "ci.md").read_text(encoding="utf-8"), hook["id"]
 
 
 def test_validate_does_not_import_what_only_other_commands_need() -> None:
