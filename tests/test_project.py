@@ -70,12 +70,22 @@ def test_command_reference_documents_every_option() -> None:
                     assert f"`{opt}" in section or f" {opt}" in section, f"zwgk {name} {opt}"
 
 
+def _anchors(page: Path) -> set[str]:
+    # headings as GitHub turns them into anchors: lower case, punctuation dropped, spaces to hyphens
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.MULTILINE | re.DOTALL)
+    headings = re.findall(r"^#+ (.+)$", text, flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+
 def test_docs_links_resolve() -> None:
-    # every relative link in README.md and docs/ points at a file that exists
+    # every relative link in README.md and docs/ points at a file that exists, and at a heading in it
     for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
-        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
-            if "://" not in target:
-                assert (page.parent / target).exists(), f"{page.name}: {target}"
+        for target, anchor in re.findall(r"\]\(([^)#\s]+)(?:#([^)]*))?\)", page.read_text(encoding="utf-8")):
+            if "://" in target:
+                continue
+            assert (page.parent / target).exists(), f"{page.name}: {target}"
+            if anchor:
+                assert anchor in _anchors(page.parent / target), f"{page.name}: {target}#{anchor}"
 
 
 def test_readme_is_short_with_one_example_per_command() -> None:
