@@ -26,9 +26,9 @@ Line = list[Piece]
 
 
 def report_lines(
-    diagnostics: Sequence[Diagnostic], summary: Summary, lang: Lang, base: Path | None
+    diagnostics: Sequence[Diagnostic], summary: Summary | None, lang: Lang, base: Path | None
 ) -> list[Line]:
-    """Every finding (its line, source excerpt with caret, hint, waiver reason), then the summary."""
+    """Every finding (its line, source excerpt with caret, hint, waiver reason), then the summary (if any)."""
     lines: list[Line] = []
     for d in diagnostics:
         severity: Piece
@@ -56,15 +56,21 @@ def report_lines(
         if d.waived is not None:
             label = say("ui.report.waiver-reason").get(lang)
             lines.append([("  " + label, "dim"), (d.waived, "dim")])
+    if summary is None:  # a command that closes with its own summary (`zwgk fmt`)
+        return lines
     style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
     lines.append([(summary_text(summary, lang), style)])
     return lines
 
 
 def print_diagnostics(
-    console: Console, diagnostics: Sequence[Diagnostic], summary: Summary, lang: Lang, base: Path | None
+    console: Console,
+    diagnostics: Sequence[Diagnostic],
+    summary: Summary | None,
+    lang: Lang,
+    base: Path | None,
 ) -> None:
-    """Print every finding, then the summary line, on a rich console."""
+    """Print every finding, then the summary line (if any), on a rich console."""
     from rich.text import Text as RichText
 
     for line in report_lines(diagnostics, summary, lang, base):
