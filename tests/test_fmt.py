@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from zwgk_cli.cli.app import app
-from zwgk_cli.sources.formatting import FormatResult, format_bytes, same_data
+from zwgk_cli.sources.fmt import FormatResult, format_bytes, same_data
 from zwgk_cli.sources.loading import load_bytes, resolve_plain
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "250"}
@@ -44,7 +44,7 @@ def _data(raw: bytes) -> Any:
 def formatted(text: str, name: str = "shjz.yaml") -> str:
     """Format `text`; checks the data is unchanged and a second run changes nothing."""
     result = _fmt(text, name)
-    assert result.formatted is not None, (result.diagnostics, result.problems)
+    assert result.formatted is not None, result.diagnostics
     assert same_data(_data(text.encode("utf-8")), _data(result.formatted))
     again = _fmt(result.formatted, name)
     assert again.formatted == result.formatted, "not idempotent"
@@ -168,14 +168,14 @@ items:
 
 def test_every_comment_and_blank_line_stays_in_place() -> None:
     result = _fmt(COMMENTED)
-    assert result.notices == []
+    assert result.diagnostics == []
     assert formatted(COMMENTED) == COMMENTED_CANONICAL
 
 
 def test_canonical_text_is_left_alone() -> None:
     result = _fmt(COMMENTED_CANONICAL)
     assert not result.changed
-    assert result.notices == []
+    assert result.diagnostics == []
 
 
 def test_settings_comments_and_blank_lines_stay() -> None:
@@ -247,8 +247,13 @@ def test_comment_between_keys_refuses_reordering_with_a_notice() -> None:
     result = _fmt(text, "jz.yaml")
     assert result.formatted is not None
     assert result.formatted.decode("utf-8") == text  # order kept, nothing lost
-    (notice,) = result.notices
-    assert (notice.file, notice.line) == (Path("jz.yaml"), 1)
+    (notice,) = result.diagnostics
+    assert (notice.code, notice.severity, notice.file, notice.line) == (
+        "fmt-order-kept",
+        "warning",
+        Path("jz.yaml"),
+        1,
+    )
     assert notice.message.zh == (
         "文件顶层的键不是标准顺序（应为 domain、slug、order、lead、due），但第 4 行的注释在 lead 和 order 之间，"
         "重排会把它带到别处，所以保持原顺序。如需标准顺序，请手动调整键的顺序（注释随所说明的键移动），再运行 zwgk fmt。"
@@ -278,8 +283,8 @@ items:
     name: 乙
 """
     )
-    (notice,) = result.notices
-    assert notice.line == 2
+    (notice,) = result.diagnostics
+    assert (notice.code, notice.line) == ("fmt-order-kept", 2)
     assert notice.message.zh.startswith(
         "第 1 个事项（a-1）的键不是标准顺序（应为 id、name），但第 3 行的注释在 name 和 id 之间"
     )
@@ -297,8 +302,8 @@ items:
     result = _fmt(text)
     assert result.formatted is not None
     assert result.formatted.decode("utf-8") == text
-    first, second = sorted(result.notices, key=lambda n: n.line)
-    assert first.line == 3
+    first, second = sorted(result.diagnostics, key=lambda n: n.line or 0)
+    assert (first.code, first.line, second.code) == ("fmt-style-kept", 3, "fmt-style-kept")
     assert first.message.zh == (
         "第 1 个事项（a-1）的 公开内容（要素） (content)：按标准应写在一行 [a, b]，但第 4 行有注释，写成一行会丢失它，"
         "所以保留原来的多行写法。如需标准写法，请把注释移到它上方。"
@@ -310,16 +315,21 @@ items:
 def test_comment_inside_brackets_leaves_the_file_untouched() -> None:
     result = _fmt("domain: 救灾\ncontent: [a,  # 说明\n  b]\n")
     assert result.formatted is None
-    (problem,) = result.problems
-    assert (problem.line, problem.column) == (2, 15)
+    (problem,) = result.diagnostics
+    assert (problem.code, problem.severity, problem.line, problem.column) == (
+        "fmt-comment-in-brackets",
+        "error",
+        2,
+        15,
+    )
     assert "第 2 行的注释写在方括号或花括号（[ ]、{ }）里面" in problem.message.zh
 
 
 def test_comment_between_key_and_value_leaves_the_file_untouched() -> None:
     result = _fmt("domain: 救灾\nlead:\n  # 说明\n  区应急局\n")
     assert result.formatted is None
-    (problem,) = result.problems
-    assert (problem.line, problem.excerpt) == (3, "  # 说明")
+    (problem,) = result.diagnostics
+    assert (problem.code, problem.line, problem.excerpt) == ("fmt-comment-position", 3, "  # 说明")
     assert problem.message.zh.startswith("第 3 行的注释所在的位置（如键和值之间）ruamel.yaml 无法保留")
     # The same comment at the end of the key's line is kept.
     assert formatted("domain: 救灾\nlead:  # 说明\n  区应急局\n") == "domain: 救灾\nlead: 区应急局  # 说明\n"
@@ -546,11 +556,53 @@ def test_fmt_rewrites_then_check_passes(folder: Path) -> None:
 def test_explicit_files_and_notices(folder: Path) -> None:
     path = _write(folder, "hjbh.yaml", "slug: hjbh\n# 说明\ndomain: 环境保护\n")
     code, out = _run(str(path), "--lang", "en")
-    assert code == 0
-    assert out.startswith(
-        "catalogues/hjbh.yaml:1: note: the keys of the top level are not in the standard order"
+    assert code == 0  # a part left as written is a warning: the file is still formatted
+    assert out == (
+        "catalogues/hjbh.yaml:1: warning[fmt-order-kept] the keys of the top level are not in the standard"
+        " order (domain, slug), but the comment at line 2 sits between 'slug' and 'domain' and reordering"
+        " would carry it elsewhere, so the order is kept. To get the standard order, reorder the keys by"
+        " hand, moving the comment along, then run zwgk fmt again.\n"
+        "reformatted 0 files, 1 unchanged.\n"
     )
-    assert out.endswith("reformatted 0 files, 1 unchanged.\n")
+
+
+def test_findings_are_reported_like_validate_with_excerpt_caret_and_hint(folder: Path) -> None:
+    brackets = _write(folder, "jz.yaml", "domain: 救灾\ncontent: [a,  # 说明\n  b]\n")
+    between = _write(folder, "yj.yaml", "domain: 应急\nlead:\n  # 说明\n  区应急局\n")
+    code, out = _run("--check")
+    assert code == 1
+    assert out == (
+        "catalogues/jz.yaml:2:15: 错误[fmt-comment-in-brackets] 第 2 行的注释写在方括号或花括号（[ ]、{ }）里面，"
+        "ruamel.yaml 排版时无法保留，所以这个文件没有排版。\n"
+        "    2 | content: [a,  # 说明\n"
+        "      |               ^\n"
+        "  提示：把这条注释移到括号外面（如上一行），再运行 zwgk fmt。\n"
+        "catalogues/yj.yaml:3:3: 错误[fmt-comment-position] 第 3 行的注释所在的位置（如键和值之间）ruamel.yaml 无法保留，"
+        "排版会丢失它，所以这个文件没有排版。\n"
+        "    3 |   # 说明\n"
+        "      |   ^\n"
+        "  提示：把这条注释移到上一行或行尾，再运行 zwgk fmt。\n"
+        "2 个文件已是标准格式，2 个无法排版（见上文），未改动。\n"
+    )
+    assert _run()[0] == 1
+    assert brackets.read_text(encoding="utf-8") == "domain: 救灾\ncontent: [a,  # 说明\n  b]\n"
+    assert between.read_text(encoding="utf-8") == "domain: 应急\nlead:\n  # 说明\n  区应急局\n"
+
+
+def test_a_failed_self_check_leaves_the_file_alone(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zwgk_cli.sources.fmt import self_check
+
+    monkeypatch.setattr(self_check, "same_data", lambda a, b: False)
+    code, out = _run("--lang", "en", "catalogues/jz.yaml")
+    assert (code, out) == (
+        1,
+        "catalogues/jz.yaml: error[fmt-self-check] the formatted text failed the self-check (the data read"
+        " back differs); the file was left untouched.\n"
+        "  hint: this is a zwgk bug: please send the file to the maintainers. You can tidy it by hand"
+        " meanwhile.\n"
+        "reformatted 0 files, 0 unchanged, 1 could not be formatted (see above) and were left untouched.\n",
+    )
+    assert (folder / "jz.yaml").read_text(encoding="utf-8") == "slug: jz\ndomain: 救灾\n"
 
 
 def test_writes_are_atomic(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -728,8 +780,8 @@ def _check_property(value: dict[str, Any], text: str, name: str) -> str:
     assert loaded.document is not None
     assume(same_data(loaded.document.data, value))
     result = _fmt(text, name)
-    assert result.formatted is not None, (text, result.diagnostics, result.problems)
-    assert result.notices == []
+    assert result.formatted is not None, (text, result.diagnostics)
+    assert result.diagnostics == []
     assert same_data(_data(result.formatted), value)
     assert _fmt(result.formatted, name).formatted == result.formatted
     return result.formatted.decode("utf-8")
@@ -815,7 +867,8 @@ def test_comments_anywhere_are_kept_or_the_file_is_left_alone(
     result = _fmt(text)
     if result.formatted is None:
         # Only a comment ruamel cannot keep (inside [ ] or between a key and its value) stops fmt.
-        (problem,) = result.problems
+        (problem,) = result.diagnostics
+        assert problem.code in ("fmt-comment-in-brackets", "fmt-comment-position")
         assert problem.line is not None
         assert "# " in text.split("\n")[problem.line - 1]
         return

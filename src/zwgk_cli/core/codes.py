@@ -342,10 +342,42 @@ _ALL: tuple[Code, ...] = (
         "领域工作表在生成后被修改或删除，按可见表格（或隐藏数据）导入",
         "a domain sheet was edited or deleted after build; imported from what is left",
     ),
+    # Formatting (zwgk fmt): why a file was left untouched, or a part of it left as written
+    Code(
+        "fmt-comment-in-brackets",
+        "error",
+        "注释写在方括号或花括号（[ ]、{ }）里面，文件无法排版",
+        "a comment inside [ ] or { } keeps the file from being formatted",
+    ),
+    Code(
+        "fmt-comment-position",
+        "error",
+        "注释所在的位置（如键和值之间）排版时无法保留，文件无法排版",
+        "a comment sits where formatting cannot keep it (between a key and its value …)",
+    ),
+    Code(
+        "fmt-self-check",
+        "error",
+        "排版结果没有通过自检，文件未改动（zwgk 的缺陷）",
+        "the formatted text failed the self-check; the file is left untouched (a zwgk bug)",
+    ),
+    Code(
+        "fmt-order-kept",
+        "warning",
+        "键不是标准顺序，但重排会移动注释或空行，所以保持原顺序",
+        "keys stay out of the standard order: reordering would move a comment or blank line",
+    ),
+    Code(
+        "fmt-style-kept",
+        "warning",
+        "列表或映射不是标准写法，但改写会丢失或移动注释，所以保持原写法",
+        "a list or mapping keeps its style: the standard one would lose or move a comment",
+    ),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
-# Warnings about a source item can be waived on it; `zwgk import`'s findings are about tables, not items.
+# Warnings about a source item can be waived on it; `zwgk import`'s findings are about tables and
+# `zwgk fmt`'s about layout, not items.
 WAIVABLE: frozenset[str] = frozenset(
-    c.code for c in _ALL if c.severity == "warning" and not c.code.startswith("import-")
+    c.code for c in _ALL if c.severity == "warning" and not c.code.startswith(("import-", "fmt-"))
 )

@@ -1,4 +1,4 @@
-"""`zwgk fmt`: lay out the catalogue's YAML files in the one canonical way (see zwgk_cli.sources.formatting)."""
+"""`zwgk fmt`: lay out the catalogue's YAML files in the one canonical way (see zwgk_cli.sources.fmt)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,13 @@ import typer
 from zwgk_cli.cli.console import make_console, print_error
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Language
 from zwgk_cli.cli.report.terminal import print_diagnostics
-from zwgk_cli.core.diagnostics import Lang, Text, ZwgkError, sort_diagnostics, summarize
+from zwgk_cli.core.diagnostics import Lang, ZwgkError, say, sort_diagnostics
 from zwgk_cli.core.report_formats import display_path
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.text import Text as RichText
 
-    from zwgk_cli.sources.formatting import FormatResult
+    from zwgk_cli.sources.fmt import FormatResult
 
 
 def fmt_command(
@@ -48,7 +47,7 @@ def fmt_command(
     """
     from rich.text import Text as RichText
 
-    from zwgk_cli.sources.formatting import collect_files, format_file, write_result
+    from zwgk_cli.sources.fmt import collect_files, format_file, write_result
 
     language: Lang = lang.value
     console = make_console()
@@ -60,57 +59,28 @@ def fmt_command(
     base = Path.cwd()
     results = [format_file(path, fix_encoding=fix_encoding) for path in files]
 
-    diagnostics = sort_diagnostics(d for r in results for d in r.diagnostics)
-    if diagnostics:
-        summary = summarize(
-            diagnostics,
-            files=len(results),
-            domains=sum(not r.is_settings for r in results),
-            items=sum(r.items for r in results),
-        )
-        print_diagnostics(console, diagnostics, summary, language, base)
-    for result in results:
-        _print_problems(console, result, language, base)
-    for result in results:
-        for notice in sorted(result.notices, key=lambda n: n.line):
-            line = RichText()
-            line.append(f"{display_path(notice.file, base)}:{notice.line}", style="bold")
-            line.append(": 注意：" if language == "zh" else ": note: ", style="bold cyan")
-            line.append(notice.message.get(language))
-            console.print(line)
+    # What could not be read or formatted, and what was left as written: validate's report, without
+    # its summary (the closing line below says what fmt did).
+    findings = sort_diagnostics(d for r in results for d in r.diagnostics)
+    if findings:
+        print_diagnostics(console, findings, None, language, base)
 
     changed = [r for r in results if r.changed]
     unwritable: list[FormatResult] = []
     for result in changed:
-        where = display_path(result.path, base)
+        where = RichText(f"{display_path(result.path, base)}: ", style="bold")
         if check:
-            word = (
-                Text("将转换为 UTF-8 并重新排版", "would convert to UTF-8 and reformat")
-                if result.reencoded
-                else Text("将重新排版", "would reformat")
-            )
+            word = say("ui.fmt.would-convert" if result.reencoded else "ui.fmt.would-reformat")
         else:
             try:
                 write_result(result)
             except OSError as exc:
                 unwritable.append(result)
-                reason = exc.strerror or str(exc)
-                console.print(
-                    RichText(f"{where}: ", style="bold")
-                    + RichText(
-                        f"无法写入（{reason}），文件未改动。"
-                        if language == "zh"
-                        else f"cannot write ({reason}); the file is unchanged.",
-                        style="bold red",
-                    )
-                )
+                reason = say("ui.fmt.unwritable", reason=exc.strerror or str(exc))
+                console.print(where + RichText(reason.get(language), style="bold red"))
                 continue
-            word = (
-                Text("已转换为 UTF-8 并重新排版", "converted to UTF-8 and reformatted")
-                if result.reencoded
-                else Text("已重新排版", "reformatted")
-            )
-        console.print(RichText(f"{where}: ", style="bold") + RichText(word.get(language)))
+            word = say("ui.fmt.converted" if result.reencoded else "ui.fmt.reformatted")
+        console.print(where + RichText(word.get(language)))
 
     failed = sum(r.failed for r in results) + len(unwritable)
     done = len(changed) - len(unwritable)
@@ -121,48 +91,15 @@ def fmt_command(
     raise typer.Exit(EXIT_OK)
 
 
-def _print_problems(console: Console, result: FormatResult, language: Lang, base: Path) -> None:
-    from rich.text import Text as RichText
-
-    for problem in result.problems:
-        where = display_path(problem.file, base)
-        if problem.line is not None:
-            where += f":{problem.line}"
-            if problem.column is not None:
-                where += f":{problem.column}"
-        line = RichText()
-        line.append(where, style="bold")
-        line.append(": 无法排版：" if language == "zh" else ": cannot format: ", style="bold red")
-        line.append(problem.message.get(language))
-        console.print(line)
-        if problem.excerpt is not None and problem.line is not None:
-            console.print(RichText(f"{problem.line:>5} | ", style="blue") + RichText(problem.excerpt))
-        if problem.hint is not None:
-            label = "提示：" if language == "zh" else "hint: "
-            console.print(RichText("  " + label, style="green") + RichText(problem.hint.get(language)))
-
-
 def _summary(check: bool, changed: int, unchanged: int, failed: int, language: Lang) -> RichText:
     """The closing line: 已排版 N 个文件，M 个未变。"""
     from rich.text import Text as RichText
 
     if check:
-        if changed:
-            zh = f"{changed} 个文件将重新排版，{unchanged} 个已是标准格式"
-            en = f"{changed} files would be reformatted, {unchanged} already formatted"
-        else:
-            zh = f"{unchanged} 个文件已是标准格式"
-            en = f"{unchanged} files already formatted"
+        key = "ui.fmt.summary.would-reformat" if changed else "ui.fmt.summary.all-formatted"
     else:
-        zh = f"已排版 {changed} 个文件，{unchanged} 个未变"
-        en = f"reformatted {changed} files, {unchanged} unchanged"
-    if failed:
-        zh += f"，{failed} 个无法排版（见上文），未改动"
-        en += f", {failed} could not be formatted (see above) and were left untouched"
-    zh += "。"
-    en += "."
-    if check and changed:
-        zh += "运行 zwgk fmt 即可排版。"
-        en += " Run zwgk fmt to reformat them."
+        key = "ui.fmt.summary.reformatted"
+    not_formatted = say("ui.fmt.summary.failed", failed=failed) if failed else ""
+    text = say(key, changed=changed, unchanged=unchanged, failed=not_formatted)
     style = "bold red" if failed else "bold yellow" if check and changed else "bold green"
-    return RichText(zh if language == "zh" else en, style=style)
+    return RichText(text.get(language), style=style)
