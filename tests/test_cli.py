@@ -15,8 +15,8 @@ from conftest import CASES, ROOT, build_case
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.commands import build as build_module
-from zwgk_cli.cli.commands import diff as diff_module
 from zwgk_cli.cli.console import check_steps
+from zwgk_cli.cli.report import diff as diff_report
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
 
@@ -258,7 +258,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
         return Console(file=screen, force_terminal=True, width=120)
 
     monkeypatch.setattr(console, "make_console", fake)
-    for module in (build_module, diff_module):
+    for module in (build_module, diff_report):
         monkeypatch.setattr(module, "make_console", fake)
     monkeypatch.setattr(text_report, "plain_output", lambda stream: False)
     return screen

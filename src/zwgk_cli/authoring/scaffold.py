@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from zwgk_cli.core.diagnostics import Text, ZwgkError
+from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.resources import shipped_catalogue
 
 NATIONAL_CHANNELS = [
@@ -320,12 +320,7 @@ def support_files(region: str, *, example: bool) -> dict[str, str]:
 def check_target(target: Path) -> None:
     """Refuse to write into a file or a non-empty folder."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ZwgkError(
-            Text(
-                f"{target} 已存在且不是空文件夹：为免覆盖其中的文件，请指定一个新的或空的文件夹。",
-                f"{target} exists and is not an empty folder; name a new or empty one.",
-            )
-        )
+        raise ZwgkError(say("stop.init.not-empty", target=target))
 
 
 def write_files(target: Path, files: dict[str, bytes]) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import typer
 
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN
-from zwgk_cli.core.diagnostics import Lang, Text, ZwgkError
+from zwgk_cli.core.diagnostics import Lang, Text, ZwgkError, say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,7 +39,7 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console
 
 def print_error(text: Text, lang: Lang) -> None:
     """One “错误：…” line on stderr: why a command cannot run."""
-    make_console(stderr=True).print(f"[bold red]{'错误' if lang == 'zh' else 'error'}：[/]{text.get(lang)}")
+    make_console(stderr=True).print(f"[bold red]{say('ui.cli.error').get(lang)}[/]{text.get(lang)}")
 
 
 def exit_cannot_run(exc: ZwgkError, lang: Lang) -> NoReturn:
@@ -73,9 +73,7 @@ def check_steps(show: Callable[[str], None], lang: Lang) -> CheckProgress:
     """A check's progress (see pipeline.check_catalogue) as words for `show`."""
 
     def step(stage: str, done: int, total: int) -> None:
-        if lang == "zh":
-            show(f"（{'读取' if stage == 'read' else '检查'}第 {done}/{total} 个文件）")
-        else:
-            show(f" ({'reading' if stage == 'read' else 'checking'} file {done}/{total})")
+        key = "ui.cli.step.read" if stage == "read" else "ui.cli.step.check"
+        show(say(key, done=done, total=total).get(lang))
 
     return step

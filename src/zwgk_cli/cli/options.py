@@ -31,6 +31,29 @@ class OutputFormat(StrEnum):
     github = "github"
 
 
+class DiffFormat(StrEnum):
+    """Report formats for differences."""
+
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class CoverageFormat(StrEnum):
+    """Report formats for coverage."""
+
+    text = "text"
+    json = "json"
+
+
+DEFAULT_FOLDER = Path("catalogues")
+
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option("--templates", help="自定义模板文件夹：其中的同名模板和 assets/ 文件优先于内置模板。"),
+]
+
 DirArgument = Annotated[
     Path,
     typer.Argument(help="目录文件夹（含 zwgk.yaml 和各领域 YAML 文件）。", show_default=True),

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from zwgk_cli.cli.console import check_steps
-from zwgk_cli.core.diagnostics import Lang
+from zwgk_cli.core.diagnostics import Lang, Text, say
 
 if TYPE_CHECKING:
     from zwgk_cli.build.builder import BuildResult
@@ -23,21 +23,18 @@ class PageProgress:
     def __init__(self, progress: Progress | None, lang: Lang = "zh") -> None:
         self._progress = progress
         self._lang = lang
-        self._task = (
-            progress.add_task("检查目录" if lang == "zh" else "checking", total=None) if progress else None
-        )
+        self._checking = say("ui.build.checking").get(lang)
+        self._task = progress.add_task(self._checking, total=None) if progress else None
         self.checking = check_steps(self._describe, lang)
 
     def _describe(self, detail: str) -> None:
         if self._progress is not None and self._task is not None:
-            self._progress.update(
-                self._task, description=("检查目录" if self._lang == "zh" else "checking") + detail
-            )
+            self._progress.update(self._task, description=self._checking + detail)
 
     def advance(self, name: str) -> None:
         if self._progress is not None and self._task is not None:
-            word = "生成" if self._lang == "zh" else "writing"
-            self._progress.update(self._task, advance=1, description=f"{word} {name}")
+            description = say("ui.build.writing", name=name).get(self._lang)
+            self._progress.update(self._task, advance=1, description=description)
 
 
 @contextmanager
@@ -59,22 +56,18 @@ def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> No
     domains = len(catalogue.domains)
     items = sum(len(d.items) for d in catalogue.domains)
     out = _shown(result.out)
-    data = "、".join(name for name in sorted(result.files) if "/" not in name and not name.endswith(".html"))
+    data = [name for name in sorted(result.files) if "/" not in name and not name.endswith(".html")]
     units = result.units()
-    if lang == "zh":
-        console.print(
-            f"[bold green]已生成 {out}[/]：{len(pages)} 个页面（含 {domains} 个领域目录页），"
-            f"{items} 个事项；表格和开放数据：{data}；"
-            + (f"镇街目录 {len(units)} 个（units/）；" if units else "")
-            + f"共 {len(result.files)} 个文件。"
-        )
-    else:
-        console.print(
-            f"[bold green]Built {out}[/]: {len(pages)} pages ({domains} domain pages), "
-            f"{items} items; spreadsheets and open data: {data.replace('、', ', ')}; "
-            + (f"{len(units)} town/street catalogues (units/); " if units else "")
-            + f"{len(result.files)} files."
-        )
+    summary = say(
+        "ui.build.summary",
+        pages=len(pages),
+        domains=domains,
+        items=items,
+        data=Text("、".join(data), ", ".join(data)),
+        units=say("ui.build.units", count=len(units)) if units else "",
+        files=len(result.files),
+    )
+    console.print(f"[bold green]{say('ui.build.built', out=out).get(lang)}[/]{summary.get(lang)}")
 
 
 def _shown(path: Path) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,22 +12,21 @@ import typer
 from zwgk_cli.check.coverage import coverage_data, coverage_table
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import make_console, print_error, working
-from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_OK, LangOption, Language
+from zwgk_cli.cli.options import (
+    DEFAULT_FOLDER,
+    EXIT_CANNOT_RUN,
+    EXIT_OK,
+    CoverageFormat,
+    DirArgument,
+    LangOption,
+    Language,
+)
 from zwgk_cli.cli.report.terminal import print_diagnostics
-from zwgk_cli.core.diagnostics import Lang, ZwgkError
-
-
-class CoverageFormat(StrEnum):
-    """Report formats for coverage."""
-
-    text = "text"
-    json = "json"
+from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
 
 def coverage_command(
-    directory: Annotated[
-        Path, typer.Argument(help="目录文件夹（zwgk.yaml 中设置了上级目录 upstream）。")
-    ] = Path("catalogues"),
+    directory: DirArgument = DEFAULT_FOLDER,
     output_format: Annotated[
         CoverageFormat, typer.Option("--format", help="输出格式：text（默认）或 json。")
     ] = CoverageFormat.text,
@@ -43,7 +41,7 @@ def coverage_command(
     language: Lang = lang.value
     errors = make_console(stderr=True)
     try:
-        with working("正在检查目录和上级目录…" if language == "zh" else "checking the catalogues…"):
+        with working(say("ui.coverage.working").get(language)):
             result = check_catalogue(directory)
     except ZwgkError as exc:
         print_error(exc.text, language)
@@ -54,11 +52,8 @@ def coverage_command(
         if problems:
             print_diagnostics(errors, problems, result.summary, language, Path.cwd())
         else:
-            errors.print(
-                "[bold red]错误：[/]zwgk.yaml 没有设置上级目录（upstream），无从统计覆盖度。"
-                if language == "zh"
-                else "[bold red]error:[/] zwgk.yaml names no upstream catalogue."
-            )
+            label, text = say("ui.coverage.error").get(language), say("ui.coverage.no-upstream").get(language)
+            errors.print(f"[bold red]{label}[/]{text}")
         raise typer.Exit(EXIT_CANNOT_RUN)
     rows = coverage_table(result.files, upstream)
     if output_format is CoverageFormat.json:
@@ -68,9 +63,9 @@ def coverage_command(
     from rich.table import Table
 
     console = make_console()
-    table = Table(title=f"公开事项覆盖度（上级目录 {upstream.label}，{upstream.edition}）")
-    for title in ("领域", "适用事项", "认领", "不认领", "缺少", "增补", "覆盖度"):
-        table.add_column(title, justify="left" if title == "领域" else "right")
+    table = Table(title=say("ui.coverage.title", label=upstream.label, edition=upstream.edition).zh)
+    for column in ("domain", "applicable", "claimed", "declined", "missing", "added", "percent"):
+        table.add_column(say(f"ui.coverage.{column}").zh, justify="left" if column == "domain" else "right")
     for row in rows:
         table.add_row(
             row.name,
@@ -84,9 +79,12 @@ def coverage_command(
     console.print(table)
     for row in rows:
         for parent in row.missing:
-            console.print(f"[red]缺少[/] {row.name} {parent.id} {parent.title}（{'、'.join(parent.levels)}）")
-        for parent, local in row.stale:
-            console.print(
-                f"[yellow]需复核[/] {row.name} {local} 认领的 {parent.id} 已改动，当前摘要 {parent.hash}"
+            levels = "、".join(parent.levels)
+            line = say(
+                "ui.coverage.missing-item", domain=row.name, id=parent.id, title=parent.title, levels=levels
             )
+            console.print(f"[red]{say('ui.coverage.missing').zh}[/] {line.zh}")
+        for parent, local in row.stale:
+            line = say("ui.coverage.stale-item", domain=row.name, local=local, id=parent.id, hash=parent.hash)
+            console.print(f"[yellow]{say('ui.coverage.review').zh}[/] {line.zh}")
     raise typer.Exit(EXIT_OK)

@@ -10,16 +10,22 @@ import typer
 from zwgk_cli.authoring.json_schema import schema_files
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import make_console, print_error
-from zwgk_cli.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, LangOption, Language
+from zwgk_cli.cli.options import (
+    DEFAULT_FOLDER,
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    DirArgument,
+    LangOption,
+    Language,
+)
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.atomic import write_atomic
-from zwgk_cli.core.diagnostics import Lang, ZwgkError
+from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
 
 def schema_command(
-    directory: Annotated[
-        Path, typer.Argument(help="目录文件夹（含 zwgk.yaml），其中的词表写入 JSON Schema。")
-    ] = Path("catalogues"),
+    directory: DirArgument = DEFAULT_FOLDER,
     out: Annotated[Path, typer.Option("-o", "--out", help="JSON Schema 写入的文件夹。")] = Path("schemas"),
     check: Annotated[
         bool, typer.Option("--check", help="只检查文件是否最新：过期时列出并以退出码 1 结束。")
@@ -43,11 +49,7 @@ def schema_command(
     if settings is None:
         problems = [d for d in result.diagnostics if d.file is not None and d.file.name == "zwgk.yaml"]
         print_diagnostics(console, problems, result.summary, language, Path.cwd())
-        console.print(
-            "[bold red]zwgk.yaml 有错误，未导出 JSON Schema。[/]"
-            if language == "zh"
-            else "[bold red]zwgk.yaml is invalid: nothing exported.[/]"
-        )
+        console.print(f"[bold red]{say('ui.schema.invalid').get(language)}[/]")
         raise typer.Exit(EXIT_FINDINGS)
     files = schema_files(settings)
     stale = [
@@ -57,18 +59,11 @@ def schema_command(
     ]
     if check:
         for name in stale:
-            console.print(
-                f"{out / name}: "
-                + ("已过期，请运行 zwgk schema 更新" if language == "zh" else "out of date: run zwgk schema")
-            )
+            console.print(f"{out / name}: {say('ui.schema.stale').get(language)}")
         raise typer.Exit(EXIT_FINDINGS if stale else EXIT_OK)
     out.mkdir(parents=True, exist_ok=True)
     for name in stale:
         write_atomic(out / name, files[name])
-    written = "、".join(str(out / name) for name in stale) or (
-        "无（已是最新）" if language == "zh" else "nothing (up to date)"
-    )
-    console.print(
-        f"[bold green]已写入[/] {written}" if language == "zh" else f"[bold green]Wrote[/] {written}"
-    )
+    written = "、".join(str(out / name) for name in stale) or say("ui.schema.up-to-date").get(language)
+    console.print(f"[bold green]{say('ui.schema.wrote').get(language)}[/] {written}")
     raise typer.Exit(EXIT_OK)

@@ -10,14 +10,22 @@ import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import check_steps, exit_cannot_run, working
-from zwgk_cli.cli.options import EXIT_FINDINGS, EXIT_OK, DirArgument, LangOption, Language, OutputFormat
+from zwgk_cli.cli.options import (
+    DEFAULT_FOLDER,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    DirArgument,
+    LangOption,
+    Language,
+    OutputFormat,
+)
 from zwgk_cli.cli.report.terminal import emit_diagnostics
-from zwgk_cli.core.diagnostics import Lang, ZwgkError
+from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 from zwgk_cli.core.report_formats import render_github, render_json
 
 
 def validate_command(
-    directory: DirArgument = Path("catalogues"),
+    directory: DirArgument = DEFAULT_FOLDER,
     strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败（退出码 1）。")] = False,
     output_format: Annotated[
         OutputFormat,
@@ -31,7 +39,7 @@ def validate_command(
     """
     language: Lang = lang.value
     try:
-        with working("正在检查目录…" if language == "zh" else "checking the catalogue…") as show:
+        with working(say("ui.validate.working").get(language)) as show:
             result = check_catalogue(directory, progress=check_steps(show, language))
     except ZwgkError as exc:
         exit_cannot_run(exc, language)

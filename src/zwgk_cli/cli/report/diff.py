@@ -1,11 +1,20 @@
-"""`zwgk diff` in the terminal: old in red, new in green, grouped by domain."""
+"""`zwgk diff`'s output: in the terminal old in red, new in green, grouped by domain; or Markdown, HTML, JSON."""
 
 from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text as RichText
 
+from zwgk_cli.check.pipeline import CheckProgress
+from zwgk_cli.cli.console import check_steps, make_console
+from zwgk_cli.cli.report.terminal import print_diagnostics
+from zwgk_cli.core.diagnostics import Lang, say
 from zwgk_cli.history.changes import CatalogueDiff, FieldChange
+from zwgk_cli.history.compare import Comparison
 from zwgk_cli.render.change_report import (
     display,
     domain_heading,
@@ -13,6 +22,8 @@ from zwgk_cli.render.change_report import (
     item_description,
     item_verb,
     overall_line,
+    render_json,
+    render_markdown,
     shows_fields,
 )
 
@@ -39,7 +50,7 @@ def _field(change: FieldChange) -> RichText:
             line.append(f"{mark} {display(value)}", style=style)
         return line
     if change.reordered_only:
-        line.append("顺序调整为 ")
+        line.append(say("ui.diff.reordered-to").zh + " ")
         line.append(display(change.new), style="green")
         return line
     line.append(display(change.old), style="red strike")
@@ -51,14 +62,16 @@ def _field(change: FieldChange) -> RichText:
 def print_diff(console: Console, diff: CatalogueDiff) -> None:
     """The whole difference, then the one-line summary."""
     names = {d.slug: d.name for d in diff.domains}
-    console.print(RichText(f"比较 {diff.old_label} → {diff.new_label}", style="bold"))
+    console.print(RichText(say("ui.diff.heading", old=diff.old_label, new=diff.new_label).zh, style="bold"))
     for domain in diff.changed_domains():
         console.print()
         heading = RichText(domain_heading(domain), style="bold")
         heading.append(f"  {domain_summary(domain)}", style="dim")
         console.print(heading)
         for header_change in domain.header:
-            console.print(RichText("  表头 ", style="bold yellow") + _field(header_change)[6:])
+            console.print(
+                RichText(f"  {say('ui.diff.header').zh} ", style="bold yellow") + _field(header_change)[6:]
+            )
         for change in domain.items:
             line = RichText("  ")
             line.append(item_verb(change, domain.slug), style=_VERB_STYLE[change.kind])
@@ -68,13 +81,52 @@ def print_diff(console: Console, diff: CatalogueDiff) -> None:
                 for field_change in change.fields:
                     console.print(_field(field_change))
         if domain.reordered:
-            console.print(RichText("  次要 事项顺序有调整", style="dim"))
+            console.print(RichText("  " + say("ui.diff.items-reordered").zh, style="dim"))
     if diff.settings:
         console.print()
-        console.print(RichText("设置 (zwgk.yaml)", style="bold"))
+        console.print(RichText(say("ui.diff.settings").zh, style="bold"))
         for settings_change in diff.settings:
             console.print(_field(settings_change))
     for note in diff.notes:
-        console.print(RichText(f"说明：{note}", style="dim"))
+        console.print(RichText(say("ui.diff.note", note=note).zh, style="dim"))
     console.print()
     console.print(RichText(overall_line(diff), style="bold green" if diff.has_changes else "bold"))
+
+
+def side_steps(show: Callable[[str], None], lang: Lang) -> Callable[[str], CheckProgress]:
+    """How each side's check reports its progress, given "old" or "new"."""
+
+    def steps(side: str) -> CheckProgress:
+        word = say(f"ui.diff.reading.{side}").get(lang)
+        return check_steps(lambda detail: show(f"{word}{detail}"), lang)
+
+    return steps
+
+
+def print_side_errors(comparison: Comparison, lang: Lang, base: Path) -> None:
+    """On stderr, the errors of a side that could not be read whole."""
+    errors = make_console(stderr=True)
+    for side, label, check in (
+        ("old", comparison.diff.old_label, comparison.old),
+        ("new", comparison.diff.new_label, comparison.new),
+    ):
+        if check.summary.errors:
+            head = say(f"ui.diff.side-errors.{side}", label=label, errors=check.summary.errors).get(lang)
+            errors.print(f"[bold red]{head}[/]{say('ui.diff.partial').get(lang)}")
+            errors_only = [d for d in check.diagnostics if d.severity == "error"]
+            print_diagnostics(errors, errors_only, check.summary, lang, base)
+
+
+def write_diff(comparison: Comparison, output_format: str, templates: Path | None) -> None:
+    """The difference on stdout as `output_format` (text, markdown, html or json)."""
+    diff = comparison.diff
+    if output_format == "markdown":
+        sys.stdout.write(render_markdown(diff))
+    elif output_format == "json":
+        sys.stdout.write(render_json(diff))
+    elif output_format == "html":
+        from zwgk_cli.render.html.site import render_changes_page
+
+        sys.stdout.write(render_changes_page(diff, comparison.settings(), templates).decode("utf-8"))
+    else:
+        print_diff(make_console(), diff)

@@ -1,0 +1,65 @@
+"""`zwgk init` from start to end: the options checked, the project written, checked, and its schemas added."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from zwgk_cli.authoring.json_schema import schema_files
+from zwgk_cli.authoring.scaffold import (
+    ProjectOptions,
+    check_target,
+    copy_example,
+    default_levels,
+    project_files,
+    write_files,
+)
+from zwgk_cli.check.pipeline import CheckResult, check_catalogue
+from zwgk_cli.core.diagnostics import ZwgkError, say
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRequest:
+    """What `zwgk init` was asked for: the shipped example, or a blank catalogue for a region."""
+
+    example: bool = False
+    region: str | None = None
+    levels: str | None = None  # as typed: 区级,镇街
+    published: str | None = None  # as typed: YYYY-MM-DD
+
+
+def start_project(target: Path, request: ProjectRequest, today: date) -> CheckResult:
+    """Write the new project into `target`, check its catalogue and add the JSON Schemas; `today`
+    is the publication date when none is given. Raises ZwgkError, before writing, for bad options."""
+    check_target(target)
+    if request.example:
+        copy_example(target)
+    else:
+        region = request.region
+        if not region:
+            raise ZwgkError(say("stop.init.no-region"))
+        levels = _levels(request.levels, region)
+        options = ProjectOptions(region.strip(), levels, _date(request.published, today))
+        write_files(target, project_files(options))
+    result = check_catalogue(target / "catalogues")
+    if result.settings.settings is not None:
+        write_files(target / "schemas", schema_files(result.settings.settings))
+    return result
+
+
+def _levels(text: str | None, region: str) -> list[str]:
+    levels = [p.strip() for p in re.split(r"[,，、]", text)] if text else default_levels(region)
+    if not all(levels) or len(set(levels)) != len(levels):
+        raise ZwgkError(say("stop.init.bad-levels", levels=text))
+    return levels
+
+
+def _date(text: str | None, today: date) -> date:
+    if text is None:
+        return today
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ZwgkError(say("stop.init.bad-date", text=text)) from None
