@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -877,3 +878,138 @@ def test_comments_anywhere_are_kept_or_the_file_is_left_alone(
     for comment in added:
         assert out.count(comment + "\n") == 1, comment
     assert _fmt(out).formatted == result.formatted
+
+
+# ---------------------------------------------------------------------------------------------
+# The ruamel.yaml internals fmt relies on (sources/fmt/tree.py): fail loudly, naming the internal
+
+INTERNALS = """\
+domain: 救灾  # after the value
+content: [a, b]  # after the flow list
+# a full line after it
+items:
+  - 甲  # after the entry
+  # between entries
+  - 乙
+subject: {区级: 区民政局}
+# before order, after a flow mapping
+order: 5
+"""
+
+
+def _internal(condition: bool, what: str) -> None:
+    if not condition:
+        pytest.fail(
+            f"ruamel.yaml internals changed: {what}. zwgk fmt (src/zwgk_cli/sources/fmt/tree.py) depends on it; "
+            "adapt tree.py to the new layout before raising the ruamel.yaml bound in pyproject.toml."
+        )
+
+
+def test_ruamel_comment_slots_are_where_fmt_expects_them() -> None:
+    from ruamel.yaml import __version__ as ruamel_version
+    from ruamel.yaml.comments import CommentedMap as Map
+    from ruamel.yaml.comments import CommentedSeq as Seq
+    from ruamel.yaml.tokens import CommentToken
+
+    from zwgk_cli.sources.fmt import tree
+    from zwgk_cli.sources.fmt.scalars import round_trip_yaml
+
+    root = round_trip_yaml().load(INTERNALS)
+    items = root["items"]
+    _internal(
+        isinstance(root, Map) and isinstance(items, Seq), "a block mapping/list loads as CommentedMap/Seq"
+    )
+    for name in ("ca", "fa", "lc"):
+        _internal(hasattr(root, name), f"CommentedMap.{name} exists")
+    _internal(
+        issubclass(Map, OrderedDict) and issubclass(Seq, list),
+        "CommentedMap subclasses OrderedDict and CommentedSeq subclasses list (fmt sets values past their setters)",
+    )
+
+    def token(slots: Any, index: int) -> Any:
+        return slots[index] if isinstance(slots, list) and len(slots) > index else None
+
+    after_value = token(root.ca.items.get("domain"), tree.MAP_AFTER_VALUE)
+    _internal(
+        isinstance(after_value, CommentToken) and after_value.value == "# after the value\n",
+        f"node.ca.items[key][{tree.MAP_AFTER_VALUE}] holds the comment after a mapping value",
+    )
+    _internal(
+        getattr(getattr(after_value, "start_mark", None), "line", None) == 0,
+        "CommentToken.start_mark.line is the 0-based line of the comment",
+    )
+    after_flow = token(root.ca.items.get("content"), tree.MAP_AFTER_VALUE)
+    _internal(
+        isinstance(after_flow, CommentToken)
+        and after_flow.value == "# after the flow list\n# a full line after it\n",
+        "the token after a value's line also carries the full lines that follow it",
+    )
+    _internal(
+        isinstance(root["content"].ca.comment, list) and root["content"].ca.comment[0] is after_flow,
+        "a flow collection's ca.comment[0] is the same token as its parent's slot",
+    )
+    after_entry = token(items.ca.items.get(0), tree.SEQ_AFTER_ENTRY)
+    _internal(
+        isinstance(after_entry, CommentToken)
+        and after_entry.value == "# after the entry\n  # between entries\n",
+        f"node.ca.items[index][{tree.SEQ_AFTER_ENTRY}] holds the comment after a list entry",
+    )
+    before = [t.value for t in tree.before_entry(root, "order")]
+    _internal(
+        before == ["# before order, after a flow mapping\n"],
+        f"node.ca.items[key][{tree.BEFORE_ENTRY}] holds the lines before a key that follows a {{ }} value",
+    )
+    _internal(root.ca.end == [] and items.ca.end == [], "CommentedMap/Seq.ca.end is a list")
+    _internal(
+        (root.lc.line, root.lc.key("items"), items.lc.item(1)) == (0, (3, 0), (6, 4)),
+        "node.lc.line, lc.key(k) and lc.item(i) give 0-based (line, column)",
+    )
+    _internal(
+        tree.is_flow(root["content"]) and not tree.is_flow(items),
+        "node.fa.flow_style() is True for [ ] and { } and not for block collections",
+    )
+    made = tree.new_token("\n# made\n")
+    _internal(made.value == "\n# made\n", "CommentToken(value, CommentMark(column)) can be built")
+
+    out = io.StringIO()
+    round_trip_yaml().dump(root, out)
+    _internal(
+        out.getvalue() == INTERNALS,
+        f"ruamel.yaml {ruamel_version} writes back what it read, comments included",
+    )
+
+
+def test_ruamel_resolver_hook_keeps_every_plain_scalar_as_text() -> None:
+    from zwgk_cli.sources.fmt.scalars import round_trip_yaml
+
+    _internal(
+        isinstance(VersionedResolver.__dict__.get("versioned_resolver"), property),
+        "VersionedResolver.versioned_resolver is the property fmt overrides to read plain scalars as text",
+    )
+    _internal(
+        all(len(entry) == 4 for entry in implicit_resolvers),
+        "ruamel.yaml.resolver.implicit_resolvers holds (versions, tag, regexp, first characters)",
+    )
+    data = round_trip_yaml().load("a: 007\nb: no\nc: 2020-10-30\nd: ~\n")
+    _internal(
+        [type(v) for v in data.values()] == [str] * 4
+        and list(data.values()) == ["007", "no", "2020-10-30", "~"],
+        "a YAML whose Resolver has an empty versioned_resolver reads every plain scalar as its text",
+    )
+
+
+def test_every_fmt_code_is_produced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # validate's case folders cannot produce fmt-* codes: this test makes each one.
+    from zwgk_cli.core.codes import CODES
+    from zwgk_cli.sources.fmt import self_check
+
+    inputs = [
+        "domain: 救灾\ncontent: [a,  # 说明\n  b]\n",  # fmt-comment-in-brackets
+        "domain: 救灾\nlead:\n  # 说明\n  区应急局\n",  # fmt-comment-position
+        "slug: jz\n# 说明\ndomain: 救灾\n",  # fmt-order-kept
+        "items:\n  - id: a-1\n    content:\n      - 名称  # 行尾\n      - 文号\n",  # fmt-style-kept
+    ]
+    seen = {d.code for text in inputs for d in _fmt(text).diagnostics}
+    monkeypatch.setattr(self_check, "same_data", lambda a, b: False)
+    seen |= {d.code for d in _fmt("domain: 救灾\n").diagnostics}  # fmt-self-check
+    assert seen == {code for code in CODES if code.startswith("fmt-")}
