@@ -24,8 +24,9 @@ from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.codes import CODES
 from zwgk_cli.core.diagnostics import Diagnostic
 from zwgk_cli.core.domain_names import PILOT_DOMAINS, names_in_title
+from zwgk_cli.importer.assemble import domain_data
 from zwgk_cli.importer.cells import parse_tick, split_basis, split_channels, split_list, split_numbering
-from zwgk_cli.importer.convert import ImportResult, domain_data, import_file
+from zwgk_cli.importer.convert import ImportResult, import_file
 from zwgk_cli.importer.target import Target
 from zwgk_cli.importer.writing import check_outputs, plan_outputs, write_outputs
 from zwgk_cli.render.xlsx.workbook import DATA_SHEET, catalogue_workbook

@@ -1,7 +1,7 @@
 """`zwgk import`: catalogue tables in Excel and Word files → domain sources (plain data).
 
 The workbook `zwgk build` writes comes back exactly through its hidden ``_zwgk`` sheet. Any
-other table is read as offices publish it (`tablelayout` finds the header, `cellparse` reads the
+other table is read as offices publish it (`layout` finds the header, `rows` and `cells` read the
 cells): one item per row, ids ``<slug>-001`` … (an item that is already in the target catalogue
 keeps its id). Whatever cannot be mapped is reported with its cell (``Sheet1!F12``,
 ``表2 第5行第3列``) as a Diagnostic, never guessed silently.
@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.domain_names import PILOT_DOMAINS, PILOT_SLUGS, canonical, names_in_title
-from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
-from zwgk_cli.importer.cells import one_line, split_units
+from zwgk_cli.core.models import Settings
+from zwgk_cli.importer.assemble import Task, domain_data, domain_header, read_tasks, with_ids
 from zwgk_cli.importer.datasheet import DATA_SHEET, DataSheet, DataSheetError, edited_cell, read_data_sheet
 from zwgk_cli.importer.findings import Findings, listed
 from zwgk_cli.importer.layout import (
@@ -34,7 +33,6 @@ from zwgk_cli.importer.maps import Vocabulary
 from zwgk_cli.importer.readers import SourceTable, read_tables, sheet_label
 from zwgk_cli.importer.rows import RowReader
 from zwgk_cli.importer.target import Target
-from zwgk_cli.sources.writer import without_defaults
 
 
 @dataclass(slots=True)
@@ -66,39 +64,12 @@ class ImportResult:
 
 
 @dataclass(slots=True)
-class _Task:
-    order: int | None
-    lead: str
-    partners: list[str]
-    partners_etc: bool
-    due: date | None
-
-
-@dataclass(slots=True)
 class _Row:
     """An item read from one table row, before it gets its id."""
 
     domain: str
     item: dict[str, Any]
     source: str
-
-
-# Item fields a table row gives (the others of an item already in the catalogue are kept).
-TABLE_FIELDS = frozenset(
-    {
-        "category",
-        "name",
-        "content",
-        "basis",
-        "time_limit",
-        "subject",
-        "channels",
-        "audience",
-        "audience_note",
-        "mode",
-        "levels",
-    }
-)
 
 
 def import_file(
@@ -131,7 +102,7 @@ class _Importer:
         self.known = target.known_names()
         self.wanted = self._resolve_wanted(domain)
         self.rows: list[_Row] = []
-        self.tasks: dict[str, _Task] = {}
+        self.tasks: dict[str, Task] = {}
         self.slugs: dict[str, str] = {}
         self.headers: dict[str, dict[str, Any]] = {}
         self.previous_ids: dict[str, list[dict[str, Any]]] = {}
@@ -304,35 +275,10 @@ class _Importer:
             return None
         return name
 
-    # ---- 任务分工 ----------------------------------------------------------------------------
+    # ---- assembling domains ----------------------------------------------------------------
 
     def _read_tasks(self, table: SourceTable, top: int, columns: dict[str, int]) -> None:
-        for row in table.rows[top + 1 :]:
-            task = row[columns["具体任务"]].text
-            names = names_in_title(re.sub(r"^编制", "", task), self.known)
-            if len(names) != 1:
-                continue
-            partners = one_line(row[columns["配合单位"]].text)
-            etc = partners.endswith("等")
-            due_match = re.search(
-                r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", row[columns["完成时间"]].text
-            )
-            due: date | None = None
-            if due_match:
-                try:
-                    due = date(*(int(g) for g in due_match.groups()))
-                except ValueError:
-                    due = None
-            number = row[columns["序号"]].text.strip() if "序号" in columns else ""
-            self.tasks[names[0]] = _Task(
-                order=int(number) if number.isdigit() else None,
-                lead=one_line(row[columns["主体责任单位"]].text),
-                partners=split_units(partners[:-1] if etc else partners),
-                partners_etc=etc,
-                due=due,
-            )
-
-    # ---- assembling domains ----------------------------------------------------------------
+        self.tasks.update(read_tasks(table, top, columns, self.known))
 
     def _finish(self, data_settings: Settings | None) -> ImportResult:
         grouped: dict[str, list[_Row]] = {}
@@ -367,25 +313,8 @@ class _Importer:
         existing = self.target.file(name)
         if known is None and existing is not None:
             known = existing.header
-        task = self.tasks.get(name)
-        rest: dict[str, Any] = {}
-        if known is not None:
-            rest = {k: v for k, v in known.items() if k not in ("domain", "slug", "items")}
-        elif task is not None:
-            rest = {"order": task.order, "lead": task.lead, "partners": task.partners}
-            rest.update({"partners_etc": task.partners_etc, "due": task.due})
-        if rest.get("order") is None:
-            domains = self.settings.domains if self.settings else [n for n, _ in PILOT_DOMAINS]
-            rest["order"] = domains.index(name) + 1 if name in domains else None
-        missing = [
-            title
-            for key, title in (
-                ("order", "序号 (order)"),
-                ("lead", "主体责任单位 (lead)"),
-                ("due", "完成时间 (due)"),
-            )
-            if rest.get(key) in (None, "")
-        ]
+        domains = self.settings.domains if self.settings else [n for n, _ in PILOT_DOMAINS]
+        header, missing = domain_header(name, slug, known, self.tasks.get(name), domains)
         if missing:
             self.findings.report(
                 "import-header-missing",
@@ -394,65 +323,11 @@ class _Importer:
                 missing=listed(missing),
                 slug=slug,
             )
-        due = rest.get("due")
-        rest["order"] = rest.get("order") or 1
-        rest["lead"] = rest.get("lead") or ""
-        rest["due"] = date.fromisoformat(due) if isinstance(due, str) and _is_date(due) else (due or "")
-        head = {"domain": name, "slug": slug, **rest}
-        ordered = {k: head[k] for k in DomainHeader.model_fields if k in head}
-        ordered.update({k: v for k, v in head.items() if k not in ordered})
-        return without_defaults(DomainHeader, ordered, keep=("lead",))
+        return header
 
     def _with_ids(self, name: str, slug: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         previous = self.previous_ids.get(name)
         existing = self.target.file(name)
         if previous is None and existing is not None:
             previous = existing.items
-        pool: dict[tuple[str, str], list[str]] = {}
-        by_id: dict[str, dict[str, Any]] = {}
-        numbers = [0]
-        for old in previous or []:
-            old_id = old.get("id")
-            if not isinstance(old_id, str):
-                continue
-            by_id[old_id] = old
-            pool.setdefault((str(old.get("category")), str(old.get("name"))), []).append(old_id)
-            match = re.fullmatch(re.escape(slug) + r"-(\d+)", old_id)
-            if match:
-                numbers.append(int(match.group(1)))
-        next_number = max(numbers) + 1
-        out: list[dict[str, Any]] = []
-        used: set[str] = set()
-        for item in items:
-            ids = pool.get((item["category"], item["name"]), [])
-            while ids and ids[0] in used:
-                ids.pop(0)
-            if ids:
-                item_id = ids.pop(0)
-            else:
-                item_id = f"{slug}-{next_number:03d}"
-                next_number += 1
-            used.add(item_id)
-            merged = {"id": item_id, **item}
-            for key, value in by_id.get(item_id, {}).items():
-                if key not in merged and key not in TABLE_FIELDS:
-                    merged[key] = value  # what a table cannot hold: claims, waivers, a link …
-            out.append({k: merged[k] for k in [*Item.model_fields, *merged] if k in merged})
-        return out
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def domain_data(domain: Domain) -> dict[str, Any]:
-    """A domain as source data: model field order, optional fields left out when they hold their default."""
-    data = without_defaults(DomainHeader, domain.model_dump(mode="python", exclude={"items"}))
-    data["items"] = [
-        without_defaults(Item, item.model_dump(mode="python"), keep=("content",)) for item in domain.items
-    ]
-    return data
+        return with_ids(slug, items, previous or [])

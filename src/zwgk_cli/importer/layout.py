@@ -36,19 +36,6 @@ LINK = "link"
 NUMBER = "number"
 IGNORED = "ignored"
 
-TITLES: dict[str, str] = {
-    CATEGORY: "一级事项",
-    NAME: "二级事项",
-    CONTENT: "公开内容（要素）",
-    BASIS: "公开依据",
-    TIME_LIMIT: "公开时限",
-    SUBJECT: "公开主体",
-    CHANNELS: "公开渠道和载体",
-    AUDIENCE_ALL: "公开对象",
-    MODE_ACTIVE: "公开方式",
-    LEVEL: "公开层级",
-}
-
 _GROUP_ITEMS = "items"
 _GROUP_AUDIENCE = "audience"
 _GROUP_MODE = "mode"

@@ -1,8 +1,8 @@
 """Reading the rows of one catalogue table into items, cell by cell.
 
 Each row becomes one item: “同上” takes the value above, an empty 一级事项 continues the one above,
-lists are split (`cellparse`), levels, units and channels are mapped onto the target catalogue
-(`importmaps`). What cannot be mapped is reported at its cell and left for the YAML to be fixed.
+lists are split (`cells`), levels, units and channels are mapped onto the target catalogue
+(`maps`). What cannot be mapped is reported at its cell and left for the YAML to be fixed.
 """
 
 from __future__ import annotations
