@@ -1,4 +1,4 @@
-"""`zwgk init` from start to end: the options checked, the project written, checked, and its schemas added."""
+"""A catalogue project as a whole: `zwgk init` starts one, `zwgk schema` keeps its JSON Schemas current."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from zwgk_cli.authoring.scaffold import (
     write_files,
 )
 from zwgk_cli.check.pipeline import CheckResult, check_catalogue
+from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.diagnostics import ZwgkError, say
 
 
@@ -63,3 +64,31 @@ def _date(text: str | None, today: date) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ZwgkError(say("stop.init.bad-date", text=text)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaUpdate:
+    """The catalogue's check, and the schema files that were out of date (None: zwgk.yaml is invalid)."""
+
+    check: CheckResult
+    stale: list[Path] | None
+
+
+def update_schemas(directory: Path, out: Path, *, write: bool) -> SchemaUpdate:
+    """Compare the JSON Schemas in `out` with those the catalogue in `directory` gives; write the
+    out-of-date ones when `write` is true. Nothing is compared when zwgk.yaml is invalid."""
+    result = check_catalogue(directory)
+    settings = result.settings.settings
+    if settings is None:
+        return SchemaUpdate(result, None)
+    files = schema_files(settings)
+    stale = [
+        name
+        for name, data in files.items()
+        if not (out / name).is_file() or (out / name).read_bytes() != data
+    ]
+    if write:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in stale:
+            write_atomic(out / name, files[name])
+    return SchemaUpdate(result, [out / name for name in stale])

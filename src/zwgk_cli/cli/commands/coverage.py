@@ -11,7 +11,7 @@ import typer
 
 from zwgk_cli.check.coverage import coverage_data, coverage_table
 from zwgk_cli.check.pipeline import check_catalogue
-from zwgk_cli.cli.console import make_console, print_error, working
+from zwgk_cli.cli.console import exit_cannot_run, make_console, working
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_CANNOT_RUN,
@@ -44,8 +44,7 @@ def coverage_command(
         with working(say("ui.coverage.working").get(language)):
             result = check_catalogue(directory)
     except ZwgkError as exc:
-        print_error(exc.text, language)
-        raise typer.Exit(EXIT_CANNOT_RUN) from None
+        exit_cannot_run(exc, language)
     upstream = result.upstream
     if upstream is None:
         problems = [d for d in result.diagnostics if d.code.startswith("upstream")]
