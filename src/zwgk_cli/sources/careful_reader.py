@@ -36,8 +36,8 @@ _CORE = "tag:yaml.org,2002:"
 
 
 def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, list[Diagnostic]]:
-    """The document's data (None when it cannot be read) and the problems found; `scan` holds the
-    line scan's findings, which explain a parser failure better than the parser does."""
+    """The document's data (None if unreadable) and its findings, `scan`'s line findings merged in."""
+    # The line scan explains a parser failure better than the parser does: see the end.
     builder = _Builder(doc)
     try:
         builder.run(YAML(typ="rt", pure=True).parse(doc.text))

@@ -1,9 +1,9 @@
 """Files → plain data, and every reading problem as a located Diagnostic.
 
 A scan of the bytes catches what YAML parsers explain badly (wrong encoding, tabs in indentation,
-a full-width colon after a key). Then the text is read one of two ways: the fast way (`fastload`,
-no positions) for clean files when asked, else the careful way (`careful`, the position of every
-key and value). Both resolve plain scalars by the YAML 1.2 core schema (`resolve_plain`).
+a full-width colon after a key). Then the text is read one of two ways: the fast way
+(`fast_reader.fast_parse`, no positions) for clean files when asked, else the careful way
+(`careful_reader.careful_parse`, the position of every key and value). Both resolve plain scalars by the YAML 1.2 core schema (`resolve_plain`).
 """
 
 from __future__ import annotations
@@ -31,11 +31,9 @@ class LoadResult:
 
 
 def load_file(path: Path, *, fast: bool = False) -> LoadResult:
-    """Read and parse one YAML file; never raises for bad content.
-
-    With `fast`, a clean file is read without positions (see `fastload`); any file the fast reader
-    cannot promise to read exactly like the careful one is read the careful way.
-    """
+    """One YAML file read into data and findings; bad content never raises (`fast`: no positions)."""
+    # With `fast`, a clean file is read without positions (see `fast_parse`); any file the fast
+    # reader cannot promise to read exactly like the careful one is read the careful way.
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -38,12 +38,10 @@ class TextLayout:
 
 
 def text_layout(text: str) -> TextLayout:
-    """Comments (with whether they sit inside [ ] or { }) and blank lines between the content.
-
-    A `#` starts a comment when it begins a line or follows a space, outside every scalar (the
-    parser's scalar spans tell where scalars are). Blank lines are counted outside scalars and
-    flow collections, not counting those before the first or after the last non-blank line.
-    """
+    """The comments of `text` (inside [ ] or { } or not) and its blank lines between content."""
+    # A `#` starts a comment when it begins a line or follows a space, outside every scalar (the
+    # parser's scalar spans tell where scalars are). Blank lines are counted outside scalars and
+    # flow collections, not counting those before the first or after the last non-blank line.
     scalars: list[tuple[int, int]] = []
     flows: list[tuple[int, int]] = []
     open_flows: list[int | None] = []

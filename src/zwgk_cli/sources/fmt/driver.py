@@ -56,10 +56,7 @@ class FormatResult:
 
 
 def collect_files(paths: Sequence[Path]) -> list[Path]:
-    """The files named by `paths`: files as given, folders as their *.yaml/*.yml files (sorted).
-
-    Raises ZwgkError when a path does not exist or no YAML file is found at all.
-    """
+    """Files as given and folders' *.yaml/*.yml files, sorted; ZwgkError if a path or every file is missing."""
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:

@@ -38,14 +38,12 @@ _NON_TEXT_PATTERNS = tuple(
 
 
 def may_be_plain(text: str) -> bool:
-    """Whether a quoted scalar can lose its quotes without any YAML reader taking it for non-text.
-
-    Kept quoted: empty text, leading or trailing spaces, line breaks or control characters, and
-    anything YAML 1.2 (the project's loader) or YAML 1.1 reads as null, a boolean (yes/no/on/off),
-    a number (007, 1_000, 0x1F, 1:20), a date or a timestamp. Whether the text can be written
-    plain at its place (": ", " #", leading indicators, commas inside [ ]) is left to ruamel, which
-    adds quotes where YAML needs them.
-    """
+    """Whether a quoted scalar can lose its quotes without any YAML reader taking it for non-text."""
+    # Kept quoted: empty text, leading or trailing spaces, line breaks or control characters, and
+    # anything YAML 1.2 (the project's loader) or YAML 1.1 reads as null, a boolean (yes/no/on/off),
+    # a number (007, 1_000, 0x1F, 1:20), a date or a timestamp. Whether the text can be written
+    # plain at its place (": ", " #", leading indicators, commas inside [ ]) is left to ruamel, which
+    # adds quotes where YAML needs them.
     if not text or text != text.strip() or not text.isprintable():
         return False
     if not isinstance(resolve_plain(text), str):
@@ -66,11 +64,9 @@ def _requote(text: str) -> str:
 
 
 def plain_where_possible(node: Any) -> Any:
-    """Quotes only where YAML needs them (see `may_be_plain`); returns the (new) node.
-
-    Only scalars that were quoted are touched: a plain scalar stays plain (ruamel adds quotes
-    itself where the new place needs them, e.g. a comma inside [ ]).
-    """
+    """The node with quotes dropped wherever `may_be_plain` allows; plain scalars are left alone."""
+    # A plain scalar stays plain: ruamel adds quotes itself where its new place needs them (a comma
+    # inside [ ], for instance).
     if isinstance(node, SingleQuotedScalarString | DoubleQuotedScalarString):
         return _requote(str(node))
     if isinstance(node, CommentedMap):

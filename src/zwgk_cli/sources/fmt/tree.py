@@ -77,12 +77,10 @@ def split(value: str) -> tuple[str, str]:
 
 
 def trail(parent: Any, key: Any) -> tuple[Slot, list[Any]]:
-    """Where ruamel keeps the lines that follow entry `key` of `parent`.
-
-    The slot of the deepest last value (its end-of-line comment, then full lines), and the block
-    collections on the way down to it: their `ca.end` holds further lines (after a [ ] or { }
-    that ends a block list, for instance), innermost first when written.
-    """
+    """Where ruamel keeps the lines after entry `key`: a slot, and the block collections above it."""
+    # The slot of the deepest last value (its end-of-line comment, then full lines), and the block
+    # collections on the way down to it: their `ca.end` holds further lines (after a [ ] or { }
+    # that ends a block list, for instance), innermost first when written.
     ends: list[Any] = []
     node = parent[key]
     while isinstance(node, CommentedMap | CommentedSeq) and len(node) and not is_flow(node):
