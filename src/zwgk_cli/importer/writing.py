@@ -81,16 +81,14 @@ def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None,
     if result.settings is not None and result.complete and folder is not None and not stdout and not single:
         path = folder / SETTINGS_FILE
         comments = [SETTINGS_SCHEMA_LINE] if schemas else []
-        comments.append(f"全目录共用的设置（由 zwgk import 从“{result.source.name}”导入）")
+        comments.append(say("ui.importer.settings-comment", source=result.source.name).zh)
         data = settings_yaml(settings_data(result.settings), comments)
         settings_output = Output(path, path, data, _status(path, data, "settings"))
     upstream = _upstream(folder, directory, settings_output)
     outputs: list[Output] = []
     for domain in domains:
         comments = [DOMAIN_SCHEMA_LINE] if schemas else []
-        comments.append(
-            f"{domain.name}领域基层政务公开标准目录（由 zwgk import 从“{result.source.name}”导入）"
-        )
+        comments.append(say("ui.importer.domain-comment", domain=domain.name, source=result.source.name).zh)
         data = domain_yaml(without_inherited(domain.data, upstream), comments)
         if stdout:
             shown = (directory / f"{domain.slug}.yaml") if directory else Path(f"{domain.slug}.yaml")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
-from zwgk_cli.core.report_formats import SEVERITY_WORDS, location, summary_text
+from zwgk_cli.core.report_formats import location, summary_text
 from zwgk_cli.core.text_width import terminal_width
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def report_lines(
         if d.waived is not None:
             severity = (say("ui.report.waived-warning").get(lang), "dim")
         else:
-            severity = (SEVERITY_WORDS[d.severity][0 if lang == "zh" else 1], _STYLE[d.severity])
+            severity = (say(f"ui.report.{d.severity}").get(lang), _STYLE[d.severity])
         code_style = "dim" if d.waived else _STYLE[d.severity]
         lines.append(
             [

@@ -242,6 +242,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "stop.importer.is-folder": ("{path} 是文件夹，不能写成文件。", "{path} is a folder, not a file."),
     "stop.importer.cannot-write": ("无法写入 {path}：{reason}。", "cannot write {path}: {reason}."),
+    # ---- the first comment of a YAML file written (sources are in Chinese: .zh is used) -----------
+    "ui.importer.settings-comment": (
+        "全目录共用的设置（由 zwgk import 从“{source}”导入）",
+        "settings shared by the whole catalogue (imported by zwgk import from “{source}”)",
+    ),
+    "ui.importer.domain-comment": (
+        "{domain}领域基层政务公开标准目录（由 zwgk import 从“{source}”导入）",
+        "the standard catalogue of domain {domain} (imported by zwgk import from “{source}”)",
+    ),
     # ---- the command's closing lines --------------------------------------------------------------
     "ui.importer.nothing": ("没有可导入的内容，未写入文件。", "nothing to import; no file written."),
     "ui.importer.imported": (
