@@ -32,8 +32,8 @@ class ProjectRequest:
 
 
 def start_project(target: Path, request: ProjectRequest, today: date) -> CheckResult:
-    """Write the new project into `target`, check its catalogue and add the JSON Schemas; `today`
-    is the publication date when none is given. Raises ZwgkError, before writing, for bad options."""
+    """Write the project into `target`, check it, add its JSON Schemas; ZwgkError before writing for bad options."""
+    # `today` is the publication date when the request names none
     check_target(target)
     if request.example:
         copy_example(target)
@@ -75,8 +75,8 @@ class SchemaUpdate:
 
 
 def update_schemas(directory: Path, out: Path, *, write: bool) -> SchemaUpdate:
-    """Compare the JSON Schemas in `out` with those the catalogue in `directory` gives; write the
-    out-of-date ones when `write` is true. Nothing is compared when zwgk.yaml is invalid."""
+    """The JSON Schemas in `out` that differ from the catalogue's, written when `write` is true."""
+    # nothing is compared when zwgk.yaml is invalid (stale is None)
     result = check_catalogue(directory)
     settings = result.settings.settings
     if settings is None:

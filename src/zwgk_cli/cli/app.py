@@ -58,14 +58,11 @@ for name, command in (
 
 
 def run() -> None:
-    """Run the command line and end the process (see `zwgk_cli.cli.main`).
-
-    A command is one short process, so it ends the way mypy's does: once the output is flushed the
-    process exits without freeing its objects one by one (about 0.7 s at 100,000 items). Every
-    file was already written and closed atomically.
-
-    A character the terminal's encoding lacks is printed as an escape (\\uXXXX), never a traceback.
-    """
+    """Run the command line and end the process (see `zwgk_cli.cli.main`)."""
+    # A command is one short process, so it ends the way mypy's does: once the output is flushed the
+    # process exits without freeing its objects one by one (about 0.7 s at 100,000 items). Every
+    # file was already written and closed atomically.
+    # A character the terminal's encoding lacks is printed as an escape (\uXXXX), never a traceback.
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")

@@ -50,8 +50,8 @@ def exit_cannot_run(exc: ZwgkError, lang: Lang) -> NoReturn:
 
 @contextmanager
 def working(text: str) -> Iterator[Callable[[str], None]]:
-    """A transient spinner on stderr while a long step runs; the callback it gives adds a detail
-    (how far the step has come) to `text`. Nothing shows when stderr is not a terminal."""
+    """A transient spinner on stderr while a long step runs; the callback it gives adds a detail to `text`."""
+    # the detail is how far the step has come; nothing shows when stderr is not a terminal
     from zwgk_cli.cli.report.terminal import plain_output
 
     if plain_output(sys.stderr):

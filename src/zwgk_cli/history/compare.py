@@ -34,10 +34,8 @@ class Comparison:
 
 
 def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
-    """`spec` as a folder when one exists by that name, else as a git revision; None is the working tree.
-
-    `folder` (the catalogue folder) and `spec` folders are relative to `cwd`.
-    """
+    """`spec` as a folder when one exists by that name, else as a git revision; None is the working tree."""
+    # `folder` (the catalogue folder) and `spec` folders are relative to `cwd`
     local = cwd / folder
     if spec is None:
         snapshot = folder_snapshot(local)
@@ -67,8 +65,8 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
 
 
 def checked(snapshot: Snapshot, progress: CheckProgress | None = None) -> tuple[CheckResult, list[str]]:
-    """Migrate an older format, then check the snapshot as `validate` would (files with findings
-    re-read with positions); returns the check and what the migrations did."""
+    """The snapshot migrated and checked as `validate` would, and what the migrations did."""
+    # files with findings are re-read with positions, as validate does
     notes: list[str] = []
 
     def prepare(loads: list[LoadResult]) -> None:
@@ -115,8 +113,8 @@ def working_tree_label(folder: Path) -> str:
 
 
 def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> CatalogueDiff:
-    """From `revision` to the working tree's catalogue in `folder`, already checked as `current`
-    (so the build that asks does not read and check it a second time)."""
+    """From `revision` to the working tree's catalogue in `folder`, already checked as `current`."""
+    # given the check, the build that asks does not read and check the working tree a second time
     snapshot = resolve_side(revision, folder, cwd)
     old_check, notes = checked(snapshot)
     diff = diff_sides(side_of(snapshot.label, old_check), side_of(working_tree_label(folder), current))
@@ -132,10 +130,8 @@ def compare(
     cwd: Path,
     progress: Callable[[str], CheckProgress | None] | None = None,
 ) -> Comparison:
-    """Compare two sides; with neither given, the last commit (HEAD) against the working tree.
-
-    `progress`, given "old" or "new", tells how to report that side's check (see `check_catalogue`).
-    """
+    """Compare two sides; with neither given, the last commit (HEAD) against the working tree."""
+    # `progress`, given "old" or "new", tells how to report that side's check (see check_catalogue)
     if old_spec is None and new_spec is None:
         old_spec = "HEAD"
     old_snapshot = resolve_side(old_spec, folder, cwd)

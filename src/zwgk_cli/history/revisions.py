@@ -63,8 +63,8 @@ def resolve_revision(repo: Path, revision: str) -> str:
 
 
 def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True) -> Snapshot:
-    """The catalogue in `folder` (relative to the repository root) as committed at `revision`;
-    read the fast way unless `fast` is false (see `loading.load_file`)."""
+    """The catalogue in `folder` (relative to the repository root) as committed at `revision`."""
+    # read the fast way unless `fast` is false (see loading.load_file)
     commit = resolve_revision(repo, revision)
     prefix = "" if str(folder) in ("", ".") else f"{folder.as_posix().rstrip('/')}/"
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)

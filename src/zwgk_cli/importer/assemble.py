@@ -82,8 +82,8 @@ def read_tasks(table: SourceTable, top: int, columns: dict[str, int], known: lis
 def domain_header(
     name: str, slug: str, known: dict[str, Any] | None, task: Task | None, domains: list[str]
 ) -> tuple[dict[str, Any], list[str]]:
-    """The header of domain `name` from a known header (else its 任务分工 row; the order else its
-    place in `domains`), and how the needed fields it still lacks are named."""
+    """Domain `name`'s header, and the names of the needed fields it still lacks."""
+    # from a known header, else its 任务分工 row; an order missing from both is its place in `domains`
     rest: dict[str, Any] = {}
     if known is not None:
         rest = {k: v for k, v in known.items() if k not in ("domain", "slug", "items")}

@@ -121,10 +121,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def split_numbering(text: str) -> list[str]:
-    """Split “1.申请条件 2.申请材料” or “①…②…” at its numbers, found in sequence (1, 2, 3 …).
-
-    Numbers are looked for one after the other, so “第711号” or “20个工作日” never split a text.
-    """
+    """Split “1.申请条件 2.申请材料” or “①…②…” at its numbers, found in sequence (1, 2, 3 …)."""
+    # numbers are looked for one after the other, so “第711号” or “20个工作日” never split a text
     stripped = text.lstrip()
     for first, template in _NUMBER_STYLES:
         match = re.match(first, stripped)
@@ -220,11 +218,9 @@ class ChannelEntry:
 
 
 def split_channels(text: str) -> list[ChannelEntry]:
-    """“■政府网站 □政府公报 ■两微一端” → the entries with their check state.
-
-    An entry without a mark is checked (a cell listing only the chosen channels). Word's leaked
-    ``R``/``t`` before a Chinese name count as checked, ``£`` as unchecked.
-    """
+    """“■政府网站 □政府公报 ■两微一端” → the entries with their check state."""
+    # An entry without a mark is checked (a cell listing only the chosen channels). Word's leaked
+    # R/t before a Chinese name count as checked, £ as unchecked.
     marked = re.sub(f"([{CHECKED}{UNCHECKED}])", r"\n\1", text)
     marked = re.sub(
         rf"(^|[\s、，,；;])([{_LEAKED_CHECKED}{_LEAKED_UNCHECKED}])(?=[\u3400-\u9fff])", r"\1\n\2", marked
@@ -252,10 +248,8 @@ def channel_key(name: str) -> str:
 
 
 def level_tier(label: str) -> str | None:
-    """Which tier a 公开层级 label means: city, county, town or village (None when unclear).
-
-    县级, 区级, 区县级 → county; 乡级, 镇街, 镇（街）级, 乡、村级 → town; 市级 → city; 村级 → village.
-    """
+    """Which tier a 公开层级 label means: city, county, town or village (None when unclear)."""
+    # 县级, 区级, 区县级 → county; 乡级, 镇街, 镇（街）级, 乡、村级 → town; 市级 → city; 村级 → village
     key = re.sub(r"[\s（）()、级]", "", label)
     if not key:
         return None

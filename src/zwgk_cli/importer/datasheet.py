@@ -119,11 +119,8 @@ def expected_row(item: Item, category: str, levels: list[str]) -> list[str]:
 
 
 def edited_cell(record: DataDomain, sheet: SourceTable | None, levels: list[str]) -> str | None:
-    """The first cell of `sheet` that differs from what the hidden records say, else None.
-
-    Returns the sheet's label when the sheet is missing, and the first surplus row's cell when
-    rows were added below the table.
-    """
+    """The first cell of `sheet` that differs from the hidden records (a missing sheet: its name), else None."""
+    # rows added below the table: the first surplus row's cell
     if sheet is None:
         return record.sheet
     width = 1 + len(expected_row(record.domain.items[0], "", levels)) if record.domain.items else 0

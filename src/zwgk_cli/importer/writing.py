@@ -147,11 +147,10 @@ def _canonical(data: Any) -> str:
 def check_outputs(
     plan: Plan, directory: Path | None, settings: Settings | None = None, *, cwd: Path = Path()
 ) -> list[Diagnostic]:
-    """The findings `zwgk validate` would report on the outputs, in the folder they land in.
-
-    Outside a catalogue folder the files are checked against `settings` (those of the workbook
-    read) when given, and the numbering of domains across files (order-gap) is not judged.
-    """
+    """The findings `zwgk validate` would report on the outputs, in the folder they land in."""
+    # Outside a catalogue folder the files are checked against `settings` (those of the workbook
+    # read) when given, and the numbering of domains across files (order-gap) is not judged; `cwd`
+    # is where such a check runs.
     if not plan.outputs:
         return []
     folder = plan.folder

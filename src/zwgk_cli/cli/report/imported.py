@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 
 def print_import(run: ImportRun, lang: Lang, base: Path) -> None:
-    """YAML meant for standard output, then the findings and the files written (on stderr when
-    standard output holds the YAML)."""
+    """YAML meant for standard output, then the findings and the files written."""
+    # the findings go to stderr when standard output holds the YAML
     console = make_console(stderr=run.plan.to_stdout)
     for output in run.plan.outputs:
         if output.path is None:
