@@ -198,7 +198,7 @@ def test_validate_does_not_import_what_only_other_commands_need() -> None:
         "import sys; from typer.testing import CliRunner; from zwgk_cli.cli.app import app;"
         "r = CliRunner().invoke(app, ['validate', 'catalogues']); assert r.exit_code == 0, r.output;"
         "slow = [m for m in ('jinja2', 'openpyxl', 'xlsxwriter', 'zwgk_cli.render.html.site', 'zwgk_cli.render.xlsx.workbook',"
-        " 'zwgk_cli.importer.convert', 'zwgk_cli.build.builder', 'zwgk_cli.sources.formatting', 'zwgk_cli.authoring.scaffold',"
+        " 'zwgk_cli.importer.convert', 'zwgk_cli.build.builder', 'zwgk_cli.sources.fmt', 'zwgk_cli.authoring.scaffold',"
         " 'zwgk_cli.sources.careful_reader', 'ruamel.yaml', 'rich.console', 'rich.table') if m in sys.modules];"
         " print(slow); sys.exit(1 if slow else 0)"
     )
