@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk_cli import __version__
-from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, Text, say
+from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
 
 JSON_FORMAT_VERSION = 1
 
@@ -66,15 +66,14 @@ def render_plain(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Pat
 
 def summary_text(summary: Summary, lang: Lang = "zh") -> str:
     """The closing line: what was checked and what was found."""
-    waived = say("ui.report.summary-waived", waived=summary.waived) if summary.waived else Text("", "")
     return say(
-        "ui.report.summary",
+        "ui.report.summary-waived" if summary.waived else "ui.report.summary",
         domains=summary.domains,
         items=summary.items,
         files=summary.files,
         errors=summary.errors,
         warnings=summary.warnings,
-        waived=waived,
+        waived=summary.waived,
     ).get(lang)
 
 

@@ -66,8 +66,6 @@ MESSAGES: dict[str, Template] = _join(parts.ALL)
 def say(key: str, /, **values: object) -> Text:
     """The sentence `key` with its placeholders filled; a `Text` value fills each language with its half."""
     template = MESSAGES[key]
-    if not values:
-        return Text(template.zh, template.en)
     zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
     en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
     return Text(template.zh.format_map(zh), template.en.format_map(en))

@@ -7,8 +7,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.report.hint": ("提示：", "hint: "),
     "ui.report.waiver-reason": ("豁免理由：", "waiver reason: "),
     "ui.report.summary": (
-        "检查了 {domains} 个领域、{items} 个事项（{files} 个文件）：{errors} 个错误，{warnings} 个警告{waived}。",
-        "checked {domains} domains, {items} items ({files} files): {errors} errors, {warnings} warnings{waived}.",
+        "检查了 {domains} 个领域、{items} 个事项（{files} 个文件）：{errors} 个错误，{warnings} 个警告。",
+        "checked {domains} domains, {items} items ({files} files): {errors} errors, {warnings} warnings.",
     ),
-    "ui.report.summary-waived": ("，{waived} 个已豁免", ", {waived} waived"),
+    "ui.report.summary-waived": (
+        "检查了 {domains} 个领域、{items} 个事项（{files} 个文件）：{errors} 个错误，{warnings} 个警告，{waived} 个已豁免。",
+        "checked {domains} domains, {items} items ({files} files): {errors} errors, {warnings} warnings, {waived} waived.",
+    ),
 }
