@@ -1,13 +1,13 @@
 """Whole-process time and peak memory of zwgk's commands, next to floors measured in the same run.
 
-Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--write]
+Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--baseline REV] [--write]
 
 For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
 as its own process: its time is the median of --runs runs, taken in turns with its floor's (so the
 machine's ups and downs weigh on both alike), and its memory, measured in one more run (sampling
 slows a process down), is the peak of the proportional set size (PSS) summed over the process and
-its children (a build writes its workbook in a helper process; PSS counts the pages they share
-once), sampled every 20 ms from /proc. The floors run on the same files:
+its children (PSS counts the pages they share once), sampled every 20 ms from /proc. The floors
+run on the same files:
 
 - loader floor: the fastest YAML-to-Python loader (yaml-rs) reading every file of the catalogue
   and keeping it, the garbage collector off: what holding the catalogue costs at the least;
@@ -17,6 +17,12 @@ once), sampled every 20 ms from /proc. The floors run on the same files:
   row each) into a workbook in its constant-memory mode (its fastest and leanest): loading plus
   the fastest XLSX writing, in one process;
 - the bare imports: `python -c "import pydantic, ruamel.yaml, typer"`.
+
+With --baseline REV (repeatable; REV,NAME=VALUE… sets variables for it), `zwgk build` as it was at
+the git revision REV runs in turns with today's, from a copy of that revision's files: machinery a
+revision removed, or one that claims a gain, is judged on a row of the same run. For instance
+``--baseline 32d60cb --baseline 32d60cb,ZWGK_JOBS=1`` measured the forked workbook helper and the
+hand-written zip container against the standard library's zipfile in one process.
 
 Every figure is printed as a ratio to its floor (medians of --runs), then the targets with what
 was measured. With --write the tables go to benchmarks/RESULTS.md with the command that made them.
@@ -153,6 +159,18 @@ def measure(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[F
     ]
 
 
+def _baseline(spec: str, folder: Path, env: dict[str, str]) -> tuple[str, list[str]]:
+    """A copy of the project's files at a git revision (spec: REV[,NAME=VALUE…]), byte-compiled:
+    the row's label and the command prefix that runs zwgk from it."""
+    revision, *variables = spec.split(",")
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    compileall.compile_dir(folder / "src", quiet=1)
+    label = f"at {revision}" + (f" ({', '.join(variables)})" if variables else "")
+    return label, ["env", f"PYTHONPATH={folder / 'src'}", *variables]
+
+
 def changed_copy(source: Path, target: Path) -> Path:
     """Every item given a portal link: a diff where all items changed."""
     shutil.copytree(source, target)
@@ -173,6 +191,13 @@ def main() -> None:
     parser.add_argument("--scales", default="district,city")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--baseline",
+        action="append",
+        default=[],
+        metavar="REV[,NAME=VALUE…]",
+        help="also time `zwgk build` as at git revision REV (with these environment variables)",
+    )
     args = parser.parse_args()
     # measure the tool as installed: byte-compiled modules may be written and read
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -180,6 +205,7 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        baselines = [_baseline(spec, work / f"baseline-{i}", env) for i, spec in enumerate(args.baseline)]
         subprocess.run(
             [*ZWGK, "validate", str(ROOT / "catalogues")], env=env, capture_output=True, check=True
         )
@@ -211,16 +237,19 @@ def main() -> None:
             rows.append((scale, "loader: PyYAML C", pyyaml, floor))
             rows.append((scale, "zwgk validate", validate, floor))
             book, dist = str(work / "floor.xlsx"), str(work / f"{scale}-dist")
-            build_floor, build = measure(
+            build_floor, build, *before = measure(
                 [
                     [sys.executable, "-c", LOAD_AND_WRITE_XLSX, str(folder), book],
                     [*ZWGK, "build", str(folder), "-o", dist],
+                    *([*prefix, *ZWGK, "build", str(folder), "-o", dist] for _, prefix in baselines),
                 ],
                 args.runs,
                 env,
             )
             rows.append((scale, "build floor: yaml-rs + xlsxwriter", build_floor, build_floor))
             rows.append((scale, "zwgk build", build, build_floor))
+            for (label, _), figure in zip(baselines, before, strict=True):
+                rows.append((scale, f"zwgk build {label}", figure, build_floor))
             sides, diff = measure(
                 [
                     [sys.executable, "-c", LOAD_YAML_RS, str(folder), str(other)],
