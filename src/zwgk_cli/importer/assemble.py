@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from zwgk_cli.core.domain_names import names_in_title
-from zwgk_cli.core.models import Domain, DomainHeader, Item
+from zwgk_cli.core.models import Domain, DomainHeader, Item, field_title
 from zwgk_cli.importer.cells import one_line, split_units
 from zwgk_cli.importer.readers import SourceTable
 from zwgk_cli.sources.writer import without_defaults
@@ -34,8 +34,8 @@ TABLE_FIELDS = frozenset(
     }
 )
 
-# Header fields a domain file needs and a table may lack, with how a finding names them.
-_NEEDED = (("order", "序号 (order)"), ("lead", "主体责任单位 (lead)"), ("due", "完成时间 (due)"))
+# Header fields a domain file needs and a table may lack.
+_NEEDED = ("order", "lead", "due")
 
 
 @dataclass(slots=True)
@@ -92,7 +92,7 @@ def domain_header(
         rest.update({"partners_etc": task.partners_etc, "due": task.due})
     if rest.get("order") is None:
         rest["order"] = domains.index(name) + 1 if name in domains else None
-    missing = [title for key, title in _NEEDED if rest.get(key) in (None, "")]
+    missing = [f"{field_title(DomainHeader, key)} ({key})" for key in _NEEDED if rest.get(key) in (None, "")]
     due = rest.get("due")
     rest["order"] = rest.get("order") or 1
     rest["lead"] = rest.get("lead") or ""

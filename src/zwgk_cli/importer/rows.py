@@ -96,7 +96,7 @@ class RowReader:
                 columns=Text(titles, keys),
             )
         for column in layout.ignored:
-            header = column.header.text.strip() or "（无列名）"
+            header = column.header.text.strip() or say("ui.importer.no-column-name").zh
             self.findings.report("import-column-ignored", column.header.ref, header=one_line(header))
         if layout.has(LEVEL) or layout.has(LEVELS_TEXT):
             self._check_levels(layout)
@@ -197,20 +197,20 @@ class RowReader:
         category_text, category_col = self._text(layout, texts, CATEGORY)
         category = one_line(category_text) or category  # an empty 一级事项 continues the one above
         if name_col is not None and not name:
-            self._empty(cells[name_col.index], "二级事项", "name")
+            self._empty(cells[name_col.index], "name")
         if category_col is not None and not category:
-            self._empty(cells[category_col.index], "一级事项", "category")
+            self._empty(cells[category_col.index], "category")
         item: dict[str, Any] = {"category": category, "name": name}
         content_text, _ = self._text(layout, texts, CONTENT)
         item["content"] = split_list(content_text)
         basis_text, basis_col = self._text(layout, texts, BASIS)
         item["basis"] = split_basis(basis_text)
         if basis_col is not None and not item["basis"]:
-            self._empty(cells[basis_col.index], "公开依据", "basis")
+            self._empty(cells[basis_col.index], "basis")
         limit_text, limit_col = self._text(layout, texts, TIME_LIMIT)
         item["time_limit"] = time_limit_text(limit_text)
         if limit_col is not None and not item["time_limit"]:
-            self._empty(cells[limit_col.index], "公开时限", "time_limit")
+            self._empty(cells[limit_col.index], "time_limit")
         subject_text, subject_col = self._text(layout, texts, SUBJECT)
         item["subject"] = self._subject(
             subject_text, cells[subject_col.index] if subject_col else None, vocab
@@ -230,17 +230,17 @@ class RowReader:
             item["link"] = one_line(link_text)
         return item, category
 
-    def _empty(self, cell: Cell, title: str, key: str) -> None:
+    def _empty(self, cell: Cell, key: str) -> None:
         if cell.ref in self.findings.reported:
             return
-        self.findings.report("import-cell-empty", cell.ref, title=title, key=key)
+        self.findings.report("import-cell-empty", cell.ref, title=field_title(Item, key) or key, key=key)
 
     def _subject(self, text: str, cell: Cell | None, vocab: Vocabulary) -> str | dict[str, str]:
         if cell is None:
             return ""
         lines = [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
         if not lines:
-            self._empty(cell, "公开主体", "subject")
+            self._empty(cell, "subject")
             return ""
         pairs = [re.split(r"[：:]", line, maxsplit=1) for line in lines]
         unknown: list[str] = []
@@ -272,7 +272,7 @@ class RowReader:
             if checklist:
                 self.findings.report("import-cell-empty.unchecked", cell.ref)
             else:
-                self._empty(cell, "公开渠道和载体", "channels")
+                self._empty(cell, "channels")
         if unknown:
             self.findings.report("import-channel-unknown", cell.ref, channels=listed(unknown))
         return names
@@ -316,7 +316,7 @@ class RowReader:
                 self._unknown_mark(cells[column.index], text, "公开对象")
         group = layout.of(AUDIENCE_ALL) + layout.of(AUDIENCE_SPECIAL) + layout.of(AUDIENCE_TEXT)
         if group and not chosen:
-            self._nothing_ticked(cells, group, "公开对象", "audience")
+            self._nothing_ticked(cells, group, "audience")
         return _unique(chosen), note if "特定群体" in chosen else None
 
     def _mode(self, layout: Layout, cells: dict[int, Cell], texts: dict[int, str]) -> list[str]:
@@ -335,7 +335,7 @@ class RowReader:
             chosen += found
         group = layout.of(MODE_ACTIVE) + layout.of(MODE_REQUEST) + layout.of(MODE_TEXT)
         if group and not chosen:
-            self._nothing_ticked(cells, group, "公开方式", "mode")
+            self._nothing_ticked(cells, group, "mode")
         return _unique(chosen)
 
     def _levels(
@@ -356,14 +356,15 @@ class RowReader:
                     chosen.append(level)
         group = layout.of(LEVEL) + layout.of(LEVELS_TEXT)
         if group and not chosen and all(vocab.level(c.label) is not None for c in layout.of(LEVEL)):
-            self._nothing_ticked(cells, group, "公开层级", "levels")
+            self._nothing_ticked(cells, group, "levels")
         if vocab.settings is not None:
             chosen.sort(key=vocab.settings.levels.index)
         return _unique(chosen)
 
-    def _nothing_ticked(self, cells: dict[int, Cell], group: list[Column], title: str, key: str) -> None:
+    def _nothing_ticked(self, cells: dict[int, Cell], group: list[Column], key: str) -> None:
         if any(cells[c.index].ref in self.findings.reported for c in group):
             return
+        title = field_title(Item, key) or key
         self.findings.report(
             "import-cell-empty.nothing-ticked", cells[group[0].index].ref, title=title, key=key
         )

@@ -108,6 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用 --dir 指定含 zwgk.yaml 的目录文件夹，层级会对应到它的 levels（如 县级→区级、乡级→镇街）。",
         "give --dir with the catalogue's zwgk.yaml to map the labels onto its levels (县级 → 区级, 乡级 → 镇街 …).",
     ),
+    # a column without a header is named the same way in both languages, as its cells are
+    "ui.importer.no-column-name": ("（无列名）", "（无列名）"),
     "ui.importer.as-in-cells": ("（按单元格文字）", "(as in the cells)"),
     "import-level-unmapped.column": (
         "公开层级“{label}”对应不到 zwgk.yaml 的层级（{levels}），这一列的 √ 没有导入。",
