@@ -222,10 +222,9 @@ def _read_docx(path: Path, data: bytes) -> list[SourceTable]:
                 before = [*before[-2:], text]
         elif element.tag == f"{_W}tbl":
             number = len(tables) + 1
+            label = say("ui.importer.table", table=number).zh
             tables.append(
-                SourceTable(
-                    label=f"表{number}", name=f"表{number}", rows=_table_rows(element, number), before=before
-                )
+                SourceTable(label=label, name=label, rows=_table_rows(element, number), before=before)
             )
             before = []
     return tables
@@ -295,7 +294,7 @@ def _int_attr(element: ElementTree.Element | None, default: int) -> int:
 
 def docx_ref(table: int, row: int, column: int) -> str:
     """``表2 第5行第3列`` (1-based; columns count the table's grid, merged cells included)."""
-    return f"表{table} 第{row}行第{column}列"
+    return say("ui.importer.cell", table=table, row=row, column=column).zh
 
 
 def _table_rows(table: ElementTree.Element, number: int) -> list[list[Cell]]:

@@ -3,8 +3,10 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- findings, each shown after the cell or table it is about (ui.importer.at) --------------
     "ui.importer.at": ("{ref}：{message}", "{ref}: {message}"),
-    # a worksheet is named in Chinese in both languages, like the cells it holds
+    # a worksheet, a Word table and its cells are named in Chinese in both languages, as the file does
     "ui.importer.sheet": ("工作表“{name}”", "工作表“{name}”"),
+    "ui.importer.table": ("表{table}", "表{table}"),
+    "ui.importer.cell": ("表{table} 第{row}行第{column}列", "表{table} 第{row}行第{column}列"),
     "import-data-sheet": (
         "隐藏工作表中的目录数据已被改动或不完整，无法据此还原；已按可见的领域工作表导入"
         "（事项编号只对目录文件夹中已有的事项沿用，表头取自任务分工工作表）。",
