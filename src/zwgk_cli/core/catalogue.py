@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
 from zwgk_cli.core.source import FieldPath, Pos, SourceDocument
 
@@ -89,8 +89,8 @@ class Catalogue:
 def item_label(index: int, item_id: str | None) -> Text:
     """“第 4 个事项（zdjsxm-004）” / “item 4 (zdjsxm-004)”; the id is left out when unknown."""
     if item_id:
-        return Text(f"第 {index + 1} 个事项（{item_id}）", f"item {index + 1} ({item_id})")
-    return Text(f"第 {index + 1} 个事项", f"item {index + 1}")
+        return say("ui.where.item", number=index + 1, id=item_id)
+    return say("ui.where.item.unnamed", number=index + 1)
 
 
 def split_units(subject: str) -> list[str]:
@@ -122,13 +122,10 @@ def located(
     if origin is not None:
         written, where = origin
         pos = written.key_pos(where) if at_key else written.value_pos(where)
-        note = Text(
-            f"该值继承自上级目录（{written.path.name}）；在本事项中写上这个字段即可覆盖。",
-            f"this value is inherited from the upstream catalogue ({written.path.name}); "
-            "write the field in this item to override it.",
-        )
+        note = say("ui.hint.inherited", file=written.path.name)
         if hint is not None:
-            note = Text(f"{hint.zh.rstrip('。')}；{note.zh}", f"{hint.en.rstrip('.')}; {note.en}")
+            sentence = Text(hint.zh.rstrip("。"), hint.en.rstrip("."))  # the hint goes on after a semicolon
+            note = say("ui.hint.inherited.after", hint=sentence, note=note)
         hint = note
     elif pos is None:
         pos = doc.key_pos(path) if at_key else doc.value_pos(path)

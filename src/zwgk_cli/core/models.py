@@ -18,10 +18,6 @@ from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
-AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
-MODES: tuple[str, ...] = ("主动", "依申请")
-UNIT_KINDS: tuple[str, ...] = ("区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "其他")
-
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -6,71 +6,64 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from zwgk_cli.core.diagnostics import Text
+from zwgk_cli.core.diagnostics import Text, say
 from zwgk_cli.core.models import Domain, Settings
 
-_LIST_NOUN: dict[str, tuple[str, str]] = {
-    "items": ("事项", "item"),
-    "units": ("单位", "unit"),
-    "groups": ("单位组", "group"),
-    "not_applicable": ("未涉及领域", "not-applicable entry"),
-    "waivers": ("豁免", "waiver"),
-}
+# Lists whose entries are named by a noun and counted: “第 4 个事项”, “第 2 个单位”.
+_NOUNS = frozenset({"items", "units", "groups", "not_applicable", "waivers"})
 
 
 def describe(root: type[BaseModel], path: Sequence[str | int], data: Any = None) -> Text:
-    """Name the field at `path` of a `root` model, in both languages.
-
-    `data` (the file's plain data) lets an item be named with its id.
-    """
-    zh_parts: list[tuple[str, str]] = []  # (text, kind): kind is field, entry or key
-    en_parts: list[str] = []
+    """Name the field at `path` of a `root` model in both languages; `data` lets entries be named by id."""
+    parts: list[tuple[Text, str]] = []  # (words, kind): kind is field, entry or key
     model: type[BaseModel] | None = root
     parent_key: str | None = None
     node = data
     for part in path:
         if isinstance(part, int):
             node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-            noun = _LIST_NOUN.get(parent_key or "")
-            if noun is not None:
-                ident = _ident(node, parent_key)
-                if zh_parts and zh_parts[-1][1] == "field":
-                    zh_parts.pop()
-                    en_parts.pop()
-                zh_parts.append((f"第 {part + 1} 个{noun[0]}" + (f"（{ident}）" if ident else ""), "field"))
-                en_parts.append(f"{noun[1]} {part + 1}" + (f" ({ident})" if ident else ""))
+            if parent_key is not None and parent_key in _NOUNS:
+                if parts and parts[-1][1] == "field":
+                    parts.pop()  # “第 4 个事项” says what “事项 (items)” would
+                parts.append((_counted(part, parent_key, _ident(node, parent_key)), "field"))
             else:
-                zh_parts.append((f"第 {part + 1} 项", "entry"))
-                en_parts.append(f"entry {part + 1}")
+                parts.append((say("ui.where.entry", number=part + 1), "entry"))
             continue
         node = node.get(part) if isinstance(node, dict) else None
         if model is not None and part in model.model_fields:
             info = model.model_fields[part]
-            title = info.title or part
-            zh_parts.append((f"{title} ({part})", "field"))
-            en_parts.append(f"{part} ({title})")
+            parts.append((say("ui.where.field", title=info.title or part, key=part), "field"))
             model = inner_model(info.annotation)
         else:
-            zh_parts.append((f"“{part}”", "key"))
-            en_parts.append(f"'{part}'")
+            parts.append((say("ui.where.key", key=part), "key"))
             model = None
         parent_key = part
-    if not zh_parts:
-        return Text("文件顶层", "the top level of the file")
-    zh = zh_parts[0][0]
-    for text, kind in zh_parts[1:]:
-        if kind == "entry":
-            zh += f" {text}"
-        elif kind == "key":
-            zh += f" 中的 {text}"
-        else:
-            zh += f"的 {text}"
-    return Text(zh, ", ".join(en_parts))
+    if not parts:
+        return say("ui.where.top")
+    whole = parts[0][0]
+    for words, kind in parts[1:]:
+        whole = say(f"ui.where.then-{kind}", whole=whole, part=words)
+    return whole
+
+
+def _counted(index: int, list_key: str, ident: str | None) -> Text:
+    """“第 4 个事项（zdjsxm-004）”: an entry of a list of named things."""
+    noun = say(f"ui.where.noun.{list_key}")
+    if ident:
+        return say("ui.where.named-entry", number=index + 1, noun=noun, name=ident)
+    return say("ui.where.counted-entry", number=index + 1, noun=noun)
+
+
+def listing(values: Iterable[object]) -> Text:
+    """Values as a sentence lists them: joined by “、” in Chinese and by commas in English."""
+    separator = say("ui.list.separator")
+    shown = [str(value) for value in values]
+    return Text(separator.zh.join(shown), separator.en.join(shown))
 
 
 def _ident(node: Any, parent_key: str | None) -> str | None:
@@ -97,10 +90,3 @@ def inner_model(annotation: Any) -> type[BaseModel] | None:
 def root_model(is_settings: bool) -> type[BaseModel]:
     """The model a file is validated against."""
     return Settings if is_settings else Domain
-
-
-def join_values(values: Sequence[str], limit: int = 30) -> str:
-    """Allowed values for a message, cut after `limit` entries."""
-    shown = list(values[:limit])
-    more = len(values) - len(shown)
-    return "、".join(shown) + (f" 等 {len(values)} 个" if more > 0 else "")
