@@ -18,10 +18,10 @@ from zwgk_cli.core.catalogue import (
     subject_units,
 )
 from zwgk_cli.core.codes import CODES, WAIVABLE
-from zwgk_cli.core.diagnostics import Diagnostic, Text
-from zwgk_cli.core.models import Item, Settings
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
+from zwgk_cli.core.models import DomainHeader, Group, Item, Settings
 from zwgk_cli.core.source import FieldPath, SourceDocument
-from zwgk_cli.core.wording import describe, root_model
+from zwgk_cli.core.wording import describe, listing, root_model
 
 
 def check_settings(sf: SettingsFile) -> list[Diagnostic]:
@@ -36,43 +36,33 @@ def check_settings(sf: SettingsFile) -> list[Diagnostic]:
     found += _repeats(doc, ("units",), [u.slug for u in settings.units], "unit-duplicate", field="slug")
     unit_names = {u.name for u in settings.units}
     for gi, group in enumerate(settings.groups):
-        if group.name in unit_names:
-            msg = Text(
-                f"单位组名称“{group.name}”与单位名录中的单位重名。",
-                f"group name '{group.name}' is also a unit's name.",
-            )
-            found.append(located(doc, ("groups", gi, "name"), "unit-duplicate", msg))
-        if not group.members and not group.kinds:
-            where = describe(Settings, ("groups", gi), doc.data)
-            msg = Text(
-                f"{where.zh} 既没有 members 也没有 kinds，不包含任何单位。",
-                f"{where.en} has neither members nor kinds: it holds no unit.",
-            )
-            found.append(located(doc, ("groups", gi), "field-empty", msg))
-        for mi, member in enumerate(group.members):
-            if member not in unit_names:
-                found.append(
-                    _unknown_unit(
-                        doc, ("groups", gi, "members", mi), member, settings, code="group-member-unknown"
-                    )
-                )
+        found += _check_group(doc, settings, gi, group, unit_names)
     domains = set(settings.domains)
     for ni, na in enumerate(settings.not_applicable):
         if na.domain not in domains:
-            where = describe(Settings, ("not_applicable", ni, "domain"), doc.data)
-            msg = Text(
-                f"{where.zh} “{na.domain}”不在应编制领域 (domains) 中。",
-                f"{where.en} '{na.domain}' is not among the required domains.",
-            )
-            found.append(
-                located(
-                    doc,
-                    ("not_applicable", ni, "domain"),
-                    "domain-unknown",
-                    msg,
-                    _choices(na.domain, settings.domains),
-                )
-            )
+            path: FieldPath = ("not_applicable", ni, "domain")
+            where = describe(Settings, path, doc.data)
+            msg = say("domain-unknown.not-applicable", where=where, domain=na.domain)
+            hint = _choices(na.domain, settings.domains)
+            found.append(located(doc, path, "domain-unknown", msg, hint))
+    return found
+
+
+def _check_group(
+    doc: SourceDocument, settings: Settings, gi: int, group: Group, unit_names: set[str]
+) -> list[Diagnostic]:
+    """A group's name is no unit's, it holds some unit, and its members are registered."""
+    found: list[Diagnostic] = []
+    if group.name in unit_names:
+        msg = say("unit-duplicate.group", name=group.name)
+        found.append(located(doc, ("groups", gi, "name"), "unit-duplicate", msg))
+    if not group.members and not group.kinds:
+        msg = say("field-empty.group", where=describe(Settings, ("groups", gi), doc.data))
+        found.append(located(doc, ("groups", gi), "field-empty", msg))
+    for mi, member in enumerate(group.members):
+        if member not in unit_names:
+            path: FieldPath = ("groups", gi, "members", mi)
+            found.append(_unknown_unit(doc, path, member, settings, code="group-member-unknown"))
     return found
 
 
@@ -89,50 +79,19 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
         if header is None:
             continue
         if settings is not None:
-            not_applicable = {na.domain for na in settings.not_applicable}
-            if header.domain not in settings.domains:
-                msg = Text(
-                    f"领域名称 (domain)“{header.domain}”不在 zwgk.yaml 的应编制领域 (domains) 中。",
-                    f"domain '{header.domain}' is not listed in zwgk.yaml's domains.",
-                )
-                found.append(
-                    located(
-                        doc, ("domain",), "domain-unknown", msg, _choices(header.domain, settings.domains)
-                    )
-                )
-            elif header.domain in not_applicable:
-                msg = Text(
-                    f"领域“{header.domain}”在 zwgk.yaml 中声明为未涉及 (not_applicable)，却仍有这个目录文件。",
-                    f"domain '{header.domain}' is declared not applicable in zwgk.yaml but still has this file.",
-                )
-                hint = Text(
-                    "删除这个文件，或从 zwgk.yaml 的 not_applicable 中去掉该领域。",
-                    "delete this file, or remove the domain from not_applicable in zwgk.yaml.",
-                )
-                found.append(located(doc, ("domain",), "domain-not-applicable", msg, hint))
-            for ref_path, name in _header_units(header.lead, header.partners):
-                if name not in known:
-                    found.append(_unknown_unit(doc, ref_path, name, settings))
+            found += _check_header(doc, header, settings, known)
         first = by_name.get(header.domain)
         if first is not None:
-            msg = Text(
-                f"领域“{header.domain}”已由 {first.doc.path.name} 编制，一个领域只能有一个文件。",
-                f"domain '{header.domain}' is already compiled in {first.doc.path.name}; one file per domain.",
-            )
+            msg = say("domain-duplicate", domain=header.domain, file=first.doc.path.name)
             found.append(located(doc, ("domain",), "domain-duplicate", msg))
         else:
             by_name[header.domain] = df
         other = orders.get(header.order)
         if other is not None and other.header is not None:
-            msg = Text(
-                f"序号 (order) {header.order} 已被 {other.doc.path.name}（{other.header.domain}）使用。",
-                f"order {header.order} is already used by {other.doc.path.name} ({other.header.domain}).",
+            msg = say(
+                "order-duplicate", order=header.order, file=other.doc.path.name, domain=other.header.domain
             )
-            hint = Text(
-                "每个领域的序号唯一，从 1 开始连续编号。",
-                "each domain has its own order, numbered 1, 2, 3 … without gaps.",
-            )
-            found.append(located(doc, ("order",), "order-duplicate", msg, hint))
+            found.append(located(doc, ("order",), "order-duplicate", msg, say("order-duplicate.hint")))
         else:
             orders[header.order] = df
     if all(df.header is not None for df in files):
@@ -141,6 +100,25 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
         claimed = {claim for df in files if (claim := df.claimed_domain()) is not None}
         found += _missing_domains(sf.doc, settings, claimed)
     found += _duplicate_ids(files)
+    return found
+
+
+def _check_header(
+    doc: SourceDocument, header: DomainHeader, settings: Settings, known: frozenset[str]
+) -> list[Diagnostic]:
+    """A domain file's header against zwgk.yaml: its domain is required and covered, its units registered."""
+    found: list[Diagnostic] = []
+    if header.domain not in settings.domains:
+        msg = say("domain-unknown", domain=header.domain)
+        hint = _choices(header.domain, settings.domains)
+        found.append(located(doc, ("domain",), "domain-unknown", msg, hint))
+    elif header.domain in {na.domain for na in settings.not_applicable}:
+        msg = say("domain-not-applicable", domain=header.domain)
+        hint = say("domain-not-applicable.hint")
+        found.append(located(doc, ("domain",), "domain-not-applicable", msg, hint))
+    for ref_path, name in _header_units(header.lead, header.partners):
+        if name not in known:
+            found.append(_unknown_unit(doc, ref_path, name, settings))
     return found
 
 
@@ -159,25 +137,14 @@ def check_items(sf: SettingsFile, df: DomainFile) -> list[Diagnostic]:
         index, item = entry.index, entry.item
         base: FieldPath = ("items", index)
         if entry.usable("id") and not item.id.startswith(prefix):
-            msg = Text(
-                f"第 {index + 1} 个事项的编号 (id)“{item.id}”应以本领域的 slug“{slug}-”开头。",
-                f"item {index + 1}: id '{item.id}' should start with the domain slug '{slug}-'.",
-            )
-            hint = Text(f"例如 {slug}-{index + 1:03d}。", f"e.g. {slug}-{index + 1:03d}.")
-            found.append(located(doc, (*base, "id"), "id-prefix", msg, hint, item_id=item.id))
+            found.append(_id_prefix(doc, base, index, item, slug))
         if (
             entry.usable("audience_note", "audience")
             and item.audience_note is not None
             and "特定群体" not in item.audience
         ):
-            msg = Text(
-                f"{item_label(index, item.id).zh}写了特定群体说明 (audience_note)，但公开对象 (audience) 没有勾选“特定群体”。",
-                f"{item_label(index, item.id).en} has an audience_note but its audience lacks 特定群体.",
-            )
-            hint = Text(
-                "在 audience 中加上 特定群体，或删除 audience_note。",
-                "add 特定群体 to audience, or drop audience_note.",
-            )
+            msg = say("audience-note", item=item_label(index, item.id))
+            hint = say("audience-note.hint")
             found.append(located(doc, (*base, "audience_note"), "audience-note", msg, hint, item_id=item.id))
         if entry.usable("link") and item.link is not None:
             found += _check_link(doc, base, index, item)
@@ -204,24 +171,14 @@ def _check_slug(df: DomainFile) -> list[Diagnostic]:
     doc, header = df.doc, df.header
     stem = df.slug
     if header is not None and header.slug != stem:
-        msg = Text(
-            f"领域代码 (slug)“{header.slug}”与文件名“{doc.path.name}”不一致。",
-            f"slug '{header.slug}' differs from the file name '{doc.path.name}'.",
-        )
-        hint = Text(
-            f"把文件改名为 {header.slug}.yaml，或把 slug 改为 {stem}。",
-            f"rename the file to {header.slug}.yaml, or set slug: {stem}.",
-        )
+        msg = say("slug-filename", slug=header.slug, file=doc.path.name)
+        hint = say("slug-filename.hint", slug=header.slug, stem=stem)
         found.append(located(doc, ("slug",), "slug-filename", msg, hint))
     for candidate in {stem.lower(), header.slug if header else stem}:
         if candidate in RESERVED_SLUGS:
-            msg = Text(
-                f"“{candidate}”是保留名称（输出文件或 Windows 设备名），不能作为领域代码 (slug)。",
-                f"'{candidate}' is reserved (an output name or a Windows device name) and cannot be a slug.",
-            )
-            hint = Text("换一个拼音缩写，如 zdjsxm。", "choose another pinyin abbreviation, e.g. zdjsxm.")
             path: FieldPath = ("slug",) if header is not None else ()
-            found.append(located(doc, path, "slug-reserved", msg, hint))
+            msg = say("slug-reserved", slug=candidate)
+            found.append(located(doc, path, "slug-reserved", msg, say("slug-reserved.hint")))
     return found
 
 
@@ -231,20 +188,14 @@ def _order_gaps(orders: dict[int, DomainFile], settings: Settings | None) -> lis
     if not orders:
         return []
     total = len(settings.domains) if settings is not None else len(orders)
-    if settings is None:
-        missing = sorted(set(range(1, total + 1)) - set(orders))
-        gaps_zh = f"，缺少 {'、'.join(str(n) for n in missing)}"
-        gaps_en = f"; missing {', '.join(str(n) for n in missing)}"
-    else:
-        gaps_zh = gaps_en = ""
+    missing = sorted(set(range(1, total + 1)) - set(orders)) if settings is None else None
     found: list[Diagnostic] = []
     for number in sorted(n for n in orders if n > total):
-        df = orders[number]
-        msg = Text(
-            f"序号 (order) {number} 超出了 1–{total}：{total} 个领域的序号应从 1 起连续编号{gaps_zh}。",
-            f"order {number} is outside 1–{total}: {total} domains are numbered from 1 without gaps{gaps_en}.",
-        )
-        found.append(located(df.doc, ("order",), "order-gap", msg))
+        if missing is None:
+            msg = say("order-gap", order=number, total=total)
+        else:
+            msg = say("order-gap.missing", order=number, total=total, missing=listing(missing))
+        found.append(located(orders[number].doc, ("order",), "order-gap", msg))
     return found
 
 
@@ -254,14 +205,8 @@ def _missing_domains(doc: SourceDocument, settings: Settings, present: set[str])
     for index, name in enumerate(settings.domains):
         if name in present or name in not_applicable:
             continue
-        msg = Text(
-            f"应编制领域“{name}”没有对应的目录文件，也没有在 not_applicable 中说明未涉及的原因。",
-            f"required domain '{name}' has no file and is not declared not applicable.",
-        )
-        hint = Text(
-            f"新建该领域的 YAML 文件；若本地区未涉及，在 zwgk.yaml 的 not_applicable 中写明：- {{domain: {name}, reason: …}}",
-            f"create the domain's YAML file, or declare it under not_applicable: - {{domain: {name}, reason: …}}",
-        )
+        msg = say("domain-missing", domain=name)
+        hint = say("domain-missing.hint", domain=name)
         found.append(located(doc, ("domains", index), "domain-missing", msg, hint))
     return found
 
@@ -282,15 +227,8 @@ def _duplicate_ids(files: list[DomainFile]) -> list[Diagnostic]:
                 for o, oi in places
                 if (o, oi) != (df, index)
             ]
-            where = "、".join(others)
-            msg = Text(
-                f"事项编号“{ident}”重复：{where} 也使用了它。编号在整个目录中必须唯一（diff 按编号比对版本）。",
-                f"item id '{ident}' is also used at {', '.join(others)}; ids are unique across the catalogue.",
-            )
-            hint = Text(
-                "给其中一个事项换一个新编号（不要复用已删除事项的编号）。",
-                "give one of them a new id (never reuse a removed item's id).",
-            )
+            msg = say("id-duplicate", id=ident, places=listing(others))
+            hint = say("id-duplicate.hint")
             found.append(located(df.doc, ("items", index, "id"), "id-duplicate", msg, hint, item_id=ident))
     return found
 
@@ -310,26 +248,28 @@ def _unknown_unit(
     doc: SourceDocument, path: FieldPath, name: str, settings: Settings, *, code: str = "unit-unknown"
 ) -> Diagnostic:
     is_settings = doc.path.name in ("zwgk.yaml", "zwgk.yml")
-    where = describe(root_model(is_settings), path, doc.data)
-    msg = Text(
-        f"{where.zh} 中的“{name}”不在 zwgk.yaml 的单位名录 (units) 或单位组 (groups) 中。",
-        f"'{name}' in {where.en} is not in zwgk.yaml's units or groups.",
-    )
-    names = [u.name for u in settings.units] + [g.name for g in settings.groups]
+    msg = say(code, where=describe(root_model(is_settings), path, doc.data), name=name)
+    return located(doc, path, code, msg, _unit_hint(name, settings), item_id=item_id_at(doc, path))
+
+
+def _unit_hint(name: str, settings: Settings) -> Text:
+    """What an unregistered unit name should probably be."""
     by_place = [u.name for u in settings.units if u.place == name]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     if by_place:
-        hint = Text(f"单位名称应写“{by_place[0]}”。", f"the unit is called '{by_place[0]}'.")
-    elif any(sep in name for sep in ("，", ",", "；", ";", "/", " ")):
-        hint = Text("多个单位之间用顿号“、”分隔。", "separate several units with '、'.")
-    elif close:
-        hint = Text(f"是否要写“{close[0]}”？", f"did you mean '{close[0]}'?")
-    else:
-        hint = Text(
-            "先在 zwgk.yaml 的 units 中登记该单位。", "register the unit under units in zwgk.yaml first."
-        )
-    item_id = item_id_at(doc, path)
-    return located(doc, path, code, msg, hint, item_id=item_id)
+        return say("unit-unknown.place.hint", name=by_place[0])
+    if any(sep in name for sep in ("，", ",", "；", ";", "/", " ")):
+        return say("unit-unknown.separator.hint")
+    names = [u.name for u in settings.units] + [g.name for g in settings.groups]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if close:
+        return say("ui.hint.did-you-mean", value=close[0])
+    return say("unit-unknown.hint")
+
+
+def _id_prefix(doc: SourceDocument, base: FieldPath, index: int, item: Item, slug: str) -> Diagnostic:
+    msg = say("id-prefix", number=index + 1, id=item.id, slug=slug)
+    hint = say("id-prefix.hint", slug=slug, number=index + 1)
+    return located(doc, (*base, "id"), "id-prefix", msg, hint, item_id=item.id)
 
 
 def _check_vocab(
@@ -337,14 +277,11 @@ def _check_vocab(
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     values: list[str] = getattr(item, key)
-    title = "公开渠道和载体" if key == "channels" else "公开层级"
+    title = Item.model_fields[key].title
     for vi, value in enumerate(values):
         if value in allowed:
             continue
-        msg = Text(
-            f"{item_label(index, item.id).zh}的 {title} ({key}) 中的“{value}”不在 zwgk.yaml 的 {key} 列表中。",
-            f"{item_label(index, item.id).en}: {key} ({title}) '{value}' is not in zwgk.yaml's {key}.",
-        )
+        msg = say(code, item=item_label(index, item.id), title=title, key=key, value=value)
         found.append(located(doc, (*base, key, vi), code, msg, _choices(value, allowed), item_id=item.id))
     return found
 
@@ -387,27 +324,11 @@ def _check_subject(
     if isinstance(subject, dict) and check_levels:
         for level in subject:
             if level not in item.levels:
-                msg = Text(
-                    f"{item_label(index, item.id).zh}的公开主体 (subject) 按层级“{level}”填写，"
-                    f"但该事项的公开层级 (levels) 是 {'、'.join(item.levels)}。",
-                    f"{item_label(index, item.id).en} gives a subject for level '{level}', "
-                    f"but its levels are {', '.join(item.levels)}.",
-                )
-                hint = Text(
-                    f"层级只能是：{'、'.join(item.levels)}。",
-                    f"levels allowed here: {', '.join(item.levels)}.",
-                )
-                found.append(
-                    located(
-                        doc,
-                        (*base, "subject", level),
-                        "subject-level",
-                        msg,
-                        hint,
-                        item_id=item.id,
-                        at_key=True,
-                    )
-                )
+                allowed = listing(item.levels)
+                msg = say("subject-level", item=item_label(index, item.id), level=level, levels=allowed)
+                hint = say("subject-level.hint", levels=allowed)
+                where = (*base, "subject", level)
+                found.append(located(doc, where, "subject-level", msg, hint, item_id=item.id, at_key=True))
     return found
 
 
@@ -416,14 +337,8 @@ def _check_link(doc: SourceDocument, base: FieldPath, index: int, item: Item) ->
     parts = urlsplit(link)
     if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in link):
         return []
-    msg = Text(
-        f"{item_label(index, item.id).zh}的链接 (link)“{link}”不是 http:// 或 https:// 开头的网址。",
-        f"{item_label(index, item.id).en}: link '{link}' is not an http:// or https:// address.",
-    )
-    hint = Text(
-        "写完整的网址，如 https://www.ybq.gov.cn/…", "write a full address such as https://www.ybq.gov.cn/…"
-    )
-    return [located(doc, (*base, "link"), "link-scheme", msg, hint, item_id=item.id)]
+    msg = say("link-scheme", item=item_label(index, item.id), link=link)
+    return [located(doc, (*base, "link"), "link-scheme", msg, say("link-scheme.hint"), item_id=item.id)]
 
 
 def _check_waivers(doc: SourceDocument, base: FieldPath, index: int, item: Item) -> list[Diagnostic]:
@@ -431,17 +346,11 @@ def _check_waivers(doc: SourceDocument, base: FieldPath, index: int, item: Item)
     for wi, waiver in enumerate(item.waivers):
         if waiver.code in WAIVABLE:
             continue
+        label = item_label(index, item.id)
         if waiver.code in CODES:
-            msg = Text(
-                f"{item_label(index, item.id).zh}豁免了“{waiver.code}”，但它是错误，不能豁免，只能改正。",
-                f"{item_label(index, item.id).en} waives '{waiver.code}', which is an error: errors cannot be waived.",
-            )
-            hint = None
+            msg, hint = say("waiver-invalid.error", item=label, code=waiver.code), None
         else:
-            msg = Text(
-                f"{item_label(index, item.id).zh}豁免的代码“{waiver.code}”不存在。",
-                f"{item_label(index, item.id).en} waives '{waiver.code}', which is not a code.",
-            )
+            msg = say("waiver-invalid", item=label, code=waiver.code)
             hint = _choices(waiver.code, sorted(WAIVABLE))
         found.append(
             located(doc, (*base, "waivers", wi, "code"), "waiver-invalid", msg, hint, item_id=item.id)
@@ -459,11 +368,7 @@ def _repeats(
             path: FieldPath = (*base, i, field) if field else (*base, i)
             where = describe(root_model(True), path, doc.data)
             line = doc.value_pos((*base, first[value], field) if field else (*base, first[value])).line
-            msg = Text(
-                f"{where.zh} “{value}”重复：第 {line} 行已有。",
-                f"{where.en} '{value}' is repeated: already at line {line}.",
-            )
-            found.append(located(doc, path, code, msg))
+            found.append(located(doc, path, code, say(code, where=where, value=value, line=line)))
         else:
             first[value] = i
     return found
@@ -471,10 +376,6 @@ def _repeats(
 
 def _choices(value: str, allowed: list[str]) -> Text:
     close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.4)
-    listed = "、".join(allowed)
     if close:
-        return Text(
-            f"是否要写“{close[0]}”？可选值：{listed}。",
-            f"did you mean '{close[0]}'? Allowed: {', '.join(allowed)}.",
-        )
-    return Text(f"可选值：{listed}。", f"allowed: {', '.join(allowed)}.")
+        return say("ui.hint.choices.close", value=close[0], allowed=listing(allowed))
+    return say("ui.hint.choices", allowed=listing(allowed))
