@@ -14,7 +14,7 @@ from zwgk_cli.check.schema import assemble_domain, validate_domain, validate_set
 from zwgk_cli.check.upstream import Upstream, effective_document
 from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.core.codes import WAIVABLE
-from zwgk_cli.core.diagnostics import Diagnostic, Summary, Text, ZwgkError, sort_diagnostics, summarize
+from zwgk_cli.core.diagnostics import Diagnostic, Summary, ZwgkError, say, sort_diagnostics, summarize
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_file
 
@@ -57,26 +57,12 @@ def check_catalogue(
     upstream's own upstream is not followed). `progress` hears of every file read and checked.
     """
     if not root.exists():
-        raise ZwgkError(
-            Text(
-                f"目录文件夹 {root} 不存在。请在目录项目的根目录运行，或指明目录文件夹，如 zwgk validate catalogues；"
-                "还没有目录项目时，zwgk init 项目文件夹 --region 重庆市XX区 新建一个，"
-                "或 zwgk init 项目文件夹 --example 得到渝北区示例。",
-                f"catalogue folder {root} does not exist. Run in a catalogue project's root, "
-                "or name the folder, e.g. zwgk validate catalogues; start a project with "
-                "zwgk init DIR --region …, or zwgk init DIR --example for the 渝北区 example.",
-            )
-        )
+        raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
-        raise ZwgkError(Text(f"{root} 不是文件夹。", f"{root} is not a folder."))
+        raise ZwgkError(say("stop.check.not-a-folder", folder=root))
     settings_path = root / SETTINGS_FILE
     if not settings_path.is_file():
-        raise ZwgkError(
-            Text(
-                f"{root} 中没有 {SETTINGS_FILE}，它不是 zwgk 目录文件夹。",
-                f"{root} has no {SETTINGS_FILE}: it is not a zwgk catalogue folder.",
-            )
-        )
+        raise ZwgkError(say("stop.check.no-settings", folder=root, file=SETTINGS_FILE))
     paths = [settings_path, *iter_yaml_files(root)]
     loads: list[LoadResult] = []
     for path in paths:
@@ -169,19 +155,8 @@ def check_sources(
         settings_file.settings, found = validate_settings(loaded.document)
         diagnostics += found
     if settings_file.settings is None and settings_file.doc is not None:
-        doc = settings_file.doc
-        diagnostics.append(
-            located(
-                doc,
-                (),
-                "config-invalid",
-                Text(
-                    f"{SETTINGS_FILE} 有误，依赖它的检查（单位、渠道、层级、应编制领域）本次跳过；改正后再运行一次。",
-                    f"{SETTINGS_FILE} is invalid: checks that need it (units, channels, levels, required domains) "
-                    "were skipped; run again once it is fixed.",
-                ),
-            )
-        )
+        message = say("config-invalid", file=SETTINGS_FILE)
+        diagnostics.append(located(settings_file.doc, (), "config-invalid", message))
     upstream: Upstream | None = None
     if upstream_loader is not None:
         upstream, found = load_upstream(settings_file, upstream_loader)
@@ -256,17 +231,8 @@ def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> lis
             for wi, waiver in enumerate(item.waivers if entry.usable("waivers") else []):
                 if waiver.code not in WAIVABLE or (df.doc.path, index, waiver.code) in used:
                     continue
-                out.append(
-                    located(
-                        df.doc,
-                        ("items", index, "waivers", wi, "code"),
-                        "waiver-unused",
-                        Text(
-                            f"第 {index + 1} 个事项（{item.id}）豁免了“{waiver.code}”，但该事项并没有这条警告。",
-                            f"item {index + 1} ({item.id}) waives '{waiver.code}', but it has no such warning.",
-                        ),
-                        Text("删除这条豁免。", "remove this waiver."),
-                        item_id=item.id,
-                    )
-                )
+                message = say("waiver-unused", number=index + 1, id=item.id, code=waiver.code)
+                where = ("items", index, "waivers", wi, "code")
+                hint = say("waiver-unused.hint")
+                out.append(located(df.doc, where, "waiver-unused", message, hint, item_id=item.id))
     return out

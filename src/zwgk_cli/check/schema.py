@@ -7,23 +7,25 @@ stable code and a sentence that names the field's Chinese title, the bad value, 
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from zwgk_cli.core.catalogue import ItemEntry, item_id_at, located
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
 from zwgk_cli.core.source import FieldPath, SourceDocument
-from zwgk_cli.core.wording import describe, inner_model
+from zwgk_cli.core.wording import describe, inner_model, listing
 
-_TYPE_WORDS: dict[type, tuple[str, str]] = {
-    str: ("文字", "text"),
-    int: ("整数", "a whole number"),
-    float: ("数字", "a number"),
-    bool: (" true 或 false", "true or false"),
-    list: ("列表", "a list"),
-    dict: ("映射（键: 值）", "a mapping (key: value)"),
+# The message key naming what a field of each type wants (and, but for bool, what a value is).
+_TYPE_WORDS: dict[type, str] = {
+    str: "ui.kind.text",
+    int: "ui.kind.whole-number",
+    float: "ui.kind.number",
+    bool: "ui.kind.true-or-false",
+    list: "ui.kind.list",
+    dict: "ui.kind.mapping",
 }
 
 _EXPECTED_BY_ERROR: dict[str, type] = {
@@ -74,13 +76,25 @@ def _partial_item(index: int, raw: dict[str, Any], errors: list[Diagnostic]) -> 
     values: dict[str, Any] = {}
     for name, info in Item.model_fields.items():
         if name in raw and name not in invalid:
-            values[name] = raw[name]
+            values[name] = _kept_value(name, raw[name])
         elif not info.is_required():
             values[name] = info.get_default(call_default_factory=True)
         else:
             invalid.add(name)
             values[name] = [] if get_origin(info.annotation) is list else ""
     return ItemEntry(index, Item.model_construct(**values), frozenset(invalid))
+
+
+def _kept_value(name: str, value: Any) -> Any:
+    """A valid field of a partial item as validation makes it: nested entries (waivers) become models."""
+    if inner_model(Item.model_fields[name].annotation) is None:
+        return value
+    return _field_adapter(name).validate_python(value)
+
+
+@functools.cache
+def _field_adapter(name: str) -> TypeAdapter[Any]:
+    return TypeAdapter(Item.model_fields[name].annotation)
 
 
 def assemble_domain(header: DomainHeader, items: list[Item]) -> Domain:
@@ -113,113 +127,73 @@ def _validate(
 
 
 def _not_mapping(doc: SourceDocument, root: type[BaseModel], path: FieldPath, data: Any) -> Diagnostic:
-    where = describe(root, path, doc.data)
-    got = _type_word(data)
-    msg = Text(
-        f"{where.zh} 应为映射（一组“键: 值”），这里却是{got[0]}。",
-        f"{where.en} should be a mapping (key: value pairs), not {got[1]}.",
-    )
-    hint = None
-    if path and path[0] == "items":
-        hint = Text(
-            "每个事项以“- id: …”开始，下面缩进写各字段。",
-            "each item starts with '- id: …' and indents its fields.",
-        )
+    msg = say("field-type.not-mapping", where=describe(root, path, doc.data), got=_type_word(data))
+    hint = say("field-type.not-mapping.hint") if path and path[0] == "items" else None
     return located(doc, path, "field-type", msg, hint, item_id=item_id_at(doc, path))
 
 
 def _diagnostic(doc: SourceDocument, root: type[BaseModel], loc: FieldPath, error: Any) -> Diagnostic:
     kind: str = error["type"]
     where = describe(root, loc, doc.data)
-    value = error.get("input")
-    hint: Text | None = None
+    hint: Text | None
     if kind == "missing":
-        code = "field-missing"
         pos = doc.value_pos(loc[:-1])
-        msg = Text(f"缺少必填字段 {where.zh}。", f"required field {where.en} is missing.")
-        hint = Text(f"在这里加上一行：{loc[-1]}: …", f"add a line here: {loc[-1]}: …")
+        code, msg = "field-missing", say("field-missing", where=where)
+        hint = say("field-missing.hint", key=loc[-1])
     elif kind == "extra_forbidden":
-        code = "field-unknown"
         pos = doc.key_pos(loc)
-        key = str(loc[-1])
-        msg = Text(f"未知字段“{key}”。", f"unknown field '{key}'.")
+        code, msg = "field-unknown", say("field-unknown", key=str(loc[-1]))
         hint = _unknown_key_hint(root, loc)
-    elif kind in _EXPECTED_BY_ERROR:
-        code = "field-type"
-        pos = doc.value_pos(loc)
-        want = _TYPE_WORDS[_EXPECTED_BY_ERROR[kind]]
-        got = _type_word(value)
-        raw = doc.raw_value(loc) if not isinstance(value, dict | list) else None
-        shown = raw if raw is not None else _show(value)
-        msg = Text(
-            f"{where.zh} 应为{want[0]}，这里写的是{got[0]} {shown}。",
-            f"{where.en} should be {want[1]}, but {shown} is {got[1]}.",
-        )
-        hint = _type_hint(kind, value, raw, loc)
-    elif kind == "literal_error":
-        code = "field-value"
-        pos = doc.value_pos(loc)
-        allowed = _literal_values(root, loc)
-        msg = Text(
-            f"{where.zh} 不能是 {_show(value)}，可选值为：{'、'.join(allowed)}。",
-            f"{where.en} cannot be {_show(value)}; allowed: {', '.join(allowed)}.",
-        )
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.3)
-        if close:
-            hint = Text(f"是否要写“{close[0]}”？", f"did you mean '{close[0]}'?")
-    elif kind == "string_pattern_mismatch":
-        code = "field-format"
-        pos = doc.value_pos(loc)
-        msg, hint = _pattern_message(where, value, loc)
-    elif kind == "date_format":
-        code = "field-format"
-        pos = doc.value_pos(loc)
-        raw = doc.raw_value(loc) or _show(value)
-        msg = Text(
-            f"{where.zh} 应为日期，写作 年-月-日（如 2020-10-30），这里是 {raw}。",
-            f"{where.en} should be a date written YYYY-MM-DD (e.g. 2020-10-30), not {raw}.",
-        )
-    elif kind == "subject_type":
-        code = "field-type"
-        pos = doc.value_pos(loc)
-        msg = Text(
-            f"{where.zh} 应为单位名称（多个用“、”分隔），或“层级: 单位”的映射，这里是 {_show(value)}。",
-            f"{where.en} should be unit names (joined by '、') or a mapping level: units, not {_show(value)}.",
-        )
-        hint = Text(
-            "例如：subject: 区民政局、各镇人民政府（街道办事处）",
-            "e.g. subject: 区民政局、各镇人民政府（街道办事处）",
-        )
-    elif kind in ("too_short", "string_too_short"):
-        code = "field-empty"
-        pos = doc.value_pos(loc)
-        msg = Text(f"{where.zh} 不能为空。", f"{where.en} must not be empty.")
-    elif kind in ("greater_than_equal", "greater_than"):
-        code = "field-value"
-        pos = doc.value_pos(loc)
-        limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
-        msg = Text(
-            f"{where.zh} 不能是 {_show(value)}，应不小于 {limit}。",
-            f"{where.en} cannot be {_show(value)}; it must be at least {limit}.",
-        )
     else:
-        code = "field-value"
         pos = doc.value_pos(loc)
-        msg = Text(
-            f"{where.zh} 的值 {_show(value)} 不符合要求（{error['msg']}）。", f"{where.en}: {error['msg']}."
-        )
+        code, msg, hint = _value_finding(doc, root, loc, error, where)
     return located(doc, loc, code, msg, hint, item_id=item_id_at(doc, loc), pos=pos)
 
 
-def _type_word(value: Any) -> tuple[str, str]:
+def _value_finding(
+    doc: SourceDocument, root: type[BaseModel], loc: FieldPath, error: Any, where: Text
+) -> tuple[str, Text, Text | None]:
+    """The code, message and hint for a value the model refuses."""
+    kind: str = error["type"]
+    value = error.get("input")
+    if kind in _EXPECTED_BY_ERROR:
+        raw = doc.raw_value(loc) if not isinstance(value, dict | list) else None
+        want = say(_TYPE_WORDS[_EXPECTED_BY_ERROR[kind]])
+        shown = raw if raw is not None else _show(value)
+        msg = say("field-type", where=where, want=want, got=_type_word(value), value=shown)
+        return "field-type", msg, _type_hint(kind, value, raw, loc)
+    if kind == "literal_error":
+        allowed = _literal_values(root, loc)
+        msg = say("field-value", where=where, value=_show(value), allowed=listing(allowed))
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.3)
+        return "field-value", msg, say("ui.hint.did-you-mean", value=close[0]) if close else None
+    if kind == "string_pattern_mismatch":
+        shape = "field-format.id" if loc and loc[-1] == "id" else "field-format.slug"
+        return "field-format", say(shape, where=where, value=_show(value)), say(f"{shape}.hint")
+    if kind == "date_format":
+        shown = doc.raw_value(loc) or _show(value)
+        return "field-format", say("field-format.date", where=where, value=shown), None
+    if kind == "subject_type":
+        msg = say("field-type.subject", where=where, value=_show(value))
+        return "field-type", msg, say("field-type.subject.hint")
+    if kind in ("too_short", "string_too_short"):
+        return "field-empty", say("field-empty", where=where), None
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
+        return "field-value", say("field-value.minimum", where=where, value=_show(value), limit=limit), None
+    return "field-value", say("field-value.other", where=where, value=_show(value), reason=error["msg"]), None
+
+
+def _type_word(value: Any) -> Text:
+    """What kind of value `value` is, as a message says it."""
     if value is None:
-        return ("空值", "empty (null)")
+        return say("ui.kind.null")
     if isinstance(value, bool):
-        return ("true/false", "a boolean")
-    for kind, words in _TYPE_WORDS.items():
+        return say("ui.kind.boolean")
+    for kind, key in _TYPE_WORDS.items():
         if isinstance(value, kind):
-            return words
-    return ("其他类型", "another type")
+            return say(key)
+    return say("ui.kind.other")
 
 
 def _show(value: Any) -> str:
@@ -236,51 +210,17 @@ def _type_hint(kind: str, value: Any, raw: str | None, loc: FieldPath) -> Text |
     key = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         shown = raw or str(value)
-        return Text(
-            f"YAML 把不带引号的 {shown} 读成了数字{'（前导零会丢失）' if shown.startswith('0') else ''}；"
-            f'请加引号：{key}: "{shown}"',
-            f'YAML reads unquoted {shown} as a number; quote it: {key}: "{shown}"',
-        )
+        quote = "field-type.leading-zero.hint" if shown.startswith("0") else "field-type.number.hint"
+        return say(quote, value=shown, key=key)
     if kind == "string_type" and isinstance(value, bool):
-        return Text(
-            f'YAML 把 {raw or value} 读成了真假值；请加引号：{key}: "{raw or value}"',
-            f'YAML reads {raw or value} as a boolean; quote it: {key}: "{raw or value}"',
-        )
+        return say("field-type.boolean.hint", value=raw or value, key=key)
     if kind == "bool_type":
-        return Text("写 true 或 false（yes/no、是/否 都不算）。", "write true or false (not yes/no).")
+        return say("field-type.want-boolean.hint")
     if kind == "list_type" and isinstance(value, str):
-        return Text(
-            f"列表写成 [{value}]；多个值用逗号分隔，如 [主动, 依申请]。",
-            f"write a list as [{value}]; separate values with commas, e.g. [主动, 依申请].",
-        )
+        return say("field-type.want-list.hint", value=value)
     if kind == "string_type" and value is None:
-        return Text("填写内容，或删除这一行。", "fill in a value or remove the line.")
+        return say("field-type.null.hint")
     return None
-
-
-def _pattern_message(where: Text, value: Any, loc: FieldPath) -> tuple[Text, Text]:
-    key = loc[-1] if loc and isinstance(loc[-1], str) else ""
-    if key == "id":
-        return (
-            Text(
-                f"{where.zh} {_show(value)} 格式不对：只能用小写英文字母、数字和连字符，如 zdjsxm-001。",
-                f"{where.en} {_show(value)} is malformed: use lowercase letters, digits and hyphens, e.g. zdjsxm-001.",
-            ),
-            Text(
-                "编号写作“领域slug-三位序号”，如 zdjsxm-001。",
-                "ids are '<domain slug>-NNN', e.g. zdjsxm-001.",
-            ),
-        )
-    return (
-        Text(
-            f"{where.zh} {_show(value)} 格式不对：只能用小写英文字母、数字和连字符（如 zdjsxm、long-xi）。",
-            f"{where.en} {_show(value)} is malformed: use lowercase letters, digits and hyphens (e.g. zdjsxm).",
-        ),
-        Text(
-            "用拼音首字母或英文，不用汉字、空格和大写。",
-            "use pinyin initials or English; no CJK, spaces or capitals.",
-        ),
-    )
 
 
 def _model_at(root: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
@@ -303,21 +243,14 @@ def _unknown_key_hint(root: type[BaseModel], loc: FieldPath) -> Text | None:
     fields = model.model_fields
     by_title = {info.title: name for name, info in fields.items() if info.title}
     if key in by_title:
-        name = by_title[key]
-        return Text(
-            f"键名用英文：把“{key}”改为 {name}。", f"keys are English: write {name} instead of '{key}'."
-        )
+        return say("field-unknown.title.hint", key=key, name=by_title[key])
     for title, name in by_title.items():
         if key and (key in title or title in key):
-            return Text(f"是否要写 {name}（{title}）？", f"did you mean {name} ({title})?")
+            return say("field-unknown.close.hint", name=name, title=title)
     close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
     if close:
-        name = close[0]
-        return Text(
-            f"是否要写 {name}（{fields[name].title}）？", f"did you mean {name} ({fields[name].title})?"
-        )
-    allowed = "、".join(fields)
-    return Text(f"允许的字段：{allowed}。", f"allowed fields: {', '.join(fields)}.")
+        return say("field-unknown.close.hint", name=close[0], title=fields[close[0]].title)
+    return say("field-unknown.hint", allowed=listing(fields))
 
 
 def _literal_values(root: type[BaseModel], loc: FieldPath) -> list[str]:
