@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from zwgk_cli.check.deadlines import Deadline, cites_exception, deadlines
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry, item_label, located, split_units
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.models import Item
 from zwgk_cli.core.source import FieldPath, SourceDocument
 
@@ -29,14 +30,8 @@ def lint_domain(df: DomainFile, levels: list[str] | None = None) -> list[Diagnos
     a city catalogue)."""
     found: list[Diagnostic] = []
     if df.header is not None and not df.items and not _raw_items(df):
-        msg = Text(
-            f"领域“{df.header.domain}”还没有任何事项 (items)。",
-            f"domain '{df.header.domain}' has no items yet.",
-        )
-        hint = Text(
-            "按标准指引认领、增补本领域的公开事项。", "claim and add this domain's items from the guideline."
-        )
-        found.append(located(df.doc, ("domain",), "domain-empty", msg, hint))
+        msg = say("domain-empty", domain=df.header.domain)
+        found.append(located(df.doc, ("domain",), "domain-empty", msg, say("domain-empty.hint")))
     own = own_level_prefixes(levels or [])
     for entry in df.items:
         if not entry.invalid and _quiet(entry.item):
@@ -56,96 +51,76 @@ def own_level_prefixes(levels: list[str]) -> tuple[str, ...]:
     return tuple(level.removesuffix("级") for level in levels if level.removesuffix("级"))
 
 
+# Reports one warning about an item: (path inside the item, code, message, hint).
+_Warn = Callable[[FieldPath, str, Text, Text], None]
+
+# The list fields in which a value written twice draws a warning.
+_LISTS = ("content", "basis", "channels", "audience", "mode", "levels")
+
+
 def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> list[Diagnostic]:
     doc = df.doc
     index, item = entry.index, entry.item
-    base: FieldPath = ("items", index)
-    labels = item_label(index, item.id)
-    label, label_en = labels.zh, labels.en
+    label = item_label(index, item.id)
     found: list[Diagnostic] = []
 
-    def warn(path: FieldPath, code: str, zh: str, en: str, hint: Text | None = None) -> None:
-        found.append(located(doc, (*base, *path), code, Text(zh, en), hint, item_id=item.id))
+    def warn(path: FieldPath, code: str, message: Text, hint: Text) -> None:
+        found.append(located(doc, ("items", index, *path), code, message, hint, item_id=item.id))
 
     if entry.usable("content") and not item.content:
-        warn(
-            ("content",) if "content" in item.model_fields_set else (),
-            "content-empty",
-            f"{label}的公开内容（要素）(content) 为空。",
-            f"{label_en} has no disclosure content.",
-            Text(
-                "列出公开的具体要素，如 [办理条件, 申请材料, 办理流程]。",
-                "list the elements, e.g. [办理条件, 申请材料, 办理流程].",
-            ),
-        )
-    for bi, basis in enumerate(item.basis if entry.usable("basis") and _basis_suspect(item.basis) else []):
-        if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
-            warn(
-                ("basis", bi),
-                "basis-no-title",
-                f"{label}的公开依据 (basis) 第 {bi + 1} 项“{basis}”没有完整的书名号《》。",
-                f"{label_en}: basis entry {bi + 1} '{basis}' lacks complete title marks 《》.",
-                Text(
-                    "写出文件全称并加书名号，如 " + CURRENT_REGULATION,
-                    "cite the full title in 《》, e.g. " + CURRENT_REGULATION,
-                ),
-            )
-        for match in _DOC_NUMBER.finditer(basis):
-            if match.group("open") == "〔" and match.group("close") == "〕":
-                continue
-            fixed = f"〔{match.group('year')}〕{match.group('num').replace(' ', '')}"
-            warn(
-                ("basis", bi),
-                "basis-doc-number",
-                f"{label}的公开依据 (basis) 第 {bi + 1} 项中的文号“{match.group(0)}”括号不规范，年份应使用六角括号〔〕。",
-                f"{label_en}: document number '{match.group(0)}' in basis entry {bi + 1} should bracket the year with 〔〕.",
-                Text(f"改为“{fixed}”。", f"write '{fixed}'."),
-            )
-        if _REPEALED.search(basis):
-            warn(
-                ("basis", bi),
-                "basis-repealed",
-                f"{label}引用的是 2007 年版《政府信息公开条例》（国务院令第492号），它已于 2019 年 5 月 15 日被修订后的条例取代。",
-                f"{label_en} cites the 2007 regulation (Decree 492), superseded on 2019-05-15.",
-                Text(
-                    f"改为 {CURRENT_REGULATION}，并核对条款序号（2019 年修订后条款已重新编号）。",
-                    f"cite {CURRENT_REGULATION} and re-check article numbers (renumbered in 2019).",
-                ),
-            )
-    for level, name in _foreign_units(item.subject) if entry.usable("subject") else []:
-        if not (own and name.startswith(own)):
-            path: FieldPath = ("subject",) if level is None else ("subject", level)
-            warn(
-                path,
-                "subject-other-level",
-                f"{label}的公开主体 (subject)“{name}”是其他层级或全国模板的表述，不是本区的单位。",
-                f"{label_en}: subject '{name}' names another level's body or the national template's wording.",
-                Text(
-                    "改为本区负责公开的单位，如 区民政局、各镇人民政府（街道办事处），并在 zwgk.yaml 的单位名录中登记。",
-                    "name the district body that discloses it, e.g. 区民政局 or 各镇人民政府（街道办事处）.",
-                ),
-            )
+        path: FieldPath = ("content",) if "content" in item.model_fields_set else ()
+        warn(path, "content-empty", say("content-empty", item=label), say("content-empty.hint"))
+    if entry.usable("basis") and _basis_suspect(item.basis):
+        for bi, basis in enumerate(item.basis):
+            _lint_basis(warn, label, bi, basis)
+    if entry.usable("subject"):
+        _lint_subject(warn, label, item.subject, own)
     if entry.usable("time_limit", "mode"):
-        found += _lint_time_limit(doc, base, label, label_en, item)
-    for key in ("content", "basis", "channels", "audience", "mode", "levels"):
-        if not entry.usable(key):
-            continue
-        values: list[str] = list(getattr(item, key))
-        if len(set(values)) == len(values):
-            continue
-        seen: set[str] = set()
-        for vi, value in enumerate(values):
-            if value in seen:
-                title = Item.model_fields[key].title
-                warn(
-                    (key, vi),
-                    "list-duplicate",
-                    f"{label}的 {title} ({key}) 中“{value}”写了两次。",
-                    f"{label_en}: '{value}' appears twice in {key} ({title}).",
-                    Text("删除重复的一项。", "remove the repeated entry."),
-                )
-            seen.add(value)
+        _lint_time_limit(warn, label, item)
+    for key in _LISTS:
+        if entry.usable(key):
+            _lint_repeats(warn, label, key, getattr(item, key))
     return found
+
+
+def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str) -> None:
+    """One basis entry: complete 《》, document numbers bracketed with 〔〕, not the repealed decree."""
+    where: FieldPath = ("basis", bi)
+    if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
+        msg = say("basis-no-title", item=label, number=bi + 1, basis=basis)
+        warn(where, "basis-no-title", msg, say("basis-no-title.hint", regulation=CURRENT_REGULATION))
+    for match in _DOC_NUMBER.finditer(basis):
+        if match.group("open") == "〔" and match.group("close") == "〕":
+            continue
+        fixed = f"〔{match.group('year')}〕{match.group('num').replace(' ', '')}"
+        msg = say("basis-doc-number", item=label, number=bi + 1, written=match.group(0))
+        warn(where, "basis-doc-number", msg, say("basis-doc-number.hint", fixed=fixed))
+    if _REPEALED.search(basis):
+        hint = say("basis-repealed.hint", regulation=CURRENT_REGULATION)
+        warn(where, "basis-repealed", say("basis-repealed", item=label), hint)
+
+
+def _lint_subject(warn: _Warn, label: Text, subject: str | dict[str, str], own: tuple[str, ...]) -> None:
+    """Units named in another level's wording, unless the catalogue's own levels begin their names."""
+    for level, name in _foreign_units(subject):
+        if own and name.startswith(own):
+            continue
+        path: FieldPath = ("subject",) if level is None else ("subject", level)
+        msg = say("subject-other-level", item=label, name=name)
+        warn(path, "subject-other-level", msg, say("subject-other-level.hint"))
+
+
+def _lint_repeats(warn: _Warn, label: Text, key: str, values: list[str]) -> None:
+    """A value written twice in one of the item's lists."""
+    if len(set(values)) == len(values):
+        return
+    title = Item.model_fields[key].title
+    seen: set[str] = set()
+    for vi, value in enumerate(values):
+        if value in seen:
+            msg = say("list-duplicate", item=label, title=title, key=key, value=value)
+            warn((key, vi), "list-duplicate", msg, say("list-duplicate.hint"))
+        seen.add(value)
 
 
 def _basis_suspect(basis: list[str]) -> bool:
@@ -177,76 +152,40 @@ def _foreign_names(text: str) -> tuple[str, ...]:
     return tuple(name for name in split_units(text) if OTHER_LEVEL.search(name))
 
 
-def _lint_time_limit(
-    doc: SourceDocument, base: FieldPath, label: str, label_en: str, item: Item
-) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
+def _lint_time_limit(warn: _Warn, label: Text, item: Item) -> None:
     worst, problem = _time_limit_findings(item.time_limit, tuple(item.mode))
     if worst is not None:
-        found.append(
-            located(
-                doc,
-                (*base, "time_limit"),
-                "time-limit-long",
-                Text(
-                    f"{label}主动公开，时限“{worst.text}”超过《中华人民共和国政府信息公开条例》第二十六条的 20 个工作日，"
-                    "且没有写明例外依据。",
-                    f"{label_en} is proactive and its limit '{worst.text}' exceeds the 20 working days of Article 26 "
-                    "without naming the exception.",
-                ),
-                Text(
-                    "缩短为“信息形成或者变更之日起20个工作日内”；若法律、法规另有规定，在时限中写明依据，"
-                    "如“……，法律、法规另有规定的，从其规定”。",
-                    "shorten it to 20 working days, or name the law that allows more in the time limit.",
-                ),
-                item_id=item.id,
-            )
-        )
+        msg = say("time-limit-long", item=label, limit=worst.text)
+        warn(("time_limit",), "time-limit-long", msg, say("time-limit-long.hint"))
     if problem is not None:
-        problem_zh, problem_en = problem
-        found.append(
-            located(
-                doc,
-                (*base, "time_limit"),
-                "time-limit-application",
-                Text(
-                    f"{label}只依申请公开，但{problem_zh}，与《中华人民共和国政府信息公开条例》第三十三条不符"
-                    "（当场答复，或自收到申请之日起20个工作日内答复，延长不超过20个工作日）。",
-                    f"{label_en} is disclosed on request only, but {problem_en}, contrary to Article 33 "
-                    "(answer at once, or within 20 working days of receipt, extendable by at most 20).",
-                ),
-                Text("写作“自收到申请之日起20个工作日内”。", "write 自收到申请之日起20个工作日内."),
-                item_id=item.id,
-            )
-        )
-    return found
+        variant, limit, cap = problem
+        wrong = say(f"time-limit-application.{variant}", limit=limit, cap=cap)
+        msg = say("time-limit-application", item=label, problem=wrong)
+        warn(("time_limit",), "time-limit-application", msg, say("time-limit-application.hint"))
 
 
 @functools.lru_cache(maxsize=4096)
-def _time_limit_findings(text: str, mode: tuple[str, ...]) -> tuple[Deadline | None, tuple[str, str] | None]:
+def _time_limit_findings(
+    text: str, mode: tuple[str, ...]
+) -> tuple[Deadline | None, tuple[str, str, int] | None]:
     """What the time-limit checks find: for a proactive item, the longest deadline over 20 working
     days when no exception is cited; for an item disclosed on request only, what is wrong with its
-    limit (zh, en). Remembered: a few hundred time limits recur across a province's items."""
+    limit (which message, the limit it quotes, the cap). Remembered: a few hundred time limits recur
+    across a province's items."""
     limits = deadlines(text)
     worst: Deadline | None = None
     if "主动" in mode:
         long = [d for d in limits if d.working_days > 20 and "申请" not in text[: text.find(d.text)][-12:]]
         if long and not cites_exception(text):
             worst = max(long, key=lambda d: d.working_days)
-    problem: tuple[str, str] | None = None
+    problem: tuple[str, str, int] | None = None
     if mode == ("依申请",):
         cap = 40 if "延长" in text else 20
         over = [d for d in limits if d.working_days > cap]
         if over:
-            problem = (
-                f"时限“{over[0].text}”超过了 {cap} 个工作日",
-                f"its limit '{over[0].text}' exceeds {cap} working days",
-            )
+            problem = ("over", over[0].text, cap)
         elif "申请" not in text:
-            problem = (
-                f"时限“{text}”没有从收到申请之日起计算",
-                f"its limit '{text}' does not count from receipt of the request",
-            )
+            problem = ("not-from-receipt", text, cap)
     return worst, problem
 
 
@@ -280,46 +219,32 @@ def _lint_grouping(df: DomainFile) -> list[Diagnostic]:
         key = (item.category, item.name)
         first = pairs.get(key)
         if first is not None:
-            line = doc.value_pos(("items", first[0], "name")).line
-            found.append(
-                located(
-                    doc,
-                    ("items", index, "name"),
-                    "item-duplicate",
-                    Text(
-                        f"{item_label(index, item.id).zh}与第 {first[0] + 1} 个事项（{first[1].id}，第 {line} 行）"
-                        f"的一级事项“{item.category}”、二级事项“{item.name}”完全相同。",
-                        f"{item_label(index, item.id).en} repeats the category '{item.category}' and name '{item.name}' "
-                        f"of item {first[0] + 1} ({first[1].id}, line {line}).",
-                    ),
-                    Text(
-                        "合并这两个事项，或把二级事项名称写得更具体。",
-                        "merge the two items, or name them more precisely.",
-                    ),
-                    item_id=item.id,
-                )
-            )
+            found.append(_item_duplicate(doc, index, item, *first))
         else:
             pairs[key] = (index, item)
         if item.category != previous:
             if item.category in run_start:
-                first_index = run_start[item.category]
-                found.append(
-                    located(
-                        doc,
-                        ("items", index, "category"),
-                        "category-split",
-                        Text(
-                            f"一级事项“{item.category}”在第 {first_index + 1} 个事项处已经出现过，中间隔着其他一级事项；"
-                            "发布的表格中它的单元格无法合并。",
-                            f"category '{item.category}' already started at item {first_index + 1} and is interrupted by "
-                            "another category, so its cell cannot be merged in the published table.",
-                        ),
-                        Text("把同一一级事项下的事项排在一起。", "keep the items of one category together."),
-                        item_id=item.id,
-                    )
-                )
+                msg = say("category-split", category=item.category, number=run_start[item.category] + 1)
+                where = ("items", index, "category")
+                hint = say("category-split.hint")
+                found.append(located(doc, where, "category-split", msg, hint, item_id=item.id))
             else:
                 run_start[item.category] = index
         previous = item.category
     return found
+
+
+def _item_duplicate(doc: SourceDocument, index: int, item: Item, first_index: int, first: Item) -> Diagnostic:
+    """An item with the same 一级 and 二级事项 as an earlier one."""
+    line = doc.value_pos(("items", first_index, "name")).line
+    msg = say(
+        "item-duplicate",
+        item=item_label(index, item.id),
+        number=first_index + 1,
+        other=first.id,
+        line=line,
+        category=item.category,
+        name=item.name,
+    )
+    hint = say("item-duplicate.hint")
+    return located(doc, ("items", index, "name"), "item-duplicate", msg, hint, item_id=item.id)

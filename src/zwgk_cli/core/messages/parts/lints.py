@@ -1,3 +1,97 @@
-"""Warnings a careful reviewer would raise, and waivers."""
+"""Warnings a careful reviewer would raise (check.lints).
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+``{item}`` names an item by its place and id (“第 4 个事项（zdjsxm-004）”); ``{regulation}`` is the
+title of the current 《政府信息公开条例》.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "domain-empty": ("领域“{domain}”还没有任何事项 (items)。", "domain '{domain}' has no items yet."),
+    "domain-empty.hint": (
+        "按标准指引认领、增补本领域的公开事项。",
+        "claim and add this domain's items from the guideline.",
+    ),
+    "content-empty": ("{item}的公开内容（要素）(content) 为空。", "{item} has no disclosure content."),
+    "content-empty.hint": (
+        "列出公开的具体要素，如 [办理条件, 申请材料, 办理流程]。",
+        "list the elements, e.g. [办理条件, 申请材料, 办理流程].",
+    ),
+    "basis-no-title": (
+        "{item}的公开依据 (basis) 第 {number} 项“{basis}”没有完整的书名号《》。",
+        "{item}: basis entry {number} '{basis}' lacks complete title marks 《》.",
+    ),
+    "basis-no-title.hint": (
+        "写出文件全称并加书名号，如 {regulation}",
+        "cite the full title in 《》, e.g. {regulation}",
+    ),
+    "basis-doc-number": (
+        "{item}的公开依据 (basis) 第 {number} 项中的文号“{written}”括号不规范，年份应使用六角括号〔〕。",
+        "{item}: document number '{written}' in basis entry {number} should bracket the year with 〔〕.",
+    ),
+    "basis-doc-number.hint": ("改为“{fixed}”。", "write '{fixed}'."),
+    "basis-repealed": (
+        "{item}引用的是 2007 年版《政府信息公开条例》（国务院令第492号），它已于 2019 年 5 月 15 日被修订后的条例取代。",
+        "{item} cites the 2007 regulation (Decree 492), superseded on 2019-05-15.",
+    ),
+    "basis-repealed.hint": (
+        "改为 {regulation}，并核对条款序号（2019 年修订后条款已重新编号）。",
+        "cite {regulation} and re-check article numbers (renumbered in 2019).",
+    ),
+    "subject-other-level": (
+        "{item}的公开主体 (subject)“{name}”是其他层级或全国模板的表述，不是本区的单位。",
+        "{item}: subject '{name}' names another level's body or the national template's wording.",
+    ),
+    "subject-other-level.hint": (
+        "改为本区负责公开的单位，如 区民政局、各镇人民政府（街道办事处），并在 zwgk.yaml 的单位名录中登记。",
+        "name the district body that discloses it, e.g. 区民政局 or 各镇人民政府（街道办事处）.",
+    ),
+    "time-limit-long": (
+        "{item}主动公开，时限“{limit}”超过《中华人民共和国政府信息公开条例》第二十六条的 20 个工作日，"
+        "且没有写明例外依据。",
+        "{item} is proactive and its limit '{limit}' exceeds the 20 working days of Article 26 "
+        "without naming the exception.",
+    ),
+    "time-limit-long.hint": (
+        "缩短为“信息形成或者变更之日起20个工作日内”；若法律、法规另有规定，在时限中写明依据，"
+        "如“……，法律、法规另有规定的，从其规定”。",
+        "shorten it to 20 working days, or name the law that allows more in the time limit.",
+    ),
+    # {problem} is one of the two sentences after it.
+    "time-limit-application": (
+        "{item}只依申请公开，但{problem}，与《中华人民共和国政府信息公开条例》第三十三条不符"
+        "（当场答复，或自收到申请之日起20个工作日内答复，延长不超过20个工作日）。",
+        "{item} is disclosed on request only, but {problem}, contrary to Article 33 "
+        "(answer at once, or within 20 working days of receipt, extendable by at most 20).",
+    ),
+    "time-limit-application.over": (
+        "时限“{limit}”超过了 {cap} 个工作日",
+        "its limit '{limit}' exceeds {cap} working days",
+    ),
+    "time-limit-application.not-from-receipt": (
+        "时限“{limit}”没有从收到申请之日起计算",
+        "its limit '{limit}' does not count from receipt of the request",
+    ),
+    "time-limit-application.hint": (
+        "写作“自收到申请之日起20个工作日内”。",
+        "write 自收到申请之日起20个工作日内.",
+    ),
+    "list-duplicate": (
+        "{item}的 {title} ({key}) 中“{value}”写了两次。",
+        "{item}: '{value}' appears twice in {key} ({title}).",
+    ),
+    "list-duplicate.hint": ("删除重复的一项。", "remove the repeated entry."),
+    "item-duplicate": (
+        "{item}与第 {number} 个事项（{other}，第 {line} 行）的一级事项“{category}”、二级事项“{name}”完全相同。",
+        "{item} repeats the category '{category}' and name '{name}' of item {number} ({other}, line {line}).",
+    ),
+    "item-duplicate.hint": (
+        "合并这两个事项，或把二级事项名称写得更具体。",
+        "merge the two items, or name them more precisely.",
+    ),
+    "category-split": (
+        "一级事项“{category}”在第 {number} 个事项处已经出现过，中间隔着其他一级事项；"
+        "发布的表格中它的单元格无法合并。",
+        "category '{category}' already started at item {number} and is interrupted by "
+        "another category, so its cell cannot be merged in the published table.",
+    ),
+    "category-split.hint": ("把同一一级事项下的事项排在一起。", "keep the items of one category together."),
+}
