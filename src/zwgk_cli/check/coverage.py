@@ -15,7 +15,8 @@ from typing import Any
 
 from zwgk_cli.check.upstream import Upstream, UpstreamItem, item_hash, map_levels
 from zwgk_cli.core.catalogue import DomainFile, SettingsFile, located
-from zwgk_cli.core.diagnostics import Diagnostic, Text, ZwgkError
+from zwgk_cli.core.diagnostics import Diagnostic, Text, ZwgkError, say
+from zwgk_cli.core.wording import listing
 
 COVERAGE_JSON_VERSION = 1
 
@@ -32,70 +33,34 @@ def load_upstream(
     if settings is None or settings.upstream is None or doc is None:
         return None, []
     config = settings.upstream
+    where = ("upstream", "path")
     try:
         check = loader(config.path)
     except ZwgkError:
-        return None, [
-            located(
-                doc,
-                ("upstream", "path"),
-                "upstream-missing",
-                Text(
-                    f"找不到上级目录 {config.path}：本目录文件夹中没有这个文件夹，或其中没有 zwgk.yaml。",
-                    f"cannot find the upstream catalogue {config.path}: no such folder, or it has no zwgk.yaml.",
-                ),
-                Text(
-                    "upstream.path 写相对于本目录文件夹的路径，如 upstream-chongqing。",
-                    "upstream.path is relative to this catalogue folder, e.g. upstream-chongqing.",
-                ),
-            )
-        ]
+        msg = say("upstream-missing", upstream=config.path)
+        return None, [located(doc, where, "upstream-missing", msg, say("upstream-missing.hint"))]
     found: list[Diagnostic] = []
     if check.summary.errors:
-        found.append(
-            located(
-                doc,
-                ("upstream", "path"),
-                "upstream-invalid",
-                Text(
-                    f"上级目录 {config.path} 有 {check.summary.errors} 个错误，认领的事项可能不完整。",
-                    f"the upstream catalogue {config.path} has {check.summary.errors} errors; claimed items may be incomplete.",
-                ),
-                Text(
-                    f"在本目录文件夹中运行 zwgk validate {config.path} 查看。",
-                    f"run zwgk validate {config.path} in this catalogue folder to see them.",
-                ),
-            )
-        )
+        msg = say("upstream-invalid", upstream=config.path, errors=check.summary.errors)
+        hint = say("upstream-invalid.hint", upstream=config.path)
+        found.append(located(doc, where, "upstream-invalid", msg, hint))
     up_settings = check.settings.settings
     if up_settings is None:
         return None, found
     for key, ours in config.levels.items():
         if key not in up_settings.levels or ours not in settings.levels:
-            found.append(
-                located(
-                    doc,
-                    ("upstream", "levels", key),
-                    "upstream-levels",
-                    Text(
-                        f"层级对应 {key} → {ours} 有误：上级层级应为 {'、'.join(up_settings.levels)} 之一，本目录层级应为 {'、'.join(settings.levels)} 之一。",
-                        f"level mapping {key} → {ours} is wrong: upstream levels are {', '.join(up_settings.levels)}, ours {', '.join(settings.levels)}.",
-                    ),
-                    at_key=key not in up_settings.levels,
-                )
+            msg = say(
+                "upstream-levels",
+                theirs=key,
+                ours=ours,
+                upstream_levels=listing(up_settings.levels),
+                levels=listing(settings.levels),
             )
+            path = ("upstream", "levels", key)
+            found.append(located(doc, path, "upstream-levels", msg, at_key=key not in up_settings.levels))
     if config.edition is not None and config.edition != up_settings.edition:
-        found.append(
-            located(
-                doc,
-                ("upstream", "edition"),
-                "upstream-edition",
-                Text(
-                    f"上级目录已从 {config.edition} 改为 {up_settings.edition}：请复核认领的事项，再把 upstream.edition 改为 {up_settings.edition}。",
-                    f"the upstream catalogue moved from {config.edition} to {up_settings.edition}: review the claims, then set upstream.edition to {up_settings.edition}.",
-                ),
-            )
-        )
+        msg = say("upstream-edition", claimed=config.edition, edition=up_settings.edition)
+        found.append(located(doc, ("upstream", "edition"), "upstream-edition", msg))
     mapping = {k: v for k, v in config.levels.items() if k in up_settings.levels and v in settings.levels}
     upstream = Upstream(
         Path(str(check.root)), config.path, up_settings.edition, list(up_settings.levels), mapping
@@ -154,6 +119,12 @@ class Claim:
     index: int
     recorded_hash: str | None
 
+    def finding(
+        self, code: str, message: Text, hint: Text | None = None, *, key: str = "claims"
+    ) -> Diagnostic:
+        """A diagnostic at this claiming item's `key`, as written."""
+        return located(self.df.source, ("items", self.index, key), code, message, hint, item_id=self.item_id)
+
 
 def _claims(files: list[DomainFile]) -> list[Claim]:
     found: list[Claim] = []
@@ -182,157 +153,94 @@ def claim_diagnostics(
 ) -> list[Diagnostic]:
     """The claim rules: unknown, duplicate or level-less claims, bad declines, missing and stale claims."""
     claims = _claims(files)
-    declines = _declines(files)
-    found: list[Diagnostic] = []
-    configured = settings_file.settings is not None and settings_file.settings.upstream is not None
     if upstream is None:
-        if not configured:
-            for claim in claims:
-                found.append(
-                    located(
-                        claim.df.source,
-                        ("items", claim.index, "claims"),
-                        "claim-unknown",
-                        Text(
-                            f"事项 {claim.item_id} 认领了上级事项 {claim.upstream_id}，但 zwgk.yaml 没有设置上级目录 (upstream)。",
-                            f"item {claim.item_id} claims {claim.upstream_id}, but zwgk.yaml names no upstream catalogue.",
-                        ),
-                        Text(
-                            "在 zwgk.yaml 中加上 upstream: {path: …, levels: {…}}，或删去 claims。",
-                            "add upstream: {path: …, levels: {…}} to zwgk.yaml, or remove claims.",
-                        ),
-                        item_id=claim.item_id,
-                    )
-                )
-        return found
-    first_claim: dict[str, Claim] = {}
-    for claim in claims:
-        where = ("items", claim.index, "claims")
-        parent = upstream.items.get(claim.upstream_id)
-        if parent is None:
-            found.append(
-                located(
-                    claim.df.source,
-                    where,
-                    "claim-unknown",
-                    Text(
-                        f"上级目录 {upstream.label} 中没有事项 {claim.upstream_id}。",
-                        f"the upstream catalogue {upstream.label} has no item {claim.upstream_id}.",
-                    ),
-                    Text(
-                        "核对上级事项编号；zwgk coverage 列出上级目录的全部事项。",
-                        "check the id; zwgk coverage lists the upstream items.",
-                    ),
-                    item_id=claim.item_id,
-                )
-            )
-            continue
-        if claim.upstream_id in first_claim:
-            other = first_claim[claim.upstream_id]
-            found.append(
-                located(
-                    claim.df.source,
-                    where,
-                    "claim-duplicate",
-                    Text(
-                        f"上级事项 {claim.upstream_id} 已由 {other.item_id}（{other.df.doc.path.name}）认领，一个上级事项只能认领一次。",
-                        f"upstream item {claim.upstream_id} is already claimed by {other.item_id} ({other.df.doc.path.name}).",
-                    ),
-                    Text(
-                        "本地细分为多行时，只在一行写 claims，其余作为增补事项。",
-                        "when split locally, claim on one row; the others are additions.",
-                    ),
-                    item_id=claim.item_id,
-                )
-            )
-            continue
-        first_claim[claim.upstream_id] = claim
-        if not parent.levels:
-            found.append(
-                located(
-                    claim.df.source,
-                    where,
-                    "claim-level",
-                    Text(
-                        f"上级事项 {claim.upstream_id}（{parent.title}）的公开层级 {'、'.join(map(str, parent.raw.get('levels') or []))} 都不对应本目录的层级，不需要认领。",
-                        f"upstream item {claim.upstream_id} has no level that maps to ours; it need not be claimed.",
-                    ),
-                    Text(
-                        "删去 claims（作为增补事项），或在 zwgk.yaml 的 upstream.levels 中补上层级对应。",
-                        "remove claims, or map the level in upstream.levels.",
-                    ),
-                    item_id=claim.item_id,
-                )
-            )
-        if claim.recorded_hash is not None and claim.recorded_hash != parent.hash:
-            found.append(
-                located(
-                    claim.df.source,
-                    ("items", claim.index, "claimed_hash"),
-                    "claim-stale",
-                    Text(
-                        f"上级事项 {claim.upstream_id}（{parent.title}）在认领后有改动，请复核本事项。",
-                        f"upstream item {claim.upstream_id} changed since it was claimed; review this item.",
-                    ),
-                    Text(
-                        f"复核后把 claimed_hash 改为 {parent.hash}。",
-                        f"after review, set claimed_hash to {parent.hash}.",
-                    ),
-                    item_id=claim.item_id,
-                )
-            )
+        configured = settings_file.settings is not None and settings_file.settings.upstream is not None
+        return [] if configured else [_claim_without_upstream(claim) for claim in claims]
+    found, first_claim = _check_claims(claims, upstream)
     declined: dict[str, tuple[DomainFile, int]] = {}
-    for df, index, ident, _ in declines:
-        where = ("declines", index, "item")
-        if ident not in upstream.items:
-            found.append(
-                located(
-                    df.source,
-                    where,
-                    "decline-unknown",
-                    Text(
-                        f"上级目录 {upstream.label} 中没有事项 {ident}。",
-                        f"the upstream catalogue has no item {ident}.",
-                    ),
-                )
-            )
-        elif ident in first_claim:
-            found.append(
-                located(
-                    df.source,
-                    where,
-                    "decline-claimed",
-                    Text(
-                        f"上级事项 {ident} 既被 {first_claim[ident].item_id} 认领，又列为不认领。",
-                        f"upstream item {ident} is both claimed by {first_claim[ident].item_id} and declined.",
-                    ),
-                    Text("删去其中一处。", "remove one of the two."),
-                )
-            )
+    for df, index, ident, _ in _declines(files):
+        found += _check_decline(df, index, ident, upstream, first_claim)
         declined.setdefault(ident, (df, index))
     by_domain = {df.claimed_domain(): df for df in files}
     for parent in upstream.applicable():
         if parent.id in first_claim or parent.id in declined:
             continue
         local = by_domain.get(parent.domain)
-        if local is None:
-            continue  # the whole domain is missing: domain-missing says so
-        found.append(
-            located(
-                local.source,
-                ("domain",),
-                "claim-missing",
-                Text(
-                    f"上级事项 {parent.id}（{parent.title}，{upstream.label}/{parent.doc.path.name} 第 {parent.doc.value_pos(('items', parent.index, 'id')).line} 行）公开层级含 {'、'.join(parent.levels)}，本领域既没有认领也没有说明不认领。",
-                    f"upstream item {parent.id} ({parent.title}) applies at {', '.join(parent.levels)} but is neither claimed nor declined here.",
-                ),
-                Text(
-                    f"认领：在对应事项中写 claims: {parent.id}；不认领：在 declines 中加上 {{item: {parent.id}, reason: …}}。",
-                    f"claim it with claims: {parent.id}, or add {{item: {parent.id}, reason: …}} to declines.",
-                ),
-            )
-        )
+        if local is not None:  # else the whole domain is missing: domain-missing says so
+            found.append(_missing_claim(local, parent, upstream))
     return found
+
+
+def _claim_without_upstream(claim: Claim) -> Diagnostic:
+    msg = say("claim-unknown.no-upstream", item=claim.item_id, upstream_item=claim.upstream_id)
+    return claim.finding("claim-unknown", msg, say("claim-unknown.no-upstream.hint", key="upstream"))
+
+
+def _check_claims(claims: list[Claim], upstream: Upstream) -> tuple[list[Diagnostic], dict[str, Claim]]:
+    """Findings about each claim, and the first claim of every upstream item claimed."""
+    found: list[Diagnostic] = []
+    first_claim: dict[str, Claim] = {}
+    for claim in claims:
+        parent = upstream.items.get(claim.upstream_id)
+        if parent is None:
+            msg = say("claim-unknown", upstream=upstream.label, upstream_item=claim.upstream_id)
+            found.append(claim.finding("claim-unknown", msg, say("claim-unknown.hint")))
+        elif claim.upstream_id in first_claim:
+            other = first_claim[claim.upstream_id]
+            msg = say(
+                "claim-duplicate",
+                upstream_item=claim.upstream_id,
+                item=other.item_id,
+                file=other.df.doc.path.name,
+            )
+            found.append(claim.finding("claim-duplicate", msg, say("claim-duplicate.hint")))
+        else:
+            first_claim[claim.upstream_id] = claim
+            found += _check_claimed(claim, parent)
+    return found, first_claim
+
+
+def _check_claimed(claim: Claim, parent: UpstreamItem) -> list[Diagnostic]:
+    """A claim of an existing upstream item: the item applies here and has not changed since."""
+    found: list[Diagnostic] = []
+    if not parent.levels:
+        levels = listing(parent.raw.get("levels") or [])
+        msg = say("claim-level", upstream_item=claim.upstream_id, title=parent.title, levels=levels)
+        found.append(claim.finding("claim-level", msg, say("claim-level.hint")))
+    if claim.recorded_hash is not None and claim.recorded_hash != parent.hash:
+        msg = say("claim-stale", upstream_item=claim.upstream_id, title=parent.title)
+        hint = say("claim-stale.hint", hash=parent.hash)
+        found.append(claim.finding("claim-stale", msg, hint, key="claimed_hash"))
+    return found
+
+
+def _check_decline(
+    df: DomainFile, index: int, ident: str, upstream: Upstream, first_claim: dict[str, Claim]
+) -> list[Diagnostic]:
+    """A declined upstream item exists and is not claimed as well."""
+    where = ("declines", index, "item")
+    if ident not in upstream.items:
+        msg = say("decline-unknown", upstream=upstream.label, upstream_item=ident)
+        return [located(df.source, where, "decline-unknown", msg)]
+    if ident in first_claim:
+        msg = say("decline-claimed", upstream_item=ident, item=first_claim[ident].item_id)
+        return [located(df.source, where, "decline-claimed", msg, say("decline-claimed.hint"))]
+    return []
+
+
+def _missing_claim(local: DomainFile, parent: UpstreamItem, upstream: Upstream) -> Diagnostic:
+    """An applicable upstream item its domain neither claims nor declines."""
+    msg = say(
+        "claim-missing",
+        upstream_item=parent.id,
+        title=parent.title,
+        upstream=upstream.label,
+        file=parent.doc.path.name,
+        line=parent.doc.value_pos(("items", parent.index, "id")).line,
+        levels=listing(parent.levels),
+    )
+    hint = say("claim-missing.hint", upstream_item=parent.id)
+    return located(local.source, ("domain",), "claim-missing", msg, hint)
 
 
 def coverage_table(files: list[DomainFile], upstream: Upstream) -> list[DomainCoverage]:
