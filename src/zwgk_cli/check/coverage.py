@@ -97,6 +97,7 @@ class DomainCoverage:
 
     @property
     def applicable(self) -> int:
+        """How many upstream items of this domain apply at the district's levels."""
         return len(self.claimed) + len(self.declined) + len(self.missing)
 
     @property
@@ -173,7 +174,7 @@ def claim_diagnostics(
 
 def _claim_without_upstream(claim: Claim) -> Diagnostic:
     msg = say("claim-unknown.no-upstream", item=claim.item_id, upstream_item=claim.upstream_id)
-    return claim.finding("claim-unknown", msg, say("claim-unknown.no-upstream.hint", key="upstream"))
+    return claim.finding("claim-unknown", msg, say("claim-unknown.no-upstream.hint"))
 
 
 def _check_claims(claims: list[Claim], upstream: Upstream) -> tuple[list[Diagnostic], dict[str, Claim]]:

@@ -26,8 +26,7 @@ _REPEALED = re.compile(r"国务院令\s*第?\s*492\s*号|国令\s*第?\s*492\s*�
 
 
 def lint_domain(df: DomainFile, levels: list[str] | None = None) -> list[Diagnostic]:
-    """Every warning for one domain file; `levels` are the catalogue's own (市级 bodies are at home in
-    a city catalogue)."""
+    """Every warning for one domain file; `levels` are the catalogue's own (市级 is at home in a city's)."""
     found: list[Diagnostic] = []
     if df.header is not None and not df.items and not _raw_items(df):
         msg = say("domain-empty", domain=df.header.domain)

@@ -51,11 +51,9 @@ CheckProgress = Callable[[str, int, int], None]
 def check_catalogue(
     root: Path, *, follow_upstream: bool = True, fast: bool = True, progress: CheckProgress | None = None
 ) -> CheckResult:
-    """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all.
-
-    With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
-    upstream's own upstream is not followed). `progress` hears of every file read and checked.
-    """
+    """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
+    # With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
+    # upstream's own upstream is not followed). `progress` hears of every file read and checked.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -86,15 +84,13 @@ def check_with_positions(
     first_upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
 ) -> CheckResult:
-    """Check `loads` (zwgk.yaml first); files read the fast way that have findings are read again
-    with `reload` (the careful way) and everything is checked again, so every finding has its
-    file:line:column — the data, hence the findings, are the same. `prepare` runs on the loads
-    before each check (e.g. reading an older format through its migrations).
-
-    `first_upstream_loader`, when given, reads the upstream catalogue for the first check (the fast
-    way); `upstream_loader` (the careful way, so findings can point into the upstream's files) is
-    then used only when the first check found anything.
-    """
+    """Check `loads` (zwgk.yaml first), re-reading carefully each fast-read file with findings."""
+    # A file read the fast way that has findings is read again with `reload` (the careful way) and
+    # everything is checked again, so every finding has its file:line:column — the data, hence the
+    # findings, are the same. `prepare` runs on the loads before each check (e.g. reading an older
+    # format through its migrations). `first_upstream_loader`, when given, reads the upstream
+    # catalogue for the first check (the fast way); `upstream_loader` (the careful way, so findings
+    # can point into the upstream's files) is then used only when the first check found anything.
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
@@ -127,10 +123,11 @@ def _path(load: LoadResult) -> Path:
 
 
 def folder_upstream_loader(root: Path, *, fast: bool = False) -> UpstreamLoader:
-    """Reads an upstream catalogue folder relative to `root`; the careful way unless `fast`, since
-    findings about inherited values point into its files."""
+    """Reads an upstream catalogue folder relative to `root`; the careful way unless `fast`."""
+    # Careful by default: findings about inherited values point into the upstream's files.
 
     def load(path: str) -> CheckResult:
+        """The upstream catalogue at `path`, checked on its own (its own upstream not followed)."""
         return check_catalogue(root / path, follow_upstream=False, fast=fast)
 
     return load
@@ -143,11 +140,9 @@ def check_sources(
     upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
 ) -> CheckResult:
-    """Check a catalogue whose files are already loaded (from a folder, or from a git revision).
-
-    `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
-    resolved. `progress` hears of each domain file validated.
-    """
+    """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
+    # `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
+    # resolved. `progress` hears of each domain file validated.
     diagnostics: list[Diagnostic] = []
     diagnostics += loaded.diagnostics
     settings_file = SettingsFile(loaded.document)

@@ -48,11 +48,9 @@ def validate_settings(doc: SourceDocument) -> tuple[Settings | None, list[Diagno
 
 
 def validate_domain(doc: SourceDocument) -> tuple[DomainHeader | None, list[ItemEntry], list[Diagnostic]]:
-    """A domain file: its header, then each item on its own, so one bad item hides nothing else.
-
-    An item with errors still yields an entry: its valid fields are kept and the invalid ones are
-    listed in `ItemEntry.invalid`, so the catalogue rules can still check what is valid.
-    """
+    """A domain file: its header, then each item on its own, so one bad item hides nothing else."""
+    # An item with errors still yields an entry: its valid fields are kept and the invalid ones are
+    # listed in `ItemEntry.invalid`, so the catalogue rules can still check what is valid.
     header_model, found = _validate(doc, DomainHeader, doc.data, (), root=Domain)
     header = header_model if isinstance(header_model, DomainHeader) else None
     entries: list[ItemEntry] = []

@@ -44,6 +44,7 @@ class UpstreamItem:
 
     @property
     def title(self) -> str:
+        """“一级事项 · 二级事项”, as far as the item gives them."""
         return " · ".join(str(self.raw.get(k, "")) for k in ("category", "name") if self.raw.get(k))
 
 

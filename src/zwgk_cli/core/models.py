@@ -195,12 +195,10 @@ class Domain(DomainHeader):
 
 
 def to_json(data: Any, *, indent: int | None = None, fallback: Any = None) -> bytes:
-    """`data`, which may hold model instances, as JSON written by pydantic in Rust.
-
-    The models' serializers are built on first use (``defer_build`` keeps start-up short), and
-    ``pydantic_core.to_json`` does not build them itself in every pydantic version: an instance of
-    a model that was only ever constructed, never validated, would fail. Build them all first.
-    """
+    """`data`, which may hold model instances, as JSON written by pydantic in Rust."""
+    # The models' serializers are built on first use (``defer_build`` keeps start-up short), and
+    # ``pydantic_core.to_json`` does not build them itself in every pydantic version: an instance of
+    # a model that was only ever constructed, never validated, would fail. Build them all first.
     waiting: list[type[Model]] = [Model]
     while waiting:
         model = waiting.pop()

@@ -38,8 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "item {item} claims {upstream_item}, but zwgk.yaml names no upstream catalogue.",
     ),
     "claim-unknown.no-upstream.hint": (
-        "在 zwgk.yaml 中加上 {key}: {{path: …, levels: {{…}}}}，或删去 claims。",
-        "add {key}: {{path: …, levels: {{…}}}} to zwgk.yaml, or remove claims.",
+        "在 zwgk.yaml 中加上 upstream: {{path: …, levels: {{…}}}}，或删去 claims。",
+        "add upstream: {{path: …, levels: {{…}}}} to zwgk.yaml, or remove claims.",
     ),
     "claim-unknown": (
         "上级目录 {upstream} 中没有事项 {upstream_item}。",
