@@ -39,15 +39,13 @@ from zwgk_cli.render.opendata import (
     split_list,
     subject_from_text,
     unescape_cell,
-    write_catalogue_json,
 )
+from zwgk_cli.render.xlsx.measure import line_count, split_cells
 from zwgk_cli.render.xlsx.workbook import (
     DATA_SHEET,
     TASKS_SHEET,
     catalogue_workbook,
-    line_count,
     sheet_names,
-    split_cells,
     tasks_workbook,
 )
 
@@ -344,18 +342,6 @@ def test_json_is_the_standard_encoding_byte_for_byte(shipped: Catalogue) -> None
         assert catalogue_json(part) == _reference_json(part)
 
 
-def test_json_layout_points_at_each_domain(shipped: Catalogue) -> None:
-    # the workbook helper reads one domain at a time from these offsets
-    buffer = io.BytesIO()
-    layout = write_catalogue_json(shipped, buffer)
-    data = buffer.getvalue()
-    start, end = layout.settings
-    assert Settings.model_validate_json(data[start:end]) == shipped.settings
-    assert len(layout.domains) == len(shipped.domains)
-    for (start, end), domain in zip(layout.domains, shipped.domains, strict=True):
-        assert Domain.model_validate_json(data[start:end]) == domain
-
-
 def test_csv_written_a_domain_at_a_time_is_the_whole_table(shipped: Catalogue) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -379,9 +365,8 @@ def test_any_text_is_written_as_the_standard_encoding(name: str, content: list[s
 
 
 def test_outputs_are_byte_identical_and_dated_by_the_sources(
-    shipped: Catalogue, monkeypatch: pytest.MonkeyPatch
+    shipped: Catalogue,
 ) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = render_outputs(shipped)
     second = render_outputs(shipped)
     for name in ("catalogue.xlsx", "tasks.xlsx", "catalogue.json", "catalogue.csv"):
@@ -390,10 +375,26 @@ def test_outputs_are_byte_identical_and_dated_by_the_sources(
         core = archive.read("docProps/core.xml").decode("utf-8")
         assert "2020-10-30T00:00:00Z" in core
         assert {info.date_time for info in archive.infolist()} == {(2020, 10, 30, 0, 0, 0)}
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609459200")
-    with zipfile.ZipFile(io.BytesIO(catalogue_workbook(shipped))) as archive:
+    with zipfile.ZipFile(io.BytesIO(catalogue_workbook(shipped, epoch=1609459200))) as archive:
         assert "2021-01-01T00:00:00Z" in archive.read("docProps/core.xml").decode("utf-8")
         assert {info.date_time for info in archive.infolist()} == {(2021, 1, 1, 0, 0, 0)}
+
+
+def test_the_command_dates_the_workbooks_by_source_date_epoch(tmp_path: Path) -> None:
+    # the core takes the epoch as an argument; `zwgk build` reads it from the environment
+    from typer.testing import CliRunner
+
+    from zwgk_cli.cli.app import app
+
+    out = tmp_path / "dist"
+    result = CliRunner().invoke(
+        app, ["build", str(SHIPPED), "-o", str(out)], env={"SOURCE_DATE_EPOCH": "1609459200"}
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("catalogue.xlsx", "tasks.xlsx"):
+        with zipfile.ZipFile(out / name) as archive:
+            assert "2021-01-01T00:00:00Z" in archive.read("docProps/core.xml").decode("utf-8")
+            assert {info.date_time for info in archive.infolist()} == {(2021, 1, 1, 0, 0, 0)}
 
 
 def test_site_links_the_downloads_under_chinese_names(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import io
 import re
 import threading
 import zipfile
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -19,18 +18,19 @@ from openpyxl import load_workbook
 
 from conftest import ROOT
 from zwgk_cli.core.models import Domain
+from zwgk_cli.render.rows import ItemRow, item_rows
+from zwgk_cli.render.xlsx.parts import Properties, Style
 from zwgk_cli.render.xlsx.stream import (
     CELL_UNITS,
     SHARED_MAX,
     PageSetup,
-    Properties,
     SheetSetup,
-    Style,
     XlsxWriter,
     column_letter,
     column_width,
     fit_cell,
     row_height,
+    zip_time,
 )
 
 _OOXML_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
@@ -132,6 +132,21 @@ def test_every_part_is_well_formed_xml() -> None:
         assert archive.namelist()[0] == "xl/worksheets/sheet1.xml"
 
 
+def test_the_same_cells_give_the_same_bytes_at_the_given_time() -> None:
+    first = _book([["甲", 1, None]] * 1000)
+    assert first == _book([["甲", 1, None]] * 1000)
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.testzip() is None
+        assert {info.date_time for info in archive.infolist()} == {(2020, 10, 30, 0, 0, 0)}
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+
+
+def test_times_outside_what_zip_dates_hold_are_clamped() -> None:
+    # SOURCE_DATE_EPOCH=0 is 1970, before the first date a zip file can hold
+    assert zip_time(datetime(1970, 1, 1)) == (1980, 1, 1, 0, 0, 0)
+    assert zip_time(datetime(2200, 6, 1)) == (2107, 12, 31, 23, 59, 58)
+
+
 def test_units() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
     assert [column_width(5), column_width(6.5)] == [5.7109375, 7.28515625]
@@ -150,19 +165,24 @@ def test_a_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
     assert fit_cell("短") == "短"
 
 
-def test_an_error_midway_stops_the_writer_threads(tmp_path: Path) -> None:
+def test_an_error_midway_stops_the_writer_threads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from zwgk_cli.check.pipeline import check_catalogue
     from zwgk_cli.render.xlsx import workbook
 
     catalogue = check_catalogue(ROOT / "catalogues").catalogue
     assert catalogue is not None
+    original = item_rows
+    calls = 0
 
-    def broken() -> Iterator[Domain]:
-        yield catalogue.domains[0]
-        raise RuntimeError("坏了")
+    def broken(domain: Domain) -> list[ItemRow]:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("坏了")
+        return original(domain)
 
-    counts = {d.slug: len(d.items) for d in catalogue.domains}
+    monkeypatch.setattr(workbook, "item_rows", broken)
     before = threading.active_count()
     with (tmp_path / "x.xlsx").open("wb") as target, pytest.raises(RuntimeError, match="坏了"):
-        workbook.write_catalogue_workbook(catalogue, target, streamed=broken(), counts=counts)
+        workbook.write_catalogue_workbook(catalogue, target)
     assert threading.active_count() == before

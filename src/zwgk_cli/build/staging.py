@@ -66,14 +66,6 @@ class Output:
         """`name` opened for writing in binary: write and close it."""
         raise NotImplementedError
 
-    def read(self, name: str) -> bytes:
-        """What `name` holds."""
-        raise NotImplementedError
-
-    def path(self, name: str) -> Path | None:
-        """Where `name` is on disk, for a file written by another process (None: not on disk)."""
-        return None
-
     def size(self, name: str) -> int:
         """The size of `name` in bytes."""
         raise NotImplementedError
@@ -101,9 +93,6 @@ class MemoryOutput(Output):
 
         return _File()
 
-    def read(self, name: str) -> bytes:
-        return self.files[name]
-
     def size(self, name: str) -> int:
         return len(self.files[name])
 
@@ -118,17 +107,11 @@ class Staging(Output):
         self.root = root
         self._written: set[str] = set()
 
-    def path(self, name: str) -> Path:
+    def open(self, name: str) -> IO[bytes]:
         target = self._file(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         self._written.add(name)
-        return target
-
-    def open(self, name: str) -> IO[bytes]:
-        return self.path(name).open("wb")
-
-    def read(self, name: str) -> bytes:
-        return self._file(name).read_bytes()
+        return target.open("wb")
 
     def size(self, name: str) -> int:
         return self._file(name).stat().st_size

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from typing import IO, Any
 
 from zwgk_cli.core.catalogue import Catalogue
@@ -58,15 +57,6 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class JsonLayout:
-    """Where the settings and each domain are in a written ``catalogue.json``: (start, end) byte
-    offsets of JSON texts that parse on their own, so another process can read one domain at a time."""
-
-    settings: tuple[int, int]
-    domains: tuple[tuple[int, int], ...]
-
-
 def catalogue_json(catalogue: Catalogue) -> bytes:
     """``catalogue.json`` as bytes (see `write_catalogue_json`)."""
     buffer = io.BytesIO()
@@ -74,7 +64,7 @@ def catalogue_json(catalogue: Catalogue) -> bytes:
     return buffer.getvalue()
 
 
-def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> JsonLayout:
+def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> None:
     """``catalogue.json`` into `target`, a domain at a time: indented UTF-8, keys in model order,
     a newline at the end.
 
@@ -83,31 +73,21 @@ def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> JsonLayout:
     pure-Python encoder that json.dumps falls back to whenever it indents (ten times slower at
     province scale).
     """
-    offset = 0
-
-    def put(data: bytes) -> tuple[int, int]:
-        nonlocal offset
-        target.write(data)
-        start, offset = offset, offset + len(data)
-        return start, offset
 
     def nested(value: Any, depth: int) -> bytes:
         # JSON text never holds a raw line break, so every one of them starts an indented line
         return to_json(value, indent=2).replace(b"\n", b"\n" + b" " * depth)
 
-    put(b'{\n  "format": ' + to_json(JSON_FORMAT) + b',\n  "version": ' + to_json(JSON_VERSION))
-    put(b',\n  "settings": ')
-    settings = put(nested(catalogue.settings, 2))
-    domains: list[tuple[int, int]] = []
+    target.write(b'{\n  "format": ' + to_json(JSON_FORMAT) + b',\n  "version": ' + to_json(JSON_VERSION))
+    target.write(b',\n  "settings": ' + nested(catalogue.settings, 2))
     if not catalogue.domains:
-        put(b',\n  "domains": []\n}\n')
-        return JsonLayout(settings, ())
-    put(b',\n  "domains": [')
+        target.write(b',\n  "domains": []\n}\n')
+        return
+    target.write(b',\n  "domains": [')
     for index, domain in enumerate(catalogue.domains):
-        put(b"\n    " if index == 0 else b",\n    ")
-        domains.append(put(nested(domain, 4)))
-    put(b"\n  ]\n}\n")
-    return JsonLayout(settings, tuple(domains))
+        target.write(b"\n    " if index == 0 else b",\n    ")
+        target.write(nested(domain, 4))
+    target.write(b"\n  ]\n}\n")
 
 
 def escape_cell(text: str) -> str:

@@ -11,27 +11,18 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import IO, Any
 
 from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.models import Domain, Item, Settings
-from zwgk_cli.core.text_width import wide_count
 from zwgk_cli.render.opendata import JSON_VERSION
 from zwgk_cli.render.rows import date_text, item_rows, subject_lines, task_rows, tasks_title
-from zwgk_cli.render.xlsx.stream import (
-    PageSetup,
-    Properties,
-    Sheet,
-    SheetSetup,
-    Style,
-    XlsxWriter,
-    quoted_sheet,
-)
+from zwgk_cli.render.xlsx.measure import line_count, row_lines, split_cells
+from zwgk_cli.render.xlsx.parts import Properties, Style, quoted_sheet
+from zwgk_cli.render.xlsx.stream import PageSetup, Sheet, SheetSetup, XlsxWriter
 
 WORKBOOK_FORMAT = "zwgk-workbook"
 DATA_SHEET = "_zwgk"
@@ -41,7 +32,6 @@ BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 FOOTER = "&C第 &P 页，共 &N 页"
-CELL_LIMIT = 32_000  # UTF-16 units per data-sheet cell (Excel's hard limit is 32,767)
 
 # (title, width in character units) of the domain sheets' fixed columns
 ITEM_COLUMNS: list[tuple[str, float]] = [
@@ -65,77 +55,16 @@ TASK_COLUMNS: list[tuple[str, float]] = [
 ]
 
 
-def document_time(settings: Settings) -> datetime:
-    """The time stamped in the workbook: SOURCE_DATE_EPOCH when set, else the publication date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+def document_time(settings: Settings, epoch: int | None = None) -> datetime:
+    """The time stamped in the workbook: `epoch` (seconds since 1970, as SOURCE_DATE_EPOCH gives
+    it) when given, else the publication date."""
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC).replace(tzinfo=None)
     return datetime(settings.published.year, settings.published.month, settings.published.day)
-
-
-def _tenths(text: str) -> int:
-    """Display width in tenths of a spreadsheet character unit: a wide or full-width character is 18."""
-    if text.isascii():
-        return 10 * len(text)
-    known = _MEASURED.get(text)  # legal bases and units recur from item to item
-    if known is not None:
-        return known
-    tenths = 10 * len(text) + 8 * wide_count(text)
-    if len(_MEASURED) >= 50_000:
-        _MEASURED.clear()
-    _MEASURED[text] = tenths
-    return tenths
-
-
-_MEASURED: dict[str, int] = {}
 
 
 def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _usable(width: float) -> int:
-    """A column's usable width in tenths of a character (half a character goes to the cell's margins)."""
-    return max(round(width * 10) - 5, 10)
-
-
-def line_count(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide."""
-    usable = _usable(width)
-    if "\n" not in text:
-        return max(1, -(-_tenths(text) // usable))
-    return sum(max(1, -(-_tenths(line) // usable)) for line in text.split("\n"))
-
-
-def split_cells(text: str) -> list[str]:
-    """`text` in pieces of at most CELL_LIMIT UTF-16 units (what Excel counts; a character beyond
-    the Basic Multilingual Plane, such as an emoji, is two), so no cell is cut short."""
-    if len(text) <= CELL_LIMIT // 2:  # fits even if every character counts two
-        return [text]
-    parts: list[str] = []
-    start = 0
-    while start < len(text):
-        end = start + CELL_LIMIT
-        while (excess := len(text[start:end].encode("utf-16-le")) // 2 - CELL_LIMIT) > 0:
-            end -= (excess + 1) // 2  # each character dropped is at most two units
-        parts.append(text[start:end])
-        start = end
-    return parts
-
-
-def row_lines(texts: list[str], widths: list[float]) -> int:
-    """The lines of the row's tallest cell; `texts` start at column C (index 2 of `widths`).
-
-    A cell is measured only when it could be taller than the tallest so far: a text of n characters
-    takes at most ⌈1.8·n / usable width⌉ lines (plus one per line break), so short texts, most
-    cells, are never measured, and the result is the same as measuring every one.
-    """
-    lines = 1
-    for col, text in enumerate(texts, start=2):
-        bound = -(-18 * len(text) // _usable(widths[col])) + text.count("\n")
-        if bound > lines:
-            lines = max(lines, line_count(text, widths[col]))
-    return lines
 
 
 def sheet_names(domains: list[Domain]) -> dict[str, str]:
@@ -196,7 +125,7 @@ def _page(*, landscape: bool = True, repeat: tuple[int, int] | None = None) -> P
     )
 
 
-def _new_workbook(target: IO[bytes], settings: Settings, title: str) -> XlsxWriter:
+def _new_workbook(target: IO[bytes], settings: Settings, title: str, epoch: int | None) -> XlsxWriter:
     comments = "示例目录：根据公开资料重建的演示数据，不是正式发布版本。" if settings.example else ""
     properties = Properties(
         title=title,
@@ -205,7 +134,7 @@ def _new_workbook(target: IO[bytes], settings: Settings, title: str) -> XlsxWrit
         company=settings.issuer,
         keywords="政务公开, 标准目录",
         comments=comments,
-        created=document_time(settings),
+        created=document_time(settings, epoch),
     )
     return XlsxWriter(target, properties, STYLES)
 
@@ -398,98 +327,82 @@ def _sheet_cell(name: str) -> str:
     return quoted_sheet(name) + "!A1"
 
 
-class _DataSheet:
+def _write_data_sheet(
+    book: XlsxWriter, catalogue: Catalogue, names: dict[str, str], rows: dict[str, dict[str, int]]
+) -> None:
     """The hidden sheet that makes the workbook importable without loss (see README): a record per
-    row, written to a spool while the domain sheets are written, placed last."""
+    row (the format, the settings, each domain and item as JSON, with the sheet and row it shows on).
 
-    def __init__(self, book: XlsxWriter, settings: Settings) -> None:
-        self.book = book
-        # its texts are unique (ids, JSON): inline, so the shared-string table stays small
-        self.spool, self.sheet = book.spooled(SheetSetup(hidden=True, shared_text=False))
-        self.sheet.row(
+    Its texts are unique (ids, JSON), so they are written inline and the shared-string table stays
+    small. pydantic writes each record's JSON in Rust: the same text as json.dumps with
+    ensure_ascii=False and compact separators (a test compares them), ten times faster.
+    """
+    with book.sheet(DATA_SHEET, SheetSetup(hidden=True, shared_text=False)) as sheet:
+        sheet.row(
             0, [(col, title, 0) for col, title in enumerate(["kind", "key", "sheet", "row", "part", "json"])]
         )
-        self.next_row = 1
-        self.add(
+        next_row = 1
+
+        def add(kind: str, key: str, sheet_name: str, row: int | None, text: str) -> None:
+            nonlocal next_row
+            for part_index, part in enumerate(split_cells(text)):
+                cells: list[tuple[int, str | float | None, int]] = [
+                    (0, kind, 0),
+                    (1, key, 0),
+                    (2, sheet_name, 0),
+                ]
+                if row is not None:
+                    cells.append((3, row, 0))
+                cells += [(4, part_index, 0), (5, part, 0)]
+                sheet.row(next_row, cells)
+                next_row += 1
+
+        add(
             "format",
             WORKBOOK_FORMAT,
             "",
             None,
             _compact({"format": WORKBOOK_FORMAT, "version": JSON_VERSION}),
         )
-        # pydantic writes each record's JSON in Rust: the same text as json.dumps with
-        # ensure_ascii=False and compact separators (a test compares them), ten times faster
-        self.add("settings", "", COVER_SHEET, None, settings.model_dump_json())
-
-    def add_domain(self, domain: Domain, sheet_name: str, rows: dict[str, int]) -> None:
-        self.add("domain", domain.slug, sheet_name, None, domain.model_dump_json(exclude={"items"}))
-        for item in domain.items:
-            self.add("item", item.id, sheet_name, rows[item.id], item.model_dump_json())
-
-    def add(self, kind: str, key: str, sheet_name: str, row: int | None, text: str) -> None:
-        for part_index, part in enumerate(split_cells(text)):
-            cells: list[tuple[int, str | float | None, int]] = [(0, kind, 0), (1, key, 0), (2, sheet_name, 0)]
-            if row is not None:
-                cells.append((3, row, 0))
-            cells += [(4, part_index, 0), (5, part, 0)]
-            self.sheet.row(self.next_row, cells)
-            self.next_row += 1
-
-    def place(self) -> None:
-        self.book.place(DATA_SHEET, self.spool, self.sheet)
-
-    def abandon(self) -> None:
-        """Stop writing the spool (after an error elsewhere) and remove it."""
-        self.sheet.abandon()
-        self.spool.discard()
+        add("settings", "", COVER_SHEET, None, catalogue.settings.model_dump_json())
+        for domain in catalogue.domains:
+            name, where = names[domain.slug], rows[domain.slug]
+            add("domain", domain.slug, name, None, domain.model_dump_json(exclude={"items"}))
+            for item in domain.items:
+                add("item", item.id, name, where[item.id], item.model_dump_json())
 
 
 def write_catalogue_workbook(
-    catalogue: Catalogue,
-    target: IO[bytes],
-    *,
-    include_tasks: bool = True,
-    streamed: Iterable[Domain] | None = None,
-    counts: dict[str, int] | None = None,
+    catalogue: Catalogue, target: IO[bytes], *, include_tasks: bool = True, epoch: int | None = None
 ) -> None:
-    """``catalogue.xlsx`` into `target`: a cover sheet, a sheet per domain, 任务分工, the hidden data sheet.
-
-    With `streamed`, `catalogue.domains` holds only the domains' headers (their items in `counts`)
-    and the whole domains come one at a time from `streamed`, in the same order: the workbook is
-    written holding one domain at a time.
-    """
+    """``catalogue.xlsx`` into `target`: a cover sheet, a sheet per domain, 任务分工, the hidden data
+    sheet; dated `epoch` (see `document_time`)."""
     settings = catalogue.settings
     names = sheet_names(catalogue.domains)
-    counts = (
-        counts
-        if streamed is not None and counts is not None
-        else {d.slug: len(d.items) for d in catalogue.domains}
-    )
-    with _new_workbook(target, settings, settings.display_title()) as book:
+    counts = {d.slug: len(d.items) for d in catalogue.domains}
+    with _new_workbook(target, settings, settings.display_title(), epoch) as book:
         _write_cover(book, catalogue, names, counts, include_tasks=include_tasks)
-        data = _DataSheet(book, settings)
-        try:
-            for domain in catalogue.domains if streamed is None else streamed:
-                rows = _write_domain_sheet(book, names[domain.slug], settings, domain)
-                data.add_domain(domain, names[domain.slug], rows)
-            if include_tasks:
-                _write_tasks_sheet(book, catalogue)
-        except BaseException:
-            data.abandon()
-            raise
-        data.place()
+        rows = {
+            domain.slug: _write_domain_sheet(book, names[domain.slug], settings, domain)
+            for domain in catalogue.domains
+        }
+        if include_tasks:
+            _write_tasks_sheet(book, catalogue)
+        _write_data_sheet(book, catalogue, names, rows)
 
 
-def catalogue_workbook(catalogue: Catalogue, *, include_tasks: bool = True) -> bytes:
+def catalogue_workbook(
+    catalogue: Catalogue, *, include_tasks: bool = True, epoch: int | None = None
+) -> bytes:
     """``catalogue.xlsx`` as bytes (see `write_catalogue_workbook`)."""
     buffer = io.BytesIO()
-    write_catalogue_workbook(catalogue, buffer, include_tasks=include_tasks)
+    write_catalogue_workbook(catalogue, buffer, include_tasks=include_tasks, epoch=epoch)
     return buffer.getvalue()
 
 
-def tasks_workbook(catalogue: Catalogue) -> bytes:
+def tasks_workbook(catalogue: Catalogue, *, epoch: int | None = None) -> bytes:
     """``tasks.xlsx``: the 任务分工 table alone."""
     buffer = io.BytesIO()
-    with _new_workbook(buffer, catalogue.settings, tasks_title(catalogue)) as book:
+    with _new_workbook(buffer, catalogue.settings, tasks_title(catalogue), epoch) as book:
         _write_tasks_sheet(book, catalogue)
     return buffer.getvalue()
