@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, make_console
-from zwgk_cli.cli.options import EXIT_FINDINGS, EXIT_OK, DirArgument, LangOption, Language
+from zwgk_cli.cli.options import (
+    DEFAULT_FOLDER,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    DirArgument,
+    LangOption,
+    Language,
+    TemplatesOption,
+)
 from zwgk_cli.cli.report.terminal import print_diagnostics
-from zwgk_cli.core.diagnostics import Lang, ZwgkError
+from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
 if TYPE_CHECKING:
     from zwgk_cli.check.pipeline import CheckResult
 
 
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): the time stamped in the workbooks, when set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
+
+
 def build_command(
-    directory: DirArgument = Path("catalogues"),
+    directory: DirArgument = DEFAULT_FOLDER,
     out: Annotated[
         Path, typer.Option("-o", "--out", help="输出文件夹；整体替换，只会替换 zwgk 生成过的文件夹。")
     ] = Path("dist"),
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="自定义模板文件夹：其中的同名模板和 assets/ 文件优先于内置模板。"),
-    ] = None,
+    templates: TemplatesOption = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="git 版本：网站中加入自该版本以来的调整说明页（changes.html）。"),
@@ -69,15 +81,13 @@ def build_command(
                 since=since,
                 units=unit or (),
                 all_units=all_units,
+                cwd=base,
+                epoch=source_date_epoch(),
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
     if not result.built:
-        console.print(
-            "[bold red]目录有错误，未生成网站；原输出文件夹保持不变。[/]"
-            if language == "zh"
-            else "[bold red]The catalogue has errors: nothing was built; the output folder is unchanged.[/]"
-        )
+        console.print(f"[bold red]{say('ui.build.not-built').get(language)}[/]")
         raise typer.Exit(EXIT_FINDINGS)
     print_build_summary(console, result, language)
     raise typer.Exit(EXIT_OK)
