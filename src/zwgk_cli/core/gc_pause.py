@@ -6,9 +6,10 @@ the objects that survived earlier runs, again and again, finding nothing: about 
 time at 100,000 items. Reference counting still frees every object the moment it is unused; only the
 search for cycles waits, and it resumes when the outermost paused call returns.
 
-This is the one place the collector is held off: the commands' work (checking, building,
-comparing) is paused here, so the command line and any other caller (tests, benchmarks) get the
-same; the command line does not switch the collector off for the whole process.
+This is the one way the collector is held off. The stages pause it around their work (checking,
+building, comparing) for any caller; the command line runs a whole command inside one pause, which
+the process ends without leaving: resumed, the collector would walk the catalogue's objects once
+per generation (1.5 to 2 seconds each at 100,000 items).
 """
 
 from __future__ import annotations
