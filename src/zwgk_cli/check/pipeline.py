@@ -223,7 +223,8 @@ def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> lis
     for df in files:
         for entry in df.items:
             index, item = entry.index, entry.item
-            for wi, waiver in enumerate(item.waivers if entry.usable("waivers") else []):
+            # an item with an invalid field was not linted in full: its waivers cannot be called unused
+            for wi, waiver in enumerate(item.waivers if not entry.invalid else []):
                 if waiver.code not in WAIVABLE or (df.doc.path, index, waiver.code) in used:
                     continue
                 message = say("waiver-unused", number=index + 1, id=item.id, code=waiver.code)
