@@ -1,8 +1,7 @@
 """Claims against the upstream catalogue (check.coverage).
 
 ``{upstream}`` is the upstream folder as zwgk.yaml names it; ``{upstream_item}`` an upstream item's
-id. Where the English sentence leaves out a detail the Chinese one gives, it names the detail as
-``{name!s:.0}`` (which prints nothing), so both languages take the same values.
+id. Some English sentences leave out a detail the Chinese one gives (a title, a file and line).
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -59,8 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "claim-level": (
         "上级事项 {upstream_item}（{title}）的公开层级 {levels} 都不对应本目录的层级，不需要认领。",
-        "upstream item {upstream_item} has no level that maps to ours; it need not be claimed."
-        "{title!s:.0}{levels!s:.0}",
+        "upstream item {upstream_item} has no level that maps to ours; it need not be claimed.",
     ),
     "claim-level.hint": (
         "删去 claims（作为增补事项），或在 zwgk.yaml 的 upstream.levels 中补上层级对应。",
@@ -68,14 +66,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "claim-stale": (
         "上级事项 {upstream_item}（{title}）在认领后有改动，请复核本事项。",
-        "upstream item {upstream_item} changed since it was claimed; review this item.{title!s:.0}",
+        "upstream item {upstream_item} changed since it was claimed; review this item.",
     ),
     "claim-stale.hint": ("复核后把 claimed_hash 改为 {hash}。", "after review, set claimed_hash to {hash}."),
     "claim-missing": (
         "上级事项 {upstream_item}（{title}，{upstream}/{file} 第 {line} 行）公开层级含 {levels}，"
         "本领域既没有认领也没有说明不认领。",
-        "upstream item {upstream_item} ({title}) applies at {levels} but is neither claimed nor declined here."
-        "{upstream!s:.0}{file!s:.0}{line!s:.0}",
+        "upstream item {upstream_item} ({title}) applies at {levels} but is neither claimed nor declined here.",
     ),
     "claim-missing.hint": (
         "认领：在对应事项中写 claims: {upstream_item}；不认领：在 declines 中加上 {{item: {upstream_item}, reason: …}}。",
@@ -84,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Declines
     "decline-unknown": (
         "上级目录 {upstream} 中没有事项 {upstream_item}。",
-        "the upstream catalogue has no item {upstream_item}.{upstream!s:.0}",
+        "the upstream catalogue has no item {upstream_item}.",
     ),
     "decline-claimed": (
         "上级事项 {upstream_item} 既被 {item} 认领，又列为不认领。",

@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where} cannot be {value}; it must be at least {limit}.",
     ),
     # Any other complaint of the model, in pydantic's (English) words; the English leaves out the value.
-    "field-value.other": ("{where} 的值 {value} 不符合要求（{reason}）。", "{where}: {reason}.{value!s:.0}"),
+    "field-value.other": ("{where} 的值 {value} 不符合要求（{reason}）。", "{where}: {reason}."),
     "field-format.id": (
         "{where} {value} 格式不对：只能用小写英文字母、数字和连字符，如 zdjsxm-001。",
         "{where} {value} is malformed: use lowercase letters, digits and hyphens, e.g. zdjsxm-001.",
