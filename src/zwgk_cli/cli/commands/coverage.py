@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from zwgk_cli.check.coverage import coverage_data, coverage_table
-from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.check.coverage import coverage_data
+from zwgk_cli.check.coverage_report import measure_coverage
 from zwgk_cli.cli.console import exit_cannot_run, make_console, working
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
@@ -21,6 +21,7 @@ from zwgk_cli.cli.options import (
     LangOption,
     Language,
 )
+from zwgk_cli.cli.report.coverage import print_coverage
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
@@ -39,51 +40,24 @@ def coverage_command(
     退出码：0 已统计；2 无法运行（文件夹不存在、没有设置上级目录或上级目录无法读取）。
     """
     language: Lang = lang.value
-    errors = make_console(stderr=True)
     try:
         with working(say("ui.coverage.working").get(language)):
-            result = check_catalogue(directory)
+            outcome = measure_coverage(directory)
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
-    upstream = result.upstream
-    if upstream is None:
-        problems = [d for d in result.diagnostics if d.code.startswith("upstream")]
+    if outcome.upstream is None:
+        errors = make_console(stderr=True)
+        problems = outcome.upstream_problems()
         if problems:
-            print_diagnostics(errors, problems, result.summary, language, Path.cwd())
+            print_diagnostics(errors, problems, outcome.check.summary, language, Path.cwd())
         else:
             label, text = say("ui.coverage.error").get(language), say("ui.coverage.no-upstream").get(language)
             errors.print(f"[bold red]{label}[/]{text}")
         raise typer.Exit(EXIT_CANNOT_RUN)
-    rows = coverage_table(result.files, upstream)
+    upstream = outcome.upstream
     if output_format is CoverageFormat.json:
-        data = coverage_data(rows, upstream.label, upstream.edition)
+        data = coverage_data(outcome.rows, upstream.label, upstream.edition)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        raise typer.Exit(EXIT_OK)
-    from rich.table import Table
-
-    console = make_console()
-    table = Table(title=say("ui.coverage.title", label=upstream.label, edition=upstream.edition).zh)
-    for column in ("domain", "applicable", "claimed", "declined", "missing", "added", "percent"):
-        table.add_column(say(f"ui.coverage.{column}").zh, justify="left" if column == "domain" else "right")
-    for row in rows:
-        table.add_row(
-            row.name,
-            str(row.applicable),
-            str(len(row.claimed)),
-            str(len(row.declined)),
-            f"[red]{len(row.missing)}[/]" if row.missing else "0",
-            str(len(row.added)),
-            f"{row.percent:.0f}%",
-        )
-    console.print(table)
-    for row in rows:
-        for parent in row.missing:
-            levels = "、".join(parent.levels)
-            line = say(
-                "ui.coverage.missing-item", domain=row.name, id=parent.id, title=parent.title, levels=levels
-            )
-            console.print(f"[red]{say('ui.coverage.missing').zh}[/] {line.zh}")
-        for parent, local in row.stale:
-            line = say("ui.coverage.stale-item", domain=row.name, local=local, id=parent.id, hash=parent.hash)
-            console.print(f"[yellow]{say('ui.coverage.review').zh}[/] {line.zh}")
+    else:
+        print_coverage(make_console(), outcome.rows, upstream.label, upstream.edition)
     raise typer.Exit(EXIT_OK)
