@@ -2,6 +2,7 @@
 
 The modules, each owning one concern:
 
+- `run`: the whole command's work: format the named files, write the changed ones;
 - `driver`: one file from bytes to its canonical bytes, and the files a command names;
 - `layout`: the canonical layout itself (key order, which lists and mappings take one line);
 - `formatter`: applies that layout to ruamel.yaml's tree without losing or moving a comment;
@@ -15,6 +16,16 @@ The modules, each owning one concern:
 from __future__ import annotations
 
 from zwgk_cli.sources.fmt.driver import FormatResult, collect_files, format_bytes, format_file, write_result
+from zwgk_cli.sources.fmt.run import FormatRun, format_paths
 from zwgk_cli.sources.fmt.self_check import same_data
 
-__all__ = ["FormatResult", "collect_files", "format_bytes", "format_file", "same_data", "write_result"]
+__all__ = [
+    "FormatResult",
+    "FormatRun",
+    "collect_files",
+    "format_bytes",
+    "format_file",
+    "format_paths",
+    "same_data",
+    "write_result",
+]
