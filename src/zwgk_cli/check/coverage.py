@@ -274,7 +274,7 @@ def coverage_table(files: list[DomainFile], upstream: Upstream) -> list[DomainCo
 
 
 def coverage_data(rows: list[DomainCoverage], label: str, edition: str | None) -> dict[str, Any]:
-    """Coverage as plain data (``--format json``; see README)."""
+    """Coverage as plain data (``--format json``; see docs/formats.md)."""
     return {
         "version": COVERAGE_JSON_VERSION,
         "upstream": label,

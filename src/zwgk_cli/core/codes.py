@@ -1,7 +1,7 @@
 """Every diagnostic code zwgk can report, with its severity and a one-line description.
 
-The codes are stable: CI scripts, waivers and the README refer to them. A test checks that
-the README lists exactly these codes.
+The codes are stable: CI scripts, waivers and docs/codes.md refer to them. The table in
+docs/codes.md is generated from this list (tests/test_project.py keeps them equal).
 """
 
 from __future__ import annotations
