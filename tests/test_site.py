@@ -449,7 +449,9 @@ def test_outputs_in_memory_and_on_disk_agree(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="unsafe output path"):  # a leading dot: never an output
             target.write(output.MARKER, b"forged")
     assert memory.sizes() == disk.sizes() == {"a.html": 5, "assets/b.js": 8, "units/x/c.csv": 8}
-    assert memory.files == {name: (tmp_path / name).read_bytes() for name in memory.files}
+    assert memory.files == {name: disk.read(name) for name in memory.files}
+    assert memory.path("a.html") is None
+    assert disk.path("a.html") == tmp_path / "a.html"
 
 
 def test_a_failed_build_leaves_no_staging_folder(tmp_path: Path) -> None:

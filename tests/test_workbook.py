@@ -39,6 +39,7 @@ from zwgk_cli.render.opendata import (
     split_list,
     subject_from_text,
     unescape_cell,
+    write_catalogue_json,
 )
 from zwgk_cli.render.xlsx.measure import line_count, split_cells
 from zwgk_cli.render.xlsx.workbook import (
@@ -340,6 +341,18 @@ def test_json_is_the_standard_encoding_byte_for_byte(shipped: Catalogue) -> None
     for domains in ([], shipped.domains[:1]):  # none, and one
         part = Catalogue(shipped.root, shipped.settings, domains, {})
         assert catalogue_json(part) == _reference_json(part)
+
+
+def test_json_layout_points_at_each_domain(shipped: Catalogue) -> None:
+    # the workbook helper reads one domain at a time from these offsets
+    buffer = io.BytesIO()
+    layout = write_catalogue_json(shipped, buffer)
+    data = buffer.getvalue()
+    start, end = layout.settings
+    assert Settings.model_validate_json(data[start:end]) == shipped.settings
+    assert len(layout.domains) == len(shipped.domains)
+    for (start, end), domain in zip(layout.domains, shipped.domains, strict=True):
+        assert Domain.model_validate_json(data[start:end]) == domain
 
 
 def test_csv_written_a_domain_at_a_time_is_the_whole_table(shipped: Catalogue) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zwgk_cli.build.parallel import Helper, helper
 from zwgk_cli.build.staging import MemoryOutput, Output, check_target, staged
+from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
 from zwgk_cli.check.coverage import coverage_table
 from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
 from zwgk_cli.core.catalogue import Catalogue
@@ -16,7 +19,7 @@ from zwgk_cli.core.models import Unit
 from zwgk_cli.history.changes import CatalogueDiff
 from zwgk_cli.history.compare import changes_since
 from zwgk_cli.render import Content
-from zwgk_cli.render.html.site import CoverageReport, Download, site_files
+from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
 from zwgk_cli.render.rows import tasks_title
 from zwgk_cli.render.towns import find_unit, town_units, unit_catalogue, unit_title
@@ -78,6 +81,7 @@ def render_into(
     changes: CatalogueDiff | None = None,
     coverage: CoverageReport | None = None,
     units: Sequence[Unit] = (),
+    aside: Helper | None = None,
     *,
     epoch: int | None = None,
 ) -> None:
@@ -85,32 +89,60 @@ def render_into(
 
     Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``. The
     workbooks are dated `epoch` (seconds since 1970) when given, else by the publication date.
+    With `aside` (a helper process) and an output on disk, the helper writes the workbook from
+    ``catalogue.json`` while the rest is written here; the pages show the workbook's size, so they
+    carry a placeholder until it is known.
     """
 
     def done(name: str) -> None:
         if progress is not None:
             progress(name)
 
+    def workbook_here() -> None:
+        with output.open(WORKBOOK) as stream:
+            write_catalogue_workbook(catalogue, stream, epoch=epoch)
+
     with output.open("catalogue.json") as stream:
-        write_catalogue_json(catalogue, stream)
+        layout = write_catalogue_json(catalogue, stream)
     done("catalogue.json")
-    with output.open(WORKBOOK) as stream:
-        write_catalogue_workbook(catalogue, stream, epoch=epoch)
-    done(WORKBOOK)
+    json_path, workbook_path = output.path("catalogue.json"), output.path(WORKBOOK)
+    if aside is not None and json_path is not None and workbook_path is not None:
+        aside.give(workbook_job(catalogue, json_path, layout, workbook_path, epoch))
+    else:
+        aside = None
+        workbook_here()
+        done(WORKBOOK)
     output.write("tasks.xlsx", tasks_workbook(catalogue, epoch=epoch))
     done("tasks.xlsx")
     with output.open("catalogue.csv") as stream:
         write_catalogue_csv(catalogue, stream)
     done("catalogue.csv")
+    token = f"zwgk-size-{secrets.token_hex(12)}" if aside is not None else ""
     downloads = [
-        Download(name, download_name(catalogue, name), label, output.size(name))
+        Download(
+            name,
+            download_name(catalogue, name),
+            label,
+            0 if token and name == WORKBOOK else output.size(name),
+            token if name == WORKBOOK else "",
+        )
         for name, label in DATA_FILES.items()
     ]
     links = [(unit_title(catalogue.settings, unit), f"units/{unit.slug}/index.html") for unit in units]
+    marked: list[str] = []  # pages (and whatever a custom template renders) that show the placeholder
     for name, content in site_files(
         catalogue, templates, progress, downloads, changes, coverage, unit_links=links
     ):
+        if token and isinstance(content, bytes) and token.encode() in content:
+            marked.append(name)
         output.write(name, content)
+    if aside is not None:
+        if not aside.succeeded():  # whatever went wrong there, write it here (errors surface here)
+            workbook_here()
+        done(WORKBOOK)
+        size = size_text(output.size(WORKBOOK)).encode()
+        for name in marked:
+            output.write(name, output.read(name).replace(token.encode(), size))
     for unit in units:
         for name, content in unit_outputs(catalogue, unit, templates, progress, epoch).items():
             output.write(name, content)
@@ -178,37 +210,50 @@ def build(
     *,
     cwd: Path | None = None,
     epoch: int | None = None,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
     With `since` (a git revision), the site gets the 调整说明 page for the changes since then;
     `cwd` is the folder `root` and the revision's paths are relative to (the command's working
     folder; without it, they are taken as they are). The workbooks are dated `epoch` (seconds since
-    1970, as SOURCE_DATE_EPOCH gives it) when given, else by the publication date.
+    1970, as SOURCE_DATE_EPOCH gives it) when given, else by the publication date. `jobs` 1 (the
+    command line passes ZWGK_JOBS) writes the workbook in this process instead of a helper.
 
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
     if templates is not None and not templates.is_dir():
         raise ZwgkError(say("stop.build.no-templates", templates=templates))
-    check = check_catalogue(root, progress=check_progress)
-    check_target(out, sources=root)
-    if on_checked is not None:
-        on_checked(check)
-    result = BuildResult(check, out)
-    if check.catalogue is None:
-        return result
-    chosen = resolve_units(check.catalogue, units, all_units=all_units)
-    changes = changes_since(since, root, cwd or Path(), check) if since is not None else None
-    coverage = None
-    if check.upstream is not None:
-        upstream = check.upstream
-        coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
-    try:
-        with staged(out, sources=root) as staging:
-            render_into(staging, check.catalogue, templates, progress, changes, coverage, chosen, epoch=epoch)
-            result.files = staging.sizes()
-    except OSError as exc:  # a full disk, a folder without write permission …
-        raise _write_failed(out, exc) from exc
+    with helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
+        check = check_catalogue(root, progress=check_progress)
+        check_target(out, sources=root)
+        if on_checked is not None:
+            on_checked(check)
+        result = BuildResult(check, out)
+        if check.catalogue is None:
+            return result
+        chosen = resolve_units(check.catalogue, units, all_units=all_units)
+        changes = changes_since(since, root, cwd or Path(), check) if since is not None else None
+        coverage = None
+        if check.upstream is not None:
+            upstream = check.upstream
+            coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
+        try:
+            with staged(out, sources=root) as staging:
+                render_into(
+                    staging,
+                    check.catalogue,
+                    templates,
+                    progress,
+                    changes,
+                    coverage,
+                    chosen,
+                    aside,
+                    epoch=epoch,
+                )
+                result.files = staging.sizes()
+        except OSError as exc:  # a full disk, a folder without write permission …
+            raise _write_failed(out, exc) from exc
     return result
 
 

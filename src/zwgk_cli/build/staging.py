@@ -66,6 +66,14 @@ class Output:
         """`name` opened for writing in binary: write and close it."""
         raise NotImplementedError
 
+    def read(self, name: str) -> bytes:
+        """What `name` holds."""
+        raise NotImplementedError
+
+    def path(self, name: str) -> Path | None:
+        """Where `name` is on disk, for a file written by another process (None: not on disk)."""
+        return None
+
     def size(self, name: str) -> int:
         """The size of `name` in bytes."""
         raise NotImplementedError
@@ -93,6 +101,9 @@ class MemoryOutput(Output):
 
         return _File()
 
+    def read(self, name: str) -> bytes:
+        return self.files[name]
+
     def size(self, name: str) -> int:
         return len(self.files[name])
 
@@ -107,11 +118,17 @@ class Staging(Output):
         self.root = root
         self._written: set[str] = set()
 
-    def open(self, name: str) -> IO[bytes]:
+    def path(self, name: str) -> Path:
         target = self._file(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         self._written.add(name)
-        return target.open("wb")
+        return target
+
+    def open(self, name: str) -> IO[bytes]:
+        return self.path(name).open("wb")
+
+    def read(self, name: str) -> bytes:
+        return self._file(name).read_bytes()
 
     def size(self, name: str) -> int:
         return self._file(name).stat().st_size

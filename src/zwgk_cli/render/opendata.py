@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from typing import IO, Any
 
 from zwgk_cli.core.catalogue import Catalogue
@@ -57,6 +58,15 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class JsonLayout:
+    """Where the settings and each domain are in a written ``catalogue.json``: (start, end) byte
+    offsets of JSON texts that parse on their own, so another process can read one domain at a time."""
+
+    settings: tuple[int, int]
+    domains: tuple[tuple[int, int], ...]
+
+
 def catalogue_json(catalogue: Catalogue) -> bytes:
     """``catalogue.json`` as bytes (see `write_catalogue_json`)."""
     buffer = io.BytesIO()
@@ -64,7 +74,7 @@ def catalogue_json(catalogue: Catalogue) -> bytes:
     return buffer.getvalue()
 
 
-def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> None:
+def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> JsonLayout:
     """``catalogue.json`` into `target`, a domain at a time: indented UTF-8, keys in model order,
     a newline at the end.
 
@@ -73,21 +83,31 @@ def write_catalogue_json(catalogue: Catalogue, target: IO[bytes]) -> None:
     pure-Python encoder that json.dumps falls back to whenever it indents (ten times slower at
     province scale).
     """
+    offset = 0
+
+    def put(data: bytes) -> tuple[int, int]:
+        nonlocal offset
+        target.write(data)
+        start, offset = offset, offset + len(data)
+        return start, offset
 
     def nested(value: Any, depth: int) -> bytes:
         # JSON text never holds a raw line break, so every one of them starts an indented line
         return to_json(value, indent=2).replace(b"\n", b"\n" + b" " * depth)
 
-    target.write(b'{\n  "format": ' + to_json(JSON_FORMAT) + b',\n  "version": ' + to_json(JSON_VERSION))
-    target.write(b',\n  "settings": ' + nested(catalogue.settings, 2))
+    put(b'{\n  "format": ' + to_json(JSON_FORMAT) + b',\n  "version": ' + to_json(JSON_VERSION))
+    put(b',\n  "settings": ')
+    settings = put(nested(catalogue.settings, 2))
+    domains: list[tuple[int, int]] = []
     if not catalogue.domains:
-        target.write(b',\n  "domains": []\n}\n')
-        return
-    target.write(b',\n  "domains": [')
+        put(b',\n  "domains": []\n}\n')
+        return JsonLayout(settings, ())
+    put(b',\n  "domains": [')
     for index, domain in enumerate(catalogue.domains):
-        target.write(b"\n    " if index == 0 else b",\n    ")
-        target.write(nested(domain, 4))
-    target.write(b"\n  ]\n}\n")
+        put(b"\n    " if index == 0 else b",\n    ")
+        domains.append(put(nested(domain, 4)))
+    put(b"\n  ]\n}\n")
+    return JsonLayout(settings, tuple(domains))
 
 
 def escape_cell(text: str) -> str:

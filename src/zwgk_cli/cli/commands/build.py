@@ -83,6 +83,7 @@ def build_command(
                 all_units=all_units,
                 cwd=base,
                 epoch=source_date_epoch(),
+                jobs=1 if os.environ.get("ZWGK_JOBS", "").strip() == "1" else None,
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)

@@ -69,11 +69,12 @@ class Download:
     filename: str
     label: str
     size: int
+    placeholder: str = ""  # stands in for the size while the file is still being rendered elsewhere
 
     @property
     def size_text(self) -> str:
         """The size as people read it: 8 KB, 1.2 MB."""
-        return size_text(self.size)
+        return self.placeholder or size_text(self.size)
 
 
 def size_text(size: int) -> str:

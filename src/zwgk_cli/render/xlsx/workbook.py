@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -328,7 +329,11 @@ def _sheet_cell(name: str) -> str:
 
 
 def _write_data_sheet(
-    book: XlsxWriter, catalogue: Catalogue, names: dict[str, str], rows: dict[str, dict[str, int]]
+    book: XlsxWriter,
+    settings: Settings,
+    domains: Iterable[Domain],
+    names: dict[str, str],
+    rows: dict[str, dict[str, int]],
 ) -> None:
     """The hidden sheet that makes the workbook importable without loss (see README): a record per
     row (the format, the settings, each domain and item as JSON, with the sheet and row it shows on).
@@ -364,8 +369,8 @@ def _write_data_sheet(
             None,
             _compact({"format": WORKBOOK_FORMAT, "version": JSON_VERSION}),
         )
-        add("settings", "", COVER_SHEET, None, catalogue.settings.model_dump_json())
-        for domain in catalogue.domains:
+        add("settings", "", COVER_SHEET, None, settings.model_dump_json())
+        for domain in domains:
             name, where = names[domain.slug], rows[domain.slug]
             add("domain", domain.slug, name, None, domain.model_dump_json(exclude={"items"}))
             for item in domain.items:
@@ -373,22 +378,35 @@ def _write_data_sheet(
 
 
 def write_catalogue_workbook(
-    catalogue: Catalogue, target: IO[bytes], *, include_tasks: bool = True, epoch: int | None = None
+    catalogue: Catalogue,
+    target: IO[bytes],
+    *,
+    include_tasks: bool = True,
+    epoch: int | None = None,
+    streamed: Callable[[], Iterable[Domain]] | None = None,
+    counts: dict[str, int] | None = None,
 ) -> None:
     """``catalogue.xlsx`` into `target`: a cover sheet, a sheet per domain, 任务分工, the hidden data
-    sheet; dated `epoch` (see `document_time`)."""
+    sheet; dated `epoch` (see `document_time`).
+
+    With `streamed`, `catalogue.domains` holds only the domains' headers (their items in `counts`)
+    and each call of `streamed` gives the whole domains one at a time, in the same order (once for
+    the domain sheets, once for the data sheet): the workbook is written holding one domain at a time.
+    """
     settings = catalogue.settings
     names = sheet_names(catalogue.domains)
-    counts = {d.slug: len(d.items) for d in catalogue.domains}
+    if streamed is None or counts is None:
+        counts = {d.slug: len(d.items) for d in catalogue.domains}
+    domains = streamed if streamed is not None else lambda: catalogue.domains
     with _new_workbook(target, settings, settings.display_title(), epoch) as book:
         _write_cover(book, catalogue, names, counts, include_tasks=include_tasks)
         rows = {
             domain.slug: _write_domain_sheet(book, names[domain.slug], settings, domain)
-            for domain in catalogue.domains
+            for domain in domains()
         }
         if include_tasks:
             _write_tasks_sheet(book, catalogue)
-        _write_data_sheet(book, catalogue, names, rows)
+        _write_data_sheet(book, settings, domains(), names, rows)
 
 
 def catalogue_workbook(
