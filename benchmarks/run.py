@@ -335,7 +335,33 @@ def _report(rows: list[Row], args: argparse.Namespace) -> str:
             parts.append(f"memory {mem_ratio:.2f}×")
             met = met and mem_ratio <= max_mem
         lines.append(f"| {words} | {', '.join(parts)} | {'yes' if met else 'no'} |")
+    lines += _machinery(rows)
     return "\n".join(lines) + "\n"
+
+
+def _machinery(rows: list[Row]) -> list[str]:
+    """What the forked workbook helper buys, scale by scale: the default build against one process."""
+    by_key = {(row[0], row[1]): row for row in rows}
+    lines = [
+        "",
+        "## Machinery",
+        "",
+        "| scale | forked workbook helper | one process | helper pays? |",
+        "|---|---|---|---|",
+    ]
+    for scale in dict.fromkeys(row[0] for row in rows):
+        forked, single = (
+            by_key.get((scale, "zwgk build")),
+            by_key.get((scale, "zwgk build, one process (ZWGK_JOBS=1)")),
+        )
+        if forked is None or single is None:
+            continue
+        pays = forked[2].seconds < single[2].seconds
+        lines.append(
+            f"| {scale} | {forked[2].seconds:.2f} s, {forked[2].mib:.0f} MiB | "
+            f"{single[2].seconds:.2f} s, {single[2].mib:.0f} MiB | {'yes' if pays else 'no: remove it'} |"
+        )
+    return lines
 
 
 if __name__ == "__main__":
