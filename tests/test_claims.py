@@ -188,7 +188,7 @@ def test_build_adds_the_coverage_page(claiming: Path, tmp_path: Path) -> None:
     assert 'href="coverage.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_diff_compares_sources_not_inherited_values(claiming: Path, tmp_path: Path) -> None:
+def test_diff_compares_the_published_catalogue_with_inherited_values(claiming: Path, tmp_path: Path) -> None:
     from zwgk_cli.history.compare import compare
 
     other = tmp_path / "other"
@@ -200,7 +200,11 @@ def test_diff_compares_sources_not_inherited_values(claiming: Path, tmp_path: Pa
         up.read_text(encoding="utf-8").replace("content: [初审对象名单]", "content: [名单]"), encoding="utf-8"
     )
     diff = compare(str(claiming), str(other), Path("catalogues"), tmp_path).diff
-    assert not diff.has_changes  # the district's own files did not change
+    # the district's files did not change, but what it publishes did: the upstream change is named
+    changes = [c for d in diff.domains for c in d.items]
+    assert changes
+    assert all(c.origin == "upstream" and c.claims for c in changes)
+    assert all(f.origin == "upstream" and f.key == "content" for c in changes for f in c.fields)
 
 
 # ---- a town's or street's own catalogue ----

@@ -8,8 +8,12 @@ import os
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from catalogue_repo import commit, edit, git
@@ -18,7 +22,7 @@ from zwgk_cli.build.builder import build
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.diagnostics import ZwgkError
 from zwgk_cli.history import migrations
-from zwgk_cli.history.changes import Side, diff_sides
+from zwgk_cli.history.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.history.compare import compare
 from zwgk_cli.render.change_report import diff_data, render_json
 
@@ -100,7 +104,11 @@ def test_json_structure(repo: Path) -> None:
     assert code == 1
     data = json.loads(out)
     assert data["version"] == 1
-    assert (data["old"], data["new"], data["changed"]) == ("v2020:catalogues/", "v2021:catalogues/", True)
+    assert (data["old"], data["new"], data["changed"]) == (
+        "2020年版（标签 v2020，2020-10-30 提交“2020年版”）",
+        "2020年版（标签 v2021，2020-10-30 提交“移动事项、调整设置”）",
+        True,
+    )
     assert data["summary"]["renumbered"] == 2
     kinds = {(i["kind"], i["id"]) for d in data["domains"] for i in d["items"]}
     assert ("added", "shjz-005") in kinds
@@ -114,6 +122,7 @@ def test_json_structure(repo: Path) -> None:
             "new": "2020-11-30",
             "added": [],
             "removed": [],
+            "origin": "district",
         }
     ]
     assert set(domain["counts"]) == {"added", "removed", "changed", "moved_in", "moved_out", "renumbered"}
@@ -127,7 +136,10 @@ def test_default_compares_head_with_the_working_tree_without_touching_it(repo: P
         status = git(repo, "status", "--porcelain")
         code, out, _ = in_repo(repo)
         assert code == 0
-        assert "HEAD:catalogues/ → 工作区 catalogues/" in out
+        assert (
+            "2020年版（标签 v2021，2020-10-30 提交“移动事项、调整设置”） → 2020年版（当前文件，未提交）"
+            in out
+        )
         assert "招标公告和资格预审公告" in out
         assert git(repo, "status", "--porcelain") == status
         assert "招标公告和资格预审公告" in path.read_text(encoding="utf-8")
@@ -158,7 +170,7 @@ def test_two_folders_and_a_subfolder_catalogue(repo: Path, tmp_path: Path) -> No
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["old"] == "HEAD:data/"
+    assert data["old"] == "2020年版（2020-10-30 提交“目录移到 data/”）"
     assert [i["id"] for d in data["domains"] for i in d["items"]] == ["shjz-005"]
 
 
@@ -185,7 +197,7 @@ def test_a_side_with_errors_is_named_and_the_rest_compared(repo: Path, tmp_path:
     (work / "catalogues" / "jz.yaml").write_text("domain: 救灾\nitems: [\n", encoding="utf-8")
     code, out, err = in_repo(work, "v2021")
     assert code == 0
-    assert "新版本 工作区 catalogues/ 有" in err
+    assert "新版本 2020年版（当前文件，未提交） 有" in err
     assert "field-value" in err
     assert "yaml-syntax" in err
     assert "修改 shjz-009" in out
@@ -353,3 +365,189 @@ def test_moves_new_domains_and_settings_entries() -> None:
     unit = settings["units[区民政局].full_name"]
     assert (unit.title, unit.old, unit.new) == ("单位名录“区民政局”的 单位全称", "民政局", "重庆市某区民政局")
     assert diff.totals() == {"added": 0, "removed": 1, "changed": 1, "moved": 1, "renumbered": 0}
+
+
+# ---- the published catalogue: claimed items as inherited from the upstream catalogue ------------
+
+
+@pytest.fixture
+def two_sides(tmp_path: Path) -> tuple[Path, Path]:
+    """The shipped catalogue (whose 社会救助/养老服务/户籍管理 claim upstream items) twice."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "catalogues", old)
+    shutil.copytree(ROOT / "catalogues", new)
+    return old, new
+
+
+def _folders(old: Path, new: Path) -> CatalogueDiff:
+    return compare(str(old), str(new), Path("catalogues"), old.parent).diff
+
+
+def test_an_upstream_change_reaching_a_claimed_item_is_a_change(two_sides: tuple[Path, Path]) -> None:
+    old, new = two_sides
+    edit(
+        new / "upstream-chongqing" / "ylfw.yaml",
+        "name: 养老服务扶持政策措施清单",
+        "name: 养老服务扶持政策措施目录",
+    )
+    diff = _folders(old, new)
+    assert diff.has_changes
+    changes = [c for d in diff.domains for c in d.items]
+    assert [(c.kind, c.id, c.origin, c.claims) for c in changes] == [
+        ("changed", "ylfw-002", "upstream", "ylfw-002")
+    ]
+    (change,) = changes
+    assert (change.category, change.name) == ("养老服务通用政策", "养老服务扶持政策措施目录")
+    assert change.upstream_title == "养老服务通用政策 · 养老服务扶持政策措施目录"
+    assert [(f.key, f.old, f.new, f.origin) for f in change.fields] == [
+        ("name", "养老服务扶持政策措施清单", "养老服务扶持政策措施目录", "upstream")
+    ]
+    code, out, _ = in_repo(old.parent, "old", "new")
+    assert code == 0
+    assert "修改 ylfw-002 养老服务通用政策 · 养老服务扶持政策措施目录（上级目录事项 ylfw-002" in out
+    assert "二级事项 (name)（上级目录调整）" in out
+    data = json.loads(in_repo(old.parent, "old", "new", "--format", "json")[1])
+    (item,) = [i for d in data["domains"] for i in d["items"]]
+    assert (item["origin"], item["upstream"]["id"], item["fields"][0]["origin"]) == (
+        "upstream",
+        "ylfw-002",
+        "upstream",
+    )
+    assert "上级目录调整" in in_repo(old.parent, "old", "new", "--format", "html")[1]
+    assert "上级目录事项 ylfw-002" in in_repo(old.parent, "old", "new", "--format", "markdown")[1]
+
+
+def test_an_inherited_value_written_out_is_no_change(two_sides: tuple[Path, Path]) -> None:
+    old, new = two_sides
+    edit(
+        new / "ylfw.yaml",
+        "    claimed_hash: d14334ab92c7\n",
+        "    claimed_hash: d14334ab92c7\n    category: 养老服务通用政策\n    mode: [主动]\n",
+    )
+    diff = _folders(old, new)
+    assert not diff.has_changes, [c for d in diff.domains for c in d.items]
+    code, out, _ = in_repo(old.parent, "old", "new", "--exit-code")
+    assert code == 0
+    assert "两个版本的目录内容相同" in out
+
+
+def test_a_district_override_of_a_claimed_item_is_the_districts_edit(two_sides: tuple[Path, Path]) -> None:
+    old, new = two_sides
+    edit(
+        new / "ylfw.yaml",
+        "    claimed_hash: d14334ab92c7\n",
+        "    claimed_hash: d14334ab92c7\n    mode: [依申请]\n",
+    )
+    (change,) = [c for d in _folders(old, new).domains for c in d.items]
+    assert (change.id, change.origin, change.name) == ("ylfw-002", "district", "养老服务扶持政策措施清单")
+    assert [(f.key, f.old, f.new, f.origin) for f in change.fields] == [
+        ("mode", ["主动"], ["依申请"], "district")
+    ]
+
+
+def test_claimed_items_are_named(two_sides: tuple[Path, Path]) -> None:
+    old, new = two_sides
+    text = (new / "shjz.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: shjz-005\n")
+    end = text.index("  - id: ", start + 1)
+    (new / "shjz.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    (change,) = [c for d in _folders(old, new).domains for c in d.items]
+    assert change.kind == "removed"
+    assert change.category
+    assert change.name
+    out = in_repo(old.parent, "old", "new")[1]
+    assert f"删除 shjz-005 {change.category} · {change.name}（认领上级目录事项 shjz-008" in out
+
+
+def test_versions_are_named_as_people_know_them(two_sides: tuple[Path, Path]) -> None:
+    old, new = two_sides
+    page = in_repo(old.parent, str(old), str(new), "--format", "html")[1]
+    assert str(old.parent) not in page
+    assert "<dd>2020年版</dd>" in page
+    assert "工作区" not in page
+
+
+# ---- property: the difference is the difference of the published catalogues ---------------------
+
+_FIELDS = ("category", "name", "time_limit", "channels")
+_VALUES = {
+    "category": st.sampled_from(["甲", "乙"]),
+    "name": st.sampled_from(["一", "二", "三"]),
+    "time_limit": st.sampled_from(["实时", "10个工作日内"]),
+    "channels": st.lists(st.sampled_from(["政府网站", "政务服务中心"]), min_size=1, max_size=2, unique=True),
+}
+
+
+@st.composite
+def _catalogue(draw: st.DrawFn) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """Upstream items by id, and the district's items: each claims one and overrides some fields."""
+    count = draw(st.integers(1, 4))
+    upstream = {f"u-{i}": {key: draw(_VALUES[key]) for key in _FIELDS} for i in range(count)}
+    items = []
+    for index in range(draw(st.integers(1, 4))):
+        claim = draw(st.sampled_from(sorted(upstream)))
+        overrides = draw(st.lists(st.sampled_from(_FIELDS), unique=True, max_size=2))
+        items.append({"id": f"d-{index}", "claims": claim, **{key: draw(_VALUES[key]) for key in overrides}})
+    return upstream, items
+
+
+def _side(label: str, upstream: dict[str, dict[str, Any]], items: list[dict[str, Any]]) -> Side:
+    """A side as compare() builds it: claimed items completed from the upstream, as check does."""
+    published = []
+    for raw in items:
+        parent = upstream[raw["claims"]]
+        published.append({**{k: v for k, v in parent.items() if k not in raw}, **raw})
+    upstream_items = {ident: SimpleNamespace(title=data["name"]) for ident, data in upstream.items()}
+    return Side(
+        label,
+        {},
+        {"d": {"domain": "领域", "items": published}},
+        {"d": {"domain": "领域", "items": items}},
+        upstream_items,
+    )
+
+
+def _published(
+    upstream: dict[str, dict[str, Any]], items: list[dict[str, Any]]
+) -> dict[tuple[str, str], Any]:
+    return {
+        (raw["id"], key): raw.get(key, upstream[raw["claims"]].get(key)) for raw in items for key in _FIELDS
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(_catalogue(), st.data())
+def test_diff_lists_exactly_the_changed_published_fields(
+    catalogue: tuple[dict[str, dict[str, Any]], list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    upstream, items = catalogue
+    new_upstream = {ident: dict(fields) for ident, fields in upstream.items()}
+    new_items = [dict(raw) for raw in items]
+    for _ in range(data.draw(st.integers(0, 4))):
+        edit_kind = data.draw(st.sampled_from(["explicit", "reorder", "local", "upstream"]))
+        raw = data.draw(st.sampled_from(new_items))
+        key = data.draw(st.sampled_from(_FIELDS))
+        if edit_kind == "explicit":  # an inherited value written out: publishes the same
+            raw[key] = raw.get(key, new_upstream[raw["claims"]][key])
+        elif edit_kind == "reorder":  # key order: publishes the same
+            reordered = dict(reversed(list(raw.items())))
+            raw.clear()
+            raw.update(reordered)
+        elif edit_kind == "local":
+            raw[key] = data.draw(_VALUES[key])
+        else:
+            new_upstream[raw["claims"]][key] = data.draw(_VALUES[key])
+    before, after = _published(upstream, items), _published(new_upstream, new_items)
+    expected = {place for place in before if before[place] != after[place]}
+    diff = diff_sides(_side("旧", upstream, items), _side("新", new_upstream, new_items))
+    found = {(change.id, f.key) for d in diff.domains for change in d.items for f in change.fields}
+    assert all(change.kind == "changed" for d in diff.domains for change in d.items)
+    assert found == expected
+    assert diff.has_changes == bool(expected)
+    for d in diff.domains:
+        for change in d.items:
+            for f in change.fields:
+                inherited = f.key not in next(r for r in items if r["id"] == change.id) and f.key not in next(
+                    r for r in new_items if r["id"] == change.id
+                )
+                assert f.origin == ("upstream" if inherited else "district")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -20,8 +20,11 @@ from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Setti
 
 ChangeKind = Literal["added", "removed", "changed", "moved", "renumbered"]
 
-ITEM_FIELDS: tuple[str, ...] = tuple(k for k in Item.model_fields if k != "id")
-ITEM_DEFAULTS: dict[str, Any] = {"content": [], "audience_note": None, "link": None, "waivers": []}
+# Compared as published: the claim's bookkeeping and the waivers appear in no output.
+NOT_PUBLISHED = frozenset({"id", "claims", "claimed_hash", "waivers"})
+ITEM_FIELDS: tuple[str, ...] = tuple(k for k in Item.model_fields if k not in NOT_PUBLISHED)
+ITEM_DEFAULTS: dict[str, Any] = {"content": [], "audience_note": None, "link": None}
+Origin = Literal["district", "upstream"]
 HEADER_FIELDS: tuple[str, ...] = ("domain", "order", "lead", "partners", "partners_etc", "due")
 HEADER_DEFAULTS: dict[str, Any] = {"partners": [], "partners_etc": False}
 SETTINGS_SCALARS: tuple[str, ...] = (
@@ -47,6 +50,9 @@ class FieldChange:
     new: Any
     added: tuple[Any, ...] = ()
     removed: tuple[Any, ...] = ()
+    # "upstream" when the value is inherited from the upstream item on both sides, so the change
+    # reached the claimed item from the upstream catalogue; else the district's own edit
+    origin: Origin = "district"
 
     @property
     def reordered_only(self) -> bool:
@@ -68,6 +74,16 @@ class ItemChange:
     category: str
     name: str
     fields: tuple[FieldChange, ...] = ()
+    claims: str | None = None  # the upstream item the item claims (new side, else old side)
+    upstream_title: str = ""  # that upstream item's 一级事项 · 二级事项
+
+    @property
+    def origin(self) -> Literal["district", "upstream", "both"]:
+        """Where the change came from: the district's edit, the upstream catalogue, or both."""
+        origins = {f.origin for f in self.fields}
+        if "upstream" not in origins:
+            return "district"
+        return "upstream" if origins == {"upstream"} else "both"
 
 
 @dataclass(slots=True)
@@ -136,7 +152,9 @@ class Side:
 
     label: str
     settings: dict[str, Any]
-    domains: dict[str, dict[str, Any]]
+    domains: dict[str, dict[str, Any]]  # as published: claimed items completed from the upstream
+    written: dict[str, dict[str, Any]] = field(default_factory=dict)  # as written, where different
+    upstream: Mapping[str, Any] = field(default_factory=dict)  # upstream id → item with a .title
 
 
 def _norm(value: Any, default: Any) -> Any:
@@ -171,7 +189,7 @@ def compare_mapping(
     defaults: dict[str, Any],
 ) -> list[FieldChange]:
     """Field changes between two mappings of `model`'s fields (unknown keys are compared too)."""
-    ordered = list(keys) + sorted((set(old) | set(new)) - set(keys) - {"id", "items"})
+    ordered = list(keys) + sorted((set(old) | set(new)) - set(keys) - {"items"} - NOT_PUBLISHED)
     found = []
     for key in ordered:
         change = compare_values(
@@ -185,14 +203,22 @@ def compare_mapping(
     return found
 
 
-def _items(side: Side) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[str, list[str]], list[str]]:
-    """Item id → (slug, data); slug → ids in file order; notes about items that cannot be matched."""
-    by_id: dict[str, tuple[str, dict[str, Any]]] = {}
+Items = dict[str, tuple[str, dict[str, Any]]]
+
+
+def _items(side: Side) -> tuple[Items, dict[str, list[str]], list[str], dict[str, dict[str, Any]]]:
+    """Item id → (slug, data as published); slug → ids in file order; notes about items that cannot
+    be matched; claimed item id → the item as written (only claimed items: no copy of the rest)."""
+    by_id: Items = {}
+    claimed: dict[str, dict[str, Any]] = {}
     order: dict[str, list[str]] = {}
     notes: list[str] = []
     for slug, data in side.domains.items():
         ids: list[str] = []
         items = data.get("items")
+        written_items = side.written.get(slug, {}).get("items")
+        if not isinstance(written_items, list) or written_items is items:
+            written_items = []
         for index, item in enumerate(items if isinstance(items, list) else []):
             ident = item.get("id") if isinstance(item, dict) else None
             if not isinstance(ident, str):
@@ -203,8 +229,12 @@ def _items(side: Side) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[str,
                 continue
             by_id[ident] = (slug, item)
             ids.append(ident)
+            # a claimed item is completed into a new mapping; every other item is the one written
+            written = written_items[index] if index < len(written_items) else None
+            if isinstance(written, dict) and written is not item:
+                claimed[ident] = written
         order[slug] = ids
-    return by_id, order, notes
+    return by_id, order, notes, claimed
 
 
 def _signature(item: dict[str, Any]) -> str:
@@ -221,53 +251,77 @@ def diff_sides(old: Side, new: Side) -> CatalogueDiff:
     """Compare two versions: settings, domain headers, and items matched by id."""
     result = CatalogueDiff(old.label, new.label)
     result.settings = _settings_changes(old.settings, new.settings)
-    old_items, old_order, notes_old = _items(old)
-    new_items, new_order, notes_new = _items(new)
+    old_items, old_order, notes_old, old_claimed = _items(old)
+    new_items, new_order, notes_new, new_claimed = _items(new)
     result.notes = notes_old + notes_new
+
+    def fields_of(old_id: str, new_id: str) -> tuple[FieldChange, ...]:
+        found = compare_mapping(old_items[old_id][1], new_items[new_id][1], ITEM_FIELDS, Item, ITEM_DEFAULTS)
+        before, after = old_claimed.get(old_id), new_claimed.get(new_id)
+        if before is None or after is None:
+            return tuple(found)
+        return tuple(
+            replace(f, origin="upstream") if f.key not in before and f.key not in after else f for f in found
+        )
+
+    def change(
+        kind: ChangeKind,
+        ident: str,
+        old_id: str | None,
+        fields: tuple[FieldChange, ...] = (),
+    ) -> ItemChange:
+        old_slug = (
+            old_items[old_id or ident][0] if (old_id or ident) in old_items and kind != "added" else None
+        )
+        slug, data = new_items[ident] if kind != "removed" else old_items[ident]
+        # the claim the item has now, else (removed, or no longer claiming) the one it had
+        sides = [(new_claimed.get(ident), new)] if kind != "removed" else []
+        if kind != "added":
+            sides.append((old_claimed.get(old_id or ident), old))
+        claim, parent = None, None
+        for written, side in sides:
+            value = written.get("claims") if written is not None else None
+            if isinstance(value, str):
+                claim, parent = value, side.upstream.get(value)
+                break
+        return ItemChange(
+            kind,
+            ident,
+            old_id,
+            old_slug,
+            None if kind == "removed" else slug,
+            _text(data.get("category")),
+            _text(data.get("name")),
+            fields,
+            claim,
+            _text(getattr(parent, "title", "")),
+        )
+
     changes: list[ItemChange] = []
-    for ident, (slug, data) in new_items.items():
+    for ident, (slug, _data) in new_items.items():
         if ident not in old_items:
             continue
-        old_slug, old_data = old_items[ident]
-        fields = tuple(compare_mapping(old_data, data, ITEM_FIELDS, Item, ITEM_DEFAULTS))
+        old_slug = old_items[ident][0]
+        fields = fields_of(ident, ident)
         if old_slug != slug:
-            changes.append(_change("moved", ident, None, old_slug, slug, data, fields))
+            changes.append(change("moved", ident, None, fields))
         elif fields:
-            changes.append(_change("changed", ident, None, slug, slug, data, fields))
+            changes.append(change("changed", ident, None, fields))
     removed = [i for i in old_items if i not in new_items]
     added = [i for i in new_items if i not in old_items]
     pairs = _renumberings(removed, added, old_items, new_items)
     paired_old = {o for o, _ in pairs}
     paired_new = {n for _, n in pairs}
     for old_id, new_id in pairs:
-        old_slug, old_data = old_items[old_id]
-        slug, data = new_items[new_id]
-        fields = tuple(compare_mapping(old_data, data, ITEM_FIELDS, Item, ITEM_DEFAULTS))
-        changes.append(_change("renumbered", new_id, old_id, old_slug, slug, data, fields))
+        changes.append(change("renumbered", new_id, old_id, fields_of(old_id, new_id)))
     for ident in removed:
         if ident not in paired_old:
-            slug, data = old_items[ident]
-            changes.append(_change("removed", ident, None, slug, None, data, ()))
+            changes.append(change("removed", ident, None))
     for ident in added:
         if ident not in paired_new:
-            slug, data = new_items[ident]
-            changes.append(_change("added", ident, None, None, slug, data, ()))
+            changes.append(change("added", ident, None))
     result.domains = _domain_changes(old, new, changes, old_order, new_order, old_items, new_items)
     return result
-
-
-def _change(
-    kind: ChangeKind,
-    ident: str,
-    old_id: str | None,
-    old_slug: str | None,
-    slug: str | None,
-    data: dict[str, Any],
-    fields: tuple[FieldChange, ...],
-) -> ItemChange:
-    return ItemChange(
-        kind, ident, old_id, old_slug, slug, _text(data.get("category")), _text(data.get("name")), fields
-    )
 
 
 def _renumberings(

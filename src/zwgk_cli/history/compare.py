@@ -13,7 +13,13 @@ from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Settings
 from zwgk_cli.history.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.history.migrations import migrate
-from zwgk_cli.history.revisions import Snapshot, folder_snapshot, repository_root, revision_snapshot
+from zwgk_cli.history.revisions import (
+    Snapshot,
+    describe_revision,
+    folder_snapshot,
+    repository_root,
+    revision_snapshot,
+)
 from zwgk_cli.sources.loading import LoadResult
 
 
@@ -39,14 +45,14 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
     local = cwd / folder
     if spec is None:
         snapshot = folder_snapshot(local)
-        snapshot.label = working_tree_label(folder)
+        snapshot.label = working_tree_label(snapshot)
         return snapshot
     candidate = cwd / spec
     if candidate.is_dir():
         if (candidate / SETTINGS_FILE).is_file():
-            return folder_snapshot(candidate)
+            return named_folder(folder_snapshot(candidate))
         if (candidate / folder / SETTINGS_FILE).is_file():
-            return folder_snapshot(candidate / folder)
+            return named_folder(folder_snapshot(candidate / folder))
         raise ZwgkError(
             say(
                 "stop.history.folder-without-settings",
@@ -61,7 +67,9 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
         relative = absolute.relative_to(repo.resolve())
     except ValueError:
         raise ZwgkError(say("stop.history.outside-repository", folder=folder, repo=repo)) from None
-    return revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
+    snapshot = revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
+    snapshot.label = version_name(edition_of(snapshot), describe_revision(repo, spec))
+    return snapshot
 
 
 def checked(snapshot: Snapshot, progress: CheckProgress | None = None) -> tuple[CheckResult, list[str]]:
@@ -101,15 +109,40 @@ def _migrated(label: str, loads: list[LoadResult]) -> list[str]:
 
 
 def side_of(label: str, check: CheckResult) -> Side:
-    """The plain data a check read (whatever of it could be read)."""
+    """The plain data a check read (whatever of it could be read), each item as published: claimed
+    items completed from the upstream catalogue. Only references: nothing is copied."""
     settings: Any = check.settings.doc.data if check.settings.doc is not None else None
-    domains = {df.slug: df.source.data for df in check.files if isinstance(df.source.data, dict)}
-    return Side(label, settings if isinstance(settings, dict) else {}, domains)
+    domains = {df.slug: df.doc.data for df in check.files if isinstance(df.doc.data, dict)}
+    written = {
+        df.slug: df.original.data
+        for df in check.files
+        if df.original is not None and isinstance(df.original.data, dict)
+    }
+    upstream = check.upstream.items if check.upstream is not None else {}
+    return Side(label, settings if isinstance(settings, dict) else {}, domains, written, upstream)
 
 
-def working_tree_label(folder: Path) -> str:
-    """How the working tree's catalogue is named in a comparison."""
-    return say("ui.history.working-tree", folder=folder.as_posix().rstrip("/")).zh
+def edition_of(snapshot: Snapshot) -> str:
+    """The edition zwgk.yaml names (“2021年版”), or "" when it names none."""
+    doc = snapshot.settings.document
+    edition = doc.data.get("edition") if doc is not None and isinstance(doc.data, dict) else None
+    return edition.strip() if isinstance(edition, str) else ""
+
+
+def working_tree_label(snapshot: Snapshot) -> str:
+    """How the working tree's catalogue is named in a comparison: its edition, as the files are now."""
+    return version_name(edition_of(snapshot), say("ui.history.working-tree").zh)
+
+
+def named_folder(snapshot: Snapshot) -> Snapshot:
+    """A folder side named by its edition, else by the folder's own name (never its full path)."""
+    snapshot.label = edition_of(snapshot) or snapshot.root.resolve().name
+    return snapshot
+
+
+def version_name(edition: str, where: str) -> str:
+    """“2021年版（…）”, or only what is in the brackets when there is no edition."""
+    return say("ui.history.version", edition=edition, where=where).zh if edition else where
 
 
 def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> CatalogueDiff:
@@ -117,7 +150,10 @@ def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) 
     # given the check, the build that asks does not read and check the working tree a second time
     snapshot = resolve_side(revision, folder, cwd)
     old_check, notes = checked(snapshot)
-    diff = diff_sides(side_of(snapshot.label, old_check), side_of(working_tree_label(folder), current))
+    data: Any = current.settings.doc.data if current.settings.doc is not None else None
+    edition = data.get("edition") if isinstance(data, dict) else None
+    now = version_name(edition.strip() if isinstance(edition, str) else "", say("ui.history.working-tree").zh)
+    diff = diff_sides(side_of(snapshot.label, old_check), side_of(now, current))
     diff.notes = notes + diff.notes
     return diff
 

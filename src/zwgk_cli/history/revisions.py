@@ -62,6 +62,17 @@ def resolve_revision(repo: Path, revision: str) -> str:
     return done.stdout.decode("ascii").strip()
 
 
+def describe_revision(repo: Path, revision: str) -> str:
+    """A revision as people know it: its tag, the commit's date and subject (never a hash alone)."""
+    commit = resolve_revision(repo, revision)
+    done = _git(["log", "-1", "--format=%cs%x00%s", commit], repo)
+    date, _, subject = done.stdout.decode("utf-8", "replace").strip().partition("\0")
+    tags = _git(["tag", "--points-at", commit], repo).stdout.decode("utf-8", "replace").split()
+    tag = revision if revision in tags else (tags[0] if tags else "")
+    key = "ui.history.tagged-commit" if tag else "ui.history.commit"
+    return say(key, tag=tag, date=date, subject=subject).zh
+
+
 def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True) -> Snapshot:
     """The catalogue in `folder` (relative to the repository root) as committed at `revision`."""
     # read the fast way unless `fast` is false (see loading.load_file)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zwgk_cli.core.diagnostics import say
 from zwgk_cli.core.models import to_json
 from zwgk_cli.history.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
 from zwgk_cli.render.rows import chinese_numeral
@@ -74,10 +75,30 @@ def item_verb(change: ItemChange, slug: str) -> str:
     return COUNT_WORDS[change.kind]
 
 
+def origin_note(change: ItemChange) -> str:
+    """For a claimed item, the upstream item it claims and whether the change came from there."""
+    if change.claims is None:
+        return ""
+    parent = f"{change.claims} {change.upstream_title}".strip()
+    return say(f"ui.history.origin.{change.origin}", parent=parent).zh
+
+
+def field_label(change: FieldChange) -> str:
+    """The field's title (and key), marked when the change came from the upstream catalogue."""
+    label = f"{change.title} ({change.key})" if change.title != change.key else change.key
+    return label + field_origin(change)
+
+
+def field_origin(change: FieldChange) -> str:
+    """（上级目录调整） for a change that reached a claimed item from the upstream catalogue."""
+    return say("ui.history.origin.field").zh if change.origin == "upstream" else ""
+
+
 def item_description(change: ItemChange, slug: str, names: dict[str, str]) -> str:
-    """The item's id(s), title and where it came from or went, seen from domain `slug`."""
+    """The item's id(s), title, the upstream item it claims, and where it came from or went, seen
+    from domain `slug`."""
     ident = f"{change.old_id} → {change.id}" if change.old_id else change.id
-    line = f"{ident} {item_title(change)}"
+    line = f"{ident} {item_title(change)}{origin_note(change)}"
     if change.kind in ("moved", "renumbered") and change.old_domain != change.new_domain:
         if change.new_domain == slug and change.old_domain:
             line += f"（原属 {names.get(change.old_domain, change.old_domain)}）"
@@ -95,7 +116,7 @@ def shows_fields(change: ItemChange, slug: str) -> bool:
 
 def field_line(change: FieldChange) -> str:
     """One line for a field change: old → new, or the list elements added and removed."""
-    label = f"{change.title} ({change.key})" if change.title != change.key else change.key
+    label = field_label(change)
     if change.added or change.removed:
         parts = []
         if change.added:
@@ -192,6 +213,7 @@ def _field_json(change: FieldChange) -> dict[str, Any]:
         "new": change.new,
         "added": list(change.added),
         "removed": list(change.removed),
+        "origin": change.origin,
     }
 
 
@@ -222,6 +244,10 @@ def diff_data(diff: CatalogueDiff) -> dict[str, Any]:
                         "new_domain": c.new_domain,
                         "category": c.category,
                         "name": c.name,
+                        "origin": c.origin,
+                        "upstream": (
+                            {"id": c.claims, "title": c.upstream_title} if c.claims is not None else None
+                        ),
                         "fields": [_field_json(f) for f in c.fields],
                     }
                     for c in d.items

@@ -19,6 +19,7 @@ from zwgk_cli.render.change_report import (
     display,
     domain_heading,
     domain_summary,
+    field_label,
     item_description,
     item_verb,
     overall_line,
@@ -38,7 +39,7 @@ _VERB_STYLE = {
 
 def _field(change: FieldChange) -> RichText:
     line = RichText("      ")
-    line.append(f"{change.title} ({change.key})" if change.title != change.key else change.key, style="bold")
+    line.append(field_label(change), style="bold")
     line.append("：")
     if change.added or change.removed:
         marks = [("−", value, "red") for value in change.removed] + [

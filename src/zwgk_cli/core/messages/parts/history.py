@@ -56,7 +56,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label}：按格式版本 {old} → {new} 的迁移规则读取（{description}）。",
         "{label}: read through the migration from schema version {old} to {new} ({description}).",
     ),
-    "ui.history.working-tree": ("工作区 {folder}/", "working tree {folder}/"),
+    "ui.history.working-tree": ("当前文件，未提交", "the files as they are now (not committed)"),
+    "ui.history.version": ("{edition}（{where}）", "{edition} ({where})"),
+    "ui.history.commit": ("{date} 提交“{subject}”", "commit of {date}, “{subject}”"),
+    "ui.history.tagged-commit": (
+        "标签 {tag}，{date} 提交“{subject}”",
+        "tag {tag}, commit of {date}, “{subject}”",
+    ),
     "ui.history.no-id": (
         "{label} {slug} 第 {number} 个事项没有文字编号 (id)，无法比对。",
         "{label} {slug}: item {number} has no text id and cannot be compared.",
@@ -65,5 +71,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label} 事项编号 {ident} 重复，只比对第一次出现的事项。",
         "{label}: item id {ident} appears more than once; only the first is compared.",
     ),
+    "ui.history.origin.upstream": (
+        "（上级目录事项 {parent} 的调整，经认领带来）",
+        "(a change to the upstream item {parent}, reaching it through the claim)",
+    ),
+    "ui.history.origin.both": (
+        "（本区修改，另有上级目录事项 {parent} 的调整）",
+        "(the district's edit, and a change to the upstream item {parent})",
+    ),
+    "ui.history.origin.district": ("（认领上级目录事项 {parent}）", "(claims the upstream item {parent})"),
+    "ui.history.origin.field": ("（上级目录调整）", "(upstream change)"),
     "ui.history.field-of": ("{title}“{name}”的 {field}", "{field} of {title} “{name}”"),
 }
