@@ -157,11 +157,13 @@ def check_sources(
         upstream, found = load_upstream(settings_file, upstream_loader)
         diagnostics += found
     files: list[DomainFile] = []
+    unread = 0  # domain files that could not be read at all (their domain is unknown)
     for done, domain_load in enumerate(domain_loads, start=1):
         if progress is not None:
             progress("check", done, len(domain_loads))
         diagnostics += domain_load.diagnostics
         if domain_load.document is None:
+            unread += 1
             continue
         effective = effective_document(domain_load.document, upstream)
         df = DomainFile(
@@ -173,13 +175,13 @@ def check_sources(
         df.header, df.items, found = validate_domain(effective)
         diagnostics += found
     diagnostics += check_settings(settings_file)
-    diagnostics += check_domains(settings_file, files)
+    diagnostics += check_domains(settings_file, files, unread=unread)
     for df in files:
         diagnostics += check_items(settings_file, df)
         diagnostics += lint_domain(df, settings_file.settings.levels if settings_file.settings else None)
     if upstream_loader is not None:
         diagnostics += claim_diagnostics(settings_file, files, upstream)
-    diagnostics = apply_waivers(files, diagnostics)
+    diagnostics = apply_waivers(files, _explained(diagnostics))
     diagnostics = sort_diagnostics(diagnostics)
     item_count = sum(len(_raw_items(df)) for df in files)
     domain_count = sum(1 for df in files if df.doc.data is not None)
@@ -195,6 +197,19 @@ def check_sources(
         sources = {df.slug: df.doc.path for df in files}
         result.catalogue = Catalogue(root, settings_file.settings, domains, sources)
     return result
+
+
+# Full-width look-alikes that leave a line readable but mean something else (`［政府网站］` is one
+# text, not a list): the finding about the look-alike explains whatever else that line gets.
+_LOOKALIKES = frozenset({"yaml-fullwidth-comma", "yaml-fullwidth-symbol", "yaml-fullwidth-space"})
+
+
+def _explained(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Without the findings about values on a line whose full-width look-alike is reported."""
+    lines = {(d.file, d.line) for d in diagnostics if d.code in _LOOKALIKES}
+    if not lines:
+        return diagnostics
+    return [d for d in diagnostics if d.code.startswith(("file-", "yaml-")) or (d.file, d.line) not in lines]
 
 
 def _raw_items(df: DomainFile) -> list[object]:

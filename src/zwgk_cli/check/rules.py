@@ -66,8 +66,11 @@ def _check_group(
     return found
 
 
-def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]:
+def check_domains(sf: SettingsFile, files: list[DomainFile], *, unread: int = 0) -> list[Diagnostic]:
     """Slugs, domain names, order, required domains, and ids across all files."""
+    # `unread`: domain files that could not be read at all. Such a file, or one too broken to name
+    # its domain (empty, unparsable), may be any missing domain's: none is called missing then
+    # (the file's own finding fails the run; a domain still missing is reported once it reads).
     found: list[Diagnostic] = []
     settings = sf.settings
     by_name: dict[str, DomainFile] = {}
@@ -96,7 +99,8 @@ def check_domains(sf: SettingsFile, files: list[DomainFile]) -> list[Diagnostic]
             orders[header.order] = df
     if all(df.header is not None for df in files):
         found += _order_gaps(orders, settings)  # a file whose header failed may hold the missing number
-    if settings is not None and sf.doc is not None:
+    unknown = unread > 0 or any(df.doc.data is None and df.claimed_domain() is None for df in files)
+    if settings is not None and sf.doc is not None and not unknown:
         claimed = {claim for df in files if (claim := df.claimed_domain()) is not None}
         found += _missing_domains(sf.doc, settings, claimed)
     found += _duplicate_ids(files)

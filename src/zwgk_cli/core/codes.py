@@ -36,6 +36,19 @@ _ALL: tuple[Code, ...] = (
     Code("file-unreadable", "error", "文件无法读取", "file cannot be read"),
     Code("yaml-tab", "error", "缩进中使用了制表符（Tab）", "a tab is used for indentation"),
     Code("yaml-fullwidth-colon", "error", "键后面用了全角冒号“：”", "a full-width colon '：' follows a key"),
+    Code("yaml-fullwidth-space", "error", "行首用全角空格缩进", "a line is indented with full-width spaces"),
+    Code(
+        "yaml-fullwidth-comma",
+        "error",
+        "方括号列表用全角逗号或顿号分隔",
+        "a [ ] list is separated with a full-width comma or 、",
+    ),
+    Code(
+        "yaml-fullwidth-symbol",
+        "error",
+        "列表符号、注释符号或括号用了全角",
+        "a full-width list dash, comment mark or bracket",
+    ),
     Code("yaml-syntax", "error", "YAML 语法错误", "YAML syntax error"),
     Code("yaml-duplicate-key", "error", "同一映射中键重复", "duplicate key in one mapping"),
     Code(

@@ -57,17 +57,24 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
         # `|` at the start of a line): still a located finding, never a traceback
         builder.failed = True
         builder.diagnostics.append(_unparsable_diag(doc, builder.last))
+    # A full-width look-alike is a finding even where the text still parses (`［政府网站］` reads
+    # as text); a tab or full-width colon only explains a parser failure (a tab can be text).
+    always = [d for d in scan if d.code in _LOOKALIKE_CODES]
     if builder.failed and scan:
         # The scan explains the failure better than the parser does: report the scan alone
-        # when the parser tripped at or after the first thing the scan found.
-        first = min((d.line or 0) for d in scan)
+        # when the parser tripped at or after the first thing the scan found that breaks parsing.
+        breaking = [d.line or 0 for d in scan if d.code != "yaml-fullwidth-comma"]
+        first = min(breaking) if breaking else None
         parse_lines = [d.line or 0 for d in builder.diagnostics if d.code == "yaml-syntax"]
-        if all(line >= first for line in parse_lines):
+        if first is not None and all(line >= first for line in parse_lines):
             builder.diagnostics = [d for d in builder.diagnostics if d.code != "yaml-syntax"]
         builder.diagnostics = scan + builder.diagnostics
+    elif always:
+        builder.diagnostics = always + builder.diagnostics
     return (None if builder.failed else builder.root), builder.diagnostics
 
 
+_LOOKALIKE_CODES = frozenset({"yaml-fullwidth-space", "yaml-fullwidth-comma", "yaml-fullwidth-symbol"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -1,7 +1,8 @@
 """Files → plain data, and every reading problem as a located Diagnostic.
 
 A scan of the bytes catches what YAML parsers explain badly (wrong encoding, tabs in indentation,
-a full-width colon after a key). Then the text is read one of two ways: the fast way
+a full-width colon after a key and the other full-width look-alikes of YAML syntax, such as "，"
+between the names of a [ ] list). Then the text is read one of two ways: the fast way
 (`fast_reader.fast_parse`, no positions) for clean files when asked, else the careful way
 (`careful_reader.careful_parse`, the position of every key and value). Both resolve plain scalars by the YAML 1.2 core schema (`resolve_plain`).
 """
@@ -93,11 +94,12 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, Diagnostic | None]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
+        hint = say("file-encoding.hint")
         if _looks_gb18030(raw):
             msg = say("file-encoding.gb18030")
+            hint = say("file-encoding.fix-encoding.hint", hint=hint)  # `zwgk fmt --fix-encoding` converts it
         else:
             msg = say("file-encoding.invalid", line=line, column=col, byte=raw[exc.start])
-        hint = say("file-encoding.hint")
         return None, Diagnostic("file-encoding", msg, file=path, line=line, column=col, hint=hint)
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
@@ -153,20 +155,48 @@ _FULLWIDTH_KEY = re.compile(
 _KEYISH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+# Full-width look-alikes of YAML syntax typed with a Chinese input method (besides "："): a
+# full-width space (U+3000) indenting a line, "，" or "、" between the words of a [ ] list, "－"
+# for the list dash, "＃" for a comment, and full-width brackets around a list.
+# Every character the scan looks for (one search in C instead of one per character).
+_SCANNED = re.compile("[\t：\u3000，、－＃［【｛]")
+# A line indented with full-width spaces, whose rest is a field key, a list item or a comment (not the
+# continued text of a value, where U+3000 is ordinary Chinese paragraph indentation).
+_FULLWIDTH_INDENT = re.compile(
+    r"^(?P<indent>[ \u3000]*\u3000[ \u3000]*)(?=[-－](?:[ \u3000]|$)|[＃#]|[A-Za-z_][A-Za-z0-9_]*[:：](?:[ \u3000]|$))"
+)
+# A list dash or comment mark typed full-width at the start of a line.
+_FULLWIDTH_DASH = re.compile(r"^(?P<indent> *)－(?=[ \u3000]|$)")
+_FULLWIDTH_HASH = re.compile(r"^(?P<indent> *)＃")
+# `key: [ … ]` (optionally after "- ") on one line: the key and where the list starts.
+_FLOW_LIST = re.compile(r"^(?P<lead> *(?:- +)?)(?P<key>[A-Za-z_]+): +\[(?P<body>[^\]#]*)\]")
+# `key: ［ … ］` or `key: 【 … 】`: a list written with full-width brackets.
+_FULLWIDTH_LIST = re.compile(
+    r"^(?P<lead> *(?:- +)?)(?P<key>[A-Za-z_]+): +(?P<open>[［【｛])(?P<body>[^\n]*)(?P<close>[］】｝]) *$"
+)
+_CLOSERS = {"［": "］", "【": "】", "｛": "｝"}
+# The list fields whose entries are names from a vocabulary (channels, levels, units, domains…):
+# no entry holds "，" or "、", so inside [ ] they are separators typed full-width.
+NAME_LISTS = frozenset({"channels", "audience", "mode", "levels", "partners", "domains", "members", "kinds"})
+# Every list field (any full-width bracket around such a value is meant as [ ]).
+_LIST_FIELDS = NAME_LISTS | {"content", "basis", "waivers", "declines", "not_applicable", "units", "groups"}
+
+
 def scan_text(doc: SourceDocument) -> list[Diagnostic]:
-    """Line-level problems that parsers report badly: tab indentation and full-width colons."""
+    """Line-level problems that parsers report badly: tab indentation, full-width look-alikes."""
     found: list[Diagnostic] = []
-    if "\t" not in doc.text and "：" not in doc.text:
-        return found  # neither problem is possible: skip the line-by-line walk
+    text = doc.text
+    if _SCANNED.search(text) is None:
+        return found  # no such problem is possible: skip the line-by-line walk
     in_block_scalar = -1
-    for number, line in enumerate(doc.text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if in_block_scalar >= 0:
             if not line.strip() or len(line) - len(line.lstrip(" ")) > in_block_scalar:
                 continue
             in_block_scalar = -1
         if ("|" in line or ">" in line) and _BLOCK_START.search(line):
             in_block_scalar = len(line) - len(line.lstrip(" "))
-        if "\t" not in line and "：" not in line:
+        if _SCANNED.search(line) is None:
             continue
         tab = _TAB_INDENT.match(line)
         if tab:
@@ -175,6 +205,10 @@ def scan_text(doc: SourceDocument) -> list[Diagnostic]:
             found.append(
                 Diagnostic("yaml-tab", msg, file=doc.path, line=number, column=col, hint=hint, excerpt=line)
             )
+            continue
+        lookalike = _lookalike(doc, number, line)
+        if lookalike is not None:
+            found.append(lookalike)
             continue
         colon = _FULLWIDTH_KEY.match(line)
         if colon and ": " not in line and not line.rstrip().endswith(":"):
@@ -198,6 +232,83 @@ def scan_text(doc: SourceDocument) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _lookalike(doc: SourceDocument, number: int, line: str) -> Diagnostic | None:
+    """A full-width space, dash, comment mark, bracket or list comma typed for YAML syntax."""
+    code, key, col, fixed = "", "", 0, ""
+    values: dict[str, object] = {}
+    if (indent := _FULLWIDTH_INDENT.match(line)) is not None:
+        lead = indent.group("indent")
+        col = lead.index("\u3000") + 1
+        fixed = lead.replace("\u3000", "  ") + line[len(lead) :]
+        code, key, values = "yaml-fullwidth-space", "yaml-fullwidth-space", {"count": lead.count("\u3000")}
+    elif (dash := _FULLWIDTH_DASH.match(line)) is not None:
+        col = len(dash.group("indent")) + 1
+        fixed = line[: col - 1] + "-" + line[col:]
+        code, key = "yaml-fullwidth-symbol", "yaml-fullwidth-symbol.dash"
+    elif (hash_ := _FULLWIDTH_HASH.match(line)) is not None:
+        col = len(hash_.group("indent")) + 1
+        fixed = line[: col - 1] + "#" + line[col:]
+        code, key = "yaml-fullwidth-symbol", "yaml-fullwidth-symbol.comment"
+    elif (bracket := _FULLWIDTH_LIST.match(line)) is not None and _brackets_fit(bracket):
+        col = bracket.start("open") + 1
+        opening = "{" if bracket.group("open") == "｛" else "["
+        closing = "}" if opening == "{" else "]"
+        body = _half_width_separators(bracket.group("body"))
+        fixed = line[: bracket.start("open")] + opening + body + closing
+        code, key = "yaml-fullwidth-symbol", "yaml-fullwidth-symbol.bracket"
+        values = {"open": bracket.group("open"), "close": bracket.group("close")}
+    elif (flow := _FLOW_LIST.match(line)) is not None and flow.group("key") in NAME_LISTS:
+        body = flow.group("body")
+        at = _separator_at(body)
+        if at < 0:
+            return None
+        col = flow.start("body") + at + 1
+        fixed = line[: flow.start("body")] + _half_width_separators(body) + line[flow.end("body") :]
+        code, key = "yaml-fullwidth-comma", "yaml-fullwidth-comma"
+        values = {"mark": body[at], "key": flow.group("key")}
+    else:
+        return None
+    msg, hint = say(key, **values), say(f"{code}.hint", fixed=fixed.strip())
+    return Diagnostic(code, msg, file=doc.path, line=number, column=col, hint=hint, excerpt=line)
+
+
+def _brackets_fit(match: re.Match[str]) -> bool:
+    """Full-width brackets around a whole list value: a list field, or ［ ］ / ｛ ｝ (never text)."""
+    if _CLOSERS[match.group("open")] != match.group("close"):
+        return False
+    return match.group("key") in _LIST_FIELDS or match.group("open") != "【"
+
+
+def _separator_at(body: str) -> int:
+    """Where the first "，" or "、" outside quotes is in a [ ] list's text, or -1."""
+    quote = ""
+    for i, ch in enumerate(body):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "，、":
+            return i
+    return -1
+
+
+def _half_width_separators(body: str) -> str:
+    """A list's text with "，" and "、" outside quotes written ", "."""
+    out: list[str] = []
+    quote = ""
+    for ch in body:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "，、":
+            out.append(", ")
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 # Chinese field titles people type as keys by mistake (checked by the full-width colon scan).

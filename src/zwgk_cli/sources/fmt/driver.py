@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.error import YAMLError
@@ -102,10 +102,7 @@ def format_bytes(path: Path, raw: bytes, *, fix_encoding: bool = False) -> Forma
         result.reencoded = True
     loaded = load_bytes(path, raw)
     if loaded.diagnostics or loaded.document is None:
-        result.diagnostics = [
-            _with_fix_hint(d) if d.code == "file-encoding" and gbk_text is not None else d
-            for d in loaded.diagnostics
-        ]
+        result.diagnostics = loaded.diagnostics  # a GBK file's finding names `zwgk fmt --fix-encoding`
         return result
     doc = loaded.document
     data = doc.data
@@ -184,8 +181,3 @@ def _gb18030_text(raw: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return text if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
-
-
-def _with_fix_hint(d: Diagnostic) -> Diagnostic:
-    """A file-encoding finding whose hint also names `zwgk fmt --fix-encoding`."""
-    return replace(d, hint=say("file-encoding.fix-encoding.hint", hint=d.hint or say("file-encoding.hint")))

@@ -11,7 +11,7 @@ from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from zwgk_cli.sources.fmt.tree import is_flow
-from zwgk_cli.sources.loading import resolve_plain
+from zwgk_cli.sources.loading import NAME_LISTS, resolve_plain
 
 
 class _TextResolver(VersionedResolver):
@@ -109,6 +109,12 @@ def flow_scalars(node: Any, *, in_flow: bool) -> None:
     for key, value in list(node.items()):
         OrderedDict.__setitem__(node, key, _in_flow(value) if flow else value)
         flow_scalars(value, in_flow=flow)
+        if key in NAME_LISTS and isinstance(value, CommentedSeq) and is_flow(value):
+            # A name holding "，" or "、" stays quoted in [ ]: unquoted it reads as a list typed
+            # with full-width separators (`yaml-fullwidth-comma`).
+            for index, name in enumerate(value):
+                if type(name) is str and ("，" in name or "、" in name):
+                    list.__setitem__(value, index, SingleQuotedScalarString(name))
     if flow and any(_in_flow(key) is not key for key in node):
         pairs = [(_in_flow(key), key, value) for key, value in node.items()]
         for _, old, _ in pairs:

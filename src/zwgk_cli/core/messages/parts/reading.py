@@ -45,6 +45,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' is followed by a full-width colon '：'; a YAML key needs ': ' (half-width, then a space).",
     ),
     "yaml-fullwidth-colon.hint": ("改为：{fixed}", "write: {fixed}"),
+    "yaml-fullwidth-space": (
+        "这一行用全角空格“　”缩进（{count} 个，常见于中文输入法），YAML 只认半角空格。",
+        "this line is indented with {count} full-width space(s) '　' (U+3000); YAML indents with half-width spaces only.",
+    ),
+    "yaml-fullwidth-space.hint": (
+        "把行首的全角空格换成半角空格（每个全角空格换成 2 个半角空格，并与同级的行对齐）。",
+        "replace each full-width space at the start of the line with 2 half-width ones, "
+        "aligned with the sibling lines.",
+    ),
+    "yaml-fullwidth-comma": (
+        "方括号列表 {key} 里用了全角“{mark}”分隔，YAML 只认半角逗号“,”：现在整段被读成了一项。",
+        "the [ ] list {key} is separated with a full-width '{mark}'; YAML separates with a half-width ',' "
+        "so the whole text is read as one entry.",
+    ),
+    "yaml-fullwidth-comma.hint": ("改为：{fixed}", "write: {fixed}"),
+    "yaml-fullwidth-symbol.dash": (
+        "列表项前面用了全角“－”，YAML 的列表项以半角“- ”开头：现在这一行被读成了文字。",
+        "a full-width '－' starts this list item; YAML list items start with a half-width '- ', "
+        "so the line is read as text.",
+    ),
+    "yaml-fullwidth-symbol.comment": (
+        "注释用了全角“＃”，YAML 的注释以半角“#”开头：现在这一行被读成了内容。",
+        "a full-width '＃' starts this comment; YAML comments start with a half-width '#', "
+        "so the line is read as content.",
+    ),
+    "yaml-fullwidth-symbol.bracket": (
+        "列表用了全角括号“{open}…{close}”，YAML 只认半角括号：现在整段被读成了一段文字。",
+        "the list is written in full-width brackets '{open}…{close}'; YAML needs half-width ones, "
+        "so the whole value is read as one text.",
+    ),
+    "yaml-fullwidth-symbol.hint": ("改为：{fixed}", "write: {fixed}"),
     # The careful reader
     "yaml-multiple-documents": (
         "一个文件只能有一个 YAML 文档，这里用“---”开始了第二个。",
