@@ -861,11 +861,100 @@ def test_cli_refuses_to_overwrite_unless_forced(tmp_path: Path, shipped_copy: Pa
     assert code == 2
     assert "catalogues/shjz.yaml 已存在且内容与导入结果不同；为免覆盖，本次没有写入任何文件" in err
     assert target.read_bytes() == before
+    # the table has 4 of the domain's 12 items (3 of them already there): replacing would remove 9
     code, out, err = cli("import", "社会救助.xlsx", "--force", cwd=tmp_path)
-    assert code == 0, out + err
-    assert "catalogues/shjz.yaml（已替换）" in out
+    assert code == 1, out + err
+    assert target.read_bytes() == before  # nothing written
+    missing = [line for line in out.splitlines() if "[import-item-missing]" in line]
+    assert len(missing) == 9
+    assert (
+        "catalogues/shjz.yaml:38:9: 错误[import-item-missing] 事项 shjz-006（最低生活保障 / 审核确认结果）"
+        "不在导入的表格中，替换这个文件会删除它。"
+    ) in missing
+    assert "提示：确认删除表格中没有的事项时加 --remove-missing" in out
+    assert (
+        out.splitlines()[-1]
+        == "没有写入任何文件：替换会删除 9 个已有事项（见上）。确认删除时加 --remove-missing。"
+    )
+    code, out, err = cli("import", "社会救助.xlsx", "--force", "--remove-missing", cwd=tmp_path)
+    assert code == 1, out + err  # something was removed
+    removed = [line for line in out.splitlines() if "[import-item-removed]" in line]
+    assert len(removed) == 9
+    assert "警告[import-item-removed] 事项 shjz-012（临时救助 / 救助资金物资管理使用情况）" in removed[-1]
+    assert "catalogues/shjz.yaml（已替换，删除 9 个事项）" in out
     assert "检查了 1 个领域、4 个事项（1 个文件）：0 个错误" in out
     assert "由 zwgk import 从“社会救助.xlsx”导入" in target.read_text(encoding="utf-8")
+    document = load_file(target).document
+    assert document is not None
+    assert [item["id"] for item in document.data["items"]] == ["shjz-003", "shjz-004", "shjz-005", "shjz-013"]
+    SEEN_CODES.update(("import-item-missing", "import-item-removed"))
+
+
+def test_cli_replacing_without_removing_items_exits_0(tmp_path: Path, shipped_copy: Path) -> None:
+    built_workbook(tmp_path)
+    target = shipped_copy / "shjz.yaml"
+    # an edited file, every item still in the workbook: replaced without a word about removal
+    target.write_text(target.read_text(encoding="utf-8").replace("lead: 区民政局", "lead: 区财政局"), "utf-8")
+    code, out, err = cli("import", "catalogue.xlsx", "--domain", "shjz", "--force", cwd=tmp_path)
+    assert code == 0, out + err
+    assert "import-item" not in out
+    assert "catalogues/shjz.yaml（已替换）" in out
+    assert "lead: 区民政局" in target.read_text(encoding="utf-8")
+
+
+def test_cli_held_import_in_english(tmp_path: Path, shipped_copy: Path) -> None:
+    layout_a(tmp_path)
+    code, out, _ = cli("import", "社会救助.xlsx", "--force", "--lang", "en", cwd=tmp_path)
+    assert code == 1
+    assert (
+        "error[import-item-missing] item shjz-001 (综合业务 / 政策法规文件) is not in the imported table"
+        in out
+    )
+    assert "nothing was written: replacing would remove 9 items (listed above)" in out
+
+
+def test_the_build_workbook_imported_into_the_shipped_catalogue_changes_nothing(
+    tmp_path: Path, shipped_copy: Path
+) -> None:
+    # the catalogue claims in 社会救助, 养老服务 and 户籍管理: claims are written as differences only
+    built_workbook(tmp_path)
+    code, out, err = cli("import", "catalogue.xlsx", cwd=tmp_path)
+    assert (code, err) == (0, ""), out
+    assert "已替换" not in out
+    assert "新建" not in out
+    for name in ("shjz.yaml", "ylfw.yaml", "hjgl.yaml"):
+        assert (shipped_copy / name).read_bytes() == (SHIPPED / name).read_bytes()
+
+
+def _round_trip_commands() -> list[tuple[list[str], list[str]]]:
+    """The commands of docs/import.md's round-trip example, each with the output lines it shows."""
+    text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    block = text.split("<!-- round-trip:", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    commands: list[tuple[list[str], list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            commands.append((line[2:].split("#", 1)[0].split(), []))
+        elif line.strip():
+            commands[-1][1].append(line)
+    return commands
+
+
+def test_the_documented_round_trip_runs_clean(tmp_path: Path, shipped_copy: Path) -> None:
+    commands = _round_trip_commands()
+    assert [args[:2] for args, _ in commands] == [["zwgk", "build"], ["zwgk", "import"], ["zwgk", "diff"]]
+    for args, shown in commands:
+        code, out, err = cli(*args[1:], cwd=tmp_path)
+        assert code == 0, (args, out, err)
+        for line in shown:
+            assert line in out.splitlines(), (args, line, out)
+    # the claims written as the sources write them, the upstream catalogue copied along
+    new = tmp_path / "新目录"
+    for path in SHIPPED.rglob("*.yaml"):
+        written = load_file(new / path.relative_to(SHIPPED)).document
+        source = load_file(path).document
+        assert written is not None
+        assert source is not None
+        assert written.data == source.data, path
 
 
 def test_cli_findings_exit_1_with_cell_references(tmp_path: Path, shipped_copy: Path) -> None:

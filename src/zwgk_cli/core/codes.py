@@ -355,6 +355,18 @@ _ALL: tuple[Code, ...] = (
         "领域工作表在生成后被修改或删除，按可见表格（或隐藏数据）导入",
         "a domain sheet was edited or deleted after build; imported from what is left",
     ),
+    Code(
+        "import-item-missing",
+        "error",
+        "已有事项不在导入的表格中，替换会删除它，没有写入（确认删除加 --remove-missing）",
+        "an existing item is not in the imported table; replacing would remove it, so nothing was written",
+    ),
+    Code(
+        "import-item-removed",
+        "warning",
+        "已有事项不在导入的表格中，已按 --remove-missing 删除",
+        "an existing item is not in the imported table; removed as --remove-missing confirms",
+    ),
     # Formatting (zwgk fmt): why a file was left untouched, or a part of it left as written
     Code(
         "fmt-comment-in-brackets",

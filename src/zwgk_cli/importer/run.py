@@ -26,7 +26,9 @@ class ImportRun:
     @property
     def failed(self) -> bool:
         """Whether the import had problems, the YAML fails the check, or nothing was imported."""
-        return bool(self.result.diagnostics) or self.summary.errors > 0 or not self.result.domains
+        # an item removed from a replaced file counts too, confirmed or not: exit 1 says so
+        failed = bool(self.result.diagnostics) or bool(self.plan.removed) or self.summary.errors > 0
+        return failed or not self.result.domains
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class ImportRequest:
     domain: str | None = None
     slug: str | None = None
     force: bool = False
+    remove_missing: bool = False  # replacing a file may remove the items the table leaves out
     fallback: Path | None = None  # the catalogue folder used when neither --dir nor -o names one
 
 
@@ -50,11 +53,13 @@ def run_import(request: ImportRequest, cwd: Path) -> ImportRun:
         raise ZwgkError(say("stop.importer.bad-slug", slug=request.slug))
     folder = catalogue_folder(request.directory, request.out, request.fallback)
     result = import_file(request.file, Target.load(folder), domain=request.domain, slug=request.slug)
-    plan = plan_outputs(result, request.out, folder, force=request.force)
+    plan = plan_outputs(
+        result, request.out, folder, force=request.force, remove_missing=request.remove_missing
+    )
     checked = check_outputs(plan, folder, result.settings, cwd=cwd)
     write_outputs(plan)
-    findings = [*result.diagnostics, *checked]
-    summary = summarize(findings, files=len(plan.outputs), domains=len(result.domains), items=result.items)
+    findings = [*result.diagnostics, *plan.removed, *checked]
+    summary = summarize(findings, files=plan.files, domains=len(result.domains), items=result.items)
     return ImportRun(result, plan, findings, summary)
 
 

@@ -2,7 +2,9 @@
 
 Why here and not in the importer: reading a table and deciding where its YAML goes are separate
 questions; this module also runs the project's own check on the YAML *before* anything is written,
-so the command can say whether the result passes `zwgk validate`.
+so the command can say whether the result passes `zwgk validate`. Replacing a file never drops its
+items silently: each item the table leaves out is named, and nothing is written unless the removal is
+confirmed (--remove-missing).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Literal
 from zwgk_cli.check.pipeline import SETTINGS_FILE, check_sources, folder_upstream_loader
 from zwgk_cli.check.upstream import Upstream
 from zwgk_cli.core.atomic import write_atomic
+from zwgk_cli.core.catalogue import located
 from zwgk_cli.core.diagnostics import Diagnostic, ZwgkError, say
 from zwgk_cli.core.models import Settings
 from zwgk_cli.importer.claims import upstream_of, without_inherited
@@ -40,6 +43,9 @@ class Output:
     shown: Path
     data: bytes
     status: Status
+    # findings about the items of the file replaced that the import leaves out (import-item-*)
+    removed: tuple[Diagnostic, ...] = ()
+    copied: bool = False  # a file of the upstream catalogue, copied along with the settings naming it
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +54,36 @@ class Plan:
 
     outputs: list[Output]
     folder: Path | None
+    held: bool = False  # nothing is written: replacing would remove items, and that was not confirmed
+    upstream_root: Path | None = None  # where the upstream path resolves when it is copied
 
     @property
     def to_stdout(self) -> bool:
         """Whether the YAML goes to standard output."""
         return any(o.path is None for o in self.outputs)
 
+    @property
+    def removed(self) -> list[Diagnostic]:
+        """One finding for each item that replacing a file removes (or would remove)."""
+        return [finding for output in self.outputs for finding in output.removed]
 
-def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None, *, force: bool) -> Plan:
+    @property
+    def files(self) -> int:
+        """The files the import makes (copies of the upstream catalogue aside)."""
+        return sum(not o.copied for o in self.outputs)
+
+
+def plan_outputs(
+    result: ImportResult,
+    out: Path | None,
+    directory: Path | None,
+    *,
+    force: bool,
+    remove_missing: bool = False,
+) -> Plan:
     """Decide the files; raises ZwgkError (nothing written) for a target that cannot be used."""
+    # A file replaced loses the items the table leaves out: each is reported, and unless
+    # `remove_missing` confirms it the plan is held (nothing written).
     domains = result.domains
     if not domains:
         return Plan([], directory)
@@ -85,6 +112,17 @@ def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None,
         data = settings_yaml(settings_data(result.settings), comments)
         settings_output = Output(path, path, data, _status(path, data, "settings"))
     upstream = _upstream(folder, directory, settings_output)
+    copies: list[Output] = []
+    upstream_root: Path | None = None
+    if upstream is None and settings_output is not None and directory is not None and folder is not None:
+        # a new folder does not hold the upstream catalogue the settings name: it comes along from
+        # the catalogue folder imported into, so the claims resolve as they did there
+        assert result.settings is not None
+        if result.settings.upstream is not None:
+            copies = _upstream_copies(folder, directory, result.settings.upstream.path)
+        if copies:
+            upstream = upstream_of(directory, load_bytes(settings_output.shown, settings_output.data))
+            upstream_root = directory
     outputs: list[Output] = []
     for domain in domains:
         comments = [DOMAIN_SCHEMA_LINE] if schemas else []
@@ -99,15 +137,73 @@ def plan_outputs(result: ImportResult, out: Path | None, directory: Path | None,
         else:
             assert folder is not None
             path = folder / f"{domain.slug}.yaml"
-        outputs.append(Output(path, path, data, _status(path, data, "domain")))
+        status = _status(path, data, "domain")
+        removed: tuple[Diagnostic, ...] = ()
+        if status == "replaced":
+            removed = _removed(path, domain.data.get("items", []), upstream, remove_missing)
+        outputs.append(Output(path, path, data, status, removed))
     if settings_output is not None:
         outputs.append(settings_output)
+    outputs += copies
     conflicts = [o for o in outputs if o.status == "replaced"]
     if conflicts and not force:
         raise ZwgkError(
             say("stop.importer.would-overwrite", names=listed(o.shown.as_posix() for o in conflicts))
         )
-    return Plan(outputs, folder)
+    held = not remove_missing and any(o.removed for o in outputs)
+    return Plan(outputs, folder, held, upstream_root)
+
+
+def _removed(
+    path: Path, items: list[dict[str, Any]], upstream: Upstream | None, confirmed: bool
+) -> tuple[Diagnostic, ...]:
+    """A finding for each item of the file at `path` that `items` (the import) leaves out."""
+    loaded = load_file(path)
+    doc = loaded.document
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("items"), list):
+        return ()
+    kept = {item.get("id") for item in items}
+    code = "import-item-removed" if confirmed else "import-item-missing"
+    found: list[Diagnostic] = []
+    for index, old in enumerate(doc.data["items"]):
+        if not isinstance(old, dict) or not isinstance(old.get("id"), str) or old["id"] in kept:
+            continue
+        named = dict(old)
+        claim = old.get("claims")
+        parent = upstream.items.get(claim) if upstream is not None and isinstance(claim, str) else None
+        if parent is not None:
+            named = {**parent.raw, **old}  # a claimed item's names may come from the upstream
+        values = {"id": old["id"], "category": named.get("category", ""), "name": named.get("name", "")}
+        hint = None if confirmed else say(f"{code}.hint")
+        found.append(located(doc, ("items", index, "id"), code, say(code, **values), hint, item_id=old["id"]))
+    return tuple(found)
+
+
+def _upstream_copies(folder: Path, directory: Path, path: str) -> list[Output]:
+    """The files of the upstream catalogue `path` of `directory`, copied to the same place in `folder`."""
+    source, target = directory / path, folder / path
+    if not (source / SETTINGS_FILE).is_file():
+        return []
+    try:
+        inside = target.resolve().relative_to(folder.resolve()) != Path()
+    except ValueError:
+        inside = False
+    if not inside or source.resolve() == target.resolve():
+        return []
+    copies: list[Output] = []
+    for file in sorted(source.rglob("*")):
+        relative = file.relative_to(source)
+        if file.suffix not in (".yaml", ".yml") or not file.is_file():
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ZwgkError(say("stop.importer.cannot-read", path=file, reason=exc.strerror or exc)) from exc
+        copy = target / relative
+        copies.append(Output(copy, copy, data, _status(copy, data, "upstream"), copied=True))
+    return copies
 
 
 def _upstream(folder: Path | None, directory: Path | None, settings_output: Output | None) -> Upstream | None:
@@ -167,19 +263,23 @@ def check_outputs(
         settings_load = load_bytes(Path(SETTINGS_FILE), settings_yaml(settings_data(settings)))
     else:
         settings_load = LoadResult(None)
-    shown = {o.shown for o in plan.outputs}
-    loads = [load_bytes(o.shown, o.data) for o in plan.outputs if o is not settings_output]
+    shown = {o.shown for o in plan.outputs if not o.copied}
+    loads = [load_bytes(o.shown, o.data) for o in plan.outputs if o is not settings_output and not o.copied]
     in_catalogue = folder is not None and (settings_output is not None or (folder / SETTINGS_FILE).is_file())
     if in_catalogue and folder is not None and folder.is_dir():
         loads += [load_file(p) for p in iter_yaml_files(folder) if p not in shown]
-    loader = folder_upstream_loader(root) if root is not None else None
+    # a copied upstream catalogue is read where it is copied from
+    upstream_root = plan.upstream_root or root
+    loader = folder_upstream_loader(upstream_root) if upstream_root is not None else None
     result = check_sources(folder or root or cwd, settings_load, loads, loader)
     return [d for d in result.diagnostics if d.file in shown and (in_catalogue or d.code != "order-gap")]
 
 
 def write_outputs(plan: Plan) -> list[Output]:
-    """Write the files that change (atomically); returns them."""
+    """Write the files that change (atomically), none when the plan is held; returns them."""
     written: list[Output] = []
+    if plan.held:
+        return written
     for output in plan.outputs:
         if output.path is None or output.status == "unchanged":
             continue

@@ -45,6 +45,13 @@ def import_command(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖内容不同的已有文件（默认拒绝覆盖）。")] = False,
+    remove_missing: Annotated[
+        bool,
+        typer.Option(
+            "--remove-missing",
+            help="与 --force 一起：确认删除已有文件中表格没有的事项（否则列出这些事项，不写入任何文件）。",
+        ),
+    ] = False,
     lang: LangOption = Language.zh,
 ) -> None:
     """导入 Excel 或 Word 中的目录表格，生成领域 YAML 源文件。
@@ -52,7 +59,8 @@ def import_command(
     识别各地发布的两行表头（公开事项/一级事项/二级事项、公开对象、公开方式、公开层级等各种写法）、合并单元格、
     √ 及 Word 复选框字符、“同上”、勾选式的公开渠道；zwgk build 生成的 catalogue.xlsx 可无损导回。
     无法对应的内容逐一报告单元格位置（如 Sheet1!F12、表2 第5行第3列），并检查写出的文件。
-    退出码：0 已导入且检查通过；1 有导入问题或检查错误（或没有可导入的内容）；2 无法运行。
+    替换已有文件会删除表格中没有的事项时，逐一列出且不写入，加 --remove-missing 确认删除。
+    退出码：0 已导入且检查通过；1 有导入问题或检查错误（包括删除或将删除已有事项、没有可导入的内容）；2 无法运行。
     """
     # Reading spreadsheets needs openpyxl: imported here so that other commands never pay for it.
     from zwgk_cli.cli.report.imported import print_import
@@ -60,7 +68,9 @@ def import_command(
 
     language: Lang = lang.value
     try:
-        request = ImportRequest(file, directory, out, domain, slug, force, fallback=DEFAULT_FOLDER)
+        request = ImportRequest(
+            file, directory, out, domain, slug, force, remove_missing, fallback=DEFAULT_FOLDER
+        )
         run = run_import(request, Path.cwd())
     except ZwgkError as exc:
         exit_cannot_run(exc, language)

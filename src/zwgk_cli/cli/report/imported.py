@@ -37,12 +37,20 @@ def _print_outputs(console: Console, run: ImportRun, lang: Lang, base: Path) -> 
         return
     if any(o.path is None for o in outputs):
         return
+    if run.plan.held:
+        console.print(f"[bold]{escape(say('ui.importer.held', count=len(run.plan.removed)).get(lang))}[/]")
+        return
     result = run.result
     head = say(
         "ui.importer.imported", name=result.source.name, domains=len(result.domains), items=result.items
     )
     console.print(f"[bold]{escape(head.get(lang))}[/]")
     for output in outputs:
-        status = say(f"ui.importer.status.{output.status}")
+        copied = output.copied and output.status == "new"
+        status = say("ui.importer.status.copied" if copied else f"ui.importer.status.{output.status}")
         shown = escape(display_path(output.path, base))
-        console.print(say("ui.importer.output", path=shown, status=status).get(lang))
+        if output.removed:
+            line = say("ui.importer.output.removed", path=shown, status=status, count=len(output.removed))
+        else:
+            line = say("ui.importer.output", path=shown, status=status)
+        console.print(line.get(lang))

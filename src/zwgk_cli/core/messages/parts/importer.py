@@ -244,6 +244,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{names} already exist and differ from the import; "
         "nothing was written. Add --force to replace them, or write elsewhere with -o.",
     ),
+    "import-item-missing": (
+        "事项 {id}（{category} / {name}）不在导入的表格中，替换这个文件会删除它。",
+        "item {id} ({category} / {name}) is not in the imported table; replacing this file would remove it.",
+    ),
+    "import-item-missing.hint": (
+        "确认删除表格中没有的事项时加 --remove-missing；要保留它，把它补进表格后重新导入。",
+        "add --remove-missing to confirm removing the items the table leaves out; "
+        "to keep one, add it to the table and import again.",
+    ),
+    "import-item-removed": (
+        "事项 {id}（{category} / {name}）不在导入的表格中，已按 --remove-missing 删除。",
+        "item {id} ({category} / {name}) is not in the imported table; removed as --remove-missing confirms.",
+    ),
     "stop.importer.is-folder": ("{path} 是文件夹，不能写成文件。", "{path} is a folder, not a file."),
     "stop.importer.cannot-write": ("无法写入 {path}：{reason}。", "cannot write {path}: {reason}."),
     # ---- the first comment of a YAML file written (sources are in Chinese: .zh is used) -----------
@@ -262,7 +275,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "imported {name}: {domains} domains, {items} items.",
     ),
     "ui.importer.output": ("  {path}（{status}）", "  {path} ({status})"),
+    "ui.importer.output.removed": (
+        "  {path}（{status}，删除 {count} 个事项）",
+        "  {path} ({status}, {count} items removed)",
+    ),
+    "ui.importer.held": (
+        "没有写入任何文件：替换会删除 {count} 个已有事项（见上）。确认删除时加 --remove-missing。",
+        "nothing was written: replacing would remove {count} items (listed above). "
+        "Add --remove-missing to confirm.",
+    ),
     "ui.importer.status.new": ("新建", "new"),
     "ui.importer.status.replaced": ("已替换", "replaced"),
     "ui.importer.status.unchanged": ("内容相同，未改动", "unchanged"),
+    "ui.importer.status.copied": (
+        "上级目录，从目录文件夹复制",
+        "upstream catalogue, copied from the catalogue folder",
+    ),
 }
