@@ -90,3 +90,29 @@ def test_the_collector_is_held_off_during_a_check_and_restored(monkeypatch: pyte
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_unreadable_file_counts_as_its_domain_and_a_missing_one_is_still_reported(tmp_path: Path) -> None:
+    # zdjsxm.yaml in GBK: its domain (known from the pilot slug) is present, no false domain-missing;
+    # shjz.yaml removed: 社会救助 really is missing and is still reported
+    from conftest import build_case
+
+    folder = build_case(CASES / "invalid" / "encoding-gbk", tmp_path)
+    (folder / "shjz.yaml").unlink()
+    missing = [d.message.zh for d in check_catalogue(folder).diagnostics if d.code == "domain-missing"]
+    assert len(missing) == 1
+    assert "社会救助" in missing[0]
+    assert "重大建设项目" not in missing[0]
+
+
+def test_an_unreadable_file_not_named_for_a_pilot_domain_hides_no_finding_it_cannot_vouch_for(
+    tmp_path: Path,
+) -> None:
+    # a GBK file named other than a pilot slug may hold any missing domain: none is called missing
+    from conftest import build_case
+
+    folder = build_case(CASES / "invalid" / "encoding-gbk", tmp_path)
+    (folder / "zdjsxm.yaml").rename(folder / "xiangmu.yaml")
+    codes = [d.code for d in check_catalogue(folder).diagnostics]
+    assert "file-encoding" in codes
+    assert "domain-missing" not in codes

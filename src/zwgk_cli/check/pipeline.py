@@ -157,13 +157,14 @@ def check_sources(
         upstream, found = load_upstream(settings_file, upstream_loader)
         diagnostics += found
     files: list[DomainFile] = []
-    unread = 0  # domain files that could not be read at all (their domain is unknown)
+    unread: list[Path] = []  # domain files that could not be read at all (their header is unknown)
     for done, domain_load in enumerate(domain_loads, start=1):
         if progress is not None:
             progress("check", done, len(domain_loads))
         diagnostics += domain_load.diagnostics
         if domain_load.document is None:
-            unread += 1
+            # where it is comes from its own finding; without one its domain cannot be told
+            unread.append(next((d.file for d in domain_load.diagnostics if d.file is not None), Path()))
             continue
         effective = effective_document(domain_load.document, upstream)
         df = DomainFile(

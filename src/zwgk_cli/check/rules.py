@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from zwgk_cli.check.lints import OTHER_LEVEL
@@ -19,6 +20,7 @@ from zwgk_cli.core.catalogue import (
 )
 from zwgk_cli.core.codes import CODES, WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
+from zwgk_cli.core.domain_names import PILOT_DOMAINS
 from zwgk_cli.core.models import DomainHeader, Group, Item, Settings
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.core.wording import describe, listing, root_model
@@ -66,11 +68,14 @@ def _check_group(
     return found
 
 
-def check_domains(sf: SettingsFile, files: list[DomainFile], *, unread: int = 0) -> list[Diagnostic]:
+def check_domains(
+    sf: SettingsFile, files: list[DomainFile], *, unread: Sequence[Path] = ()
+) -> list[Diagnostic]:
     """Slugs, domain names, order, required domains, and ids across all files."""
     # `unread`: domain files that could not be read at all. Such a file, or one too broken to name
-    # its domain (empty, unparsable), may be any missing domain's: none is called missing then
-    # (the file's own finding fails the run; a domain still missing is reported once it reads).
+    # its domain (empty, unparsable), still counts as present: its name is its slug, so a pilot
+    # domain's standard slug says which domain it holds; a file named otherwise may be any missing
+    # domain's, and none is called missing then (the file's own finding fails the run).
     found: list[Diagnostic] = []
     settings = sf.settings
     by_name: dict[str, DomainFile] = {}
@@ -99,10 +104,16 @@ def check_domains(sf: SettingsFile, files: list[DomainFile], *, unread: int = 0)
             orders[header.order] = df
     if all(df.header is not None for df in files):
         found += _order_gaps(orders, settings)  # a file whose header failed may hold the missing number
-    unknown = unread > 0 or any(df.doc.data is None and df.claimed_domain() is None for df in files)
-    if settings is not None and sf.doc is not None and not unknown:
+    if settings is not None and sf.doc is not None:
         claimed = {claim for df in files if (claim := df.claimed_domain()) is not None}
-        found += _missing_domains(sf.doc, settings, claimed)
+        unnamed = [
+            *unread,
+            *(df.doc.path for df in files if df.doc.data is None and df.claimed_domain() is None),
+        ]
+        by_slug = {slug: name for name, slug in PILOT_DOMAINS}
+        if all(path.stem in by_slug for path in unnamed):
+            claimed |= {by_slug[path.stem] for path in unnamed}
+            found += _missing_domains(sf.doc, settings, claimed)
     found += _duplicate_ids(files)
     return found
 
