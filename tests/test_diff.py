@@ -463,7 +463,9 @@ def test_versions_are_named_as_people_know_them(two_sides: tuple[Path, Path]) ->
     old, new = two_sides
     page = in_repo(old.parent, str(old), str(new), "--format", "html")[1]
     assert str(old.parent) not in page
-    assert "<dd>2020年版</dd>" in page
+    # two folders of one edition: the edition, and each folder's own name to tell them apart
+    assert f"<dd>2020年版（{old.name}）</dd>" in page
+    assert f"<dd>2020年版（{new.name}）</dd>" in page
     assert "工作区" not in page
 
 

@@ -135,8 +135,9 @@ def working_tree_label(snapshot: Snapshot) -> str:
 
 
 def named_folder(snapshot: Snapshot) -> Snapshot:
-    """A folder side named by its edition, else by the folder's own name (never its full path)."""
-    snapshot.label = edition_of(snapshot) or snapshot.root.resolve().name
+    """A folder side named by its edition and the folder's own name (never its full path), so two
+    folders of one edition stay apart."""
+    snapshot.label = version_name(edition_of(snapshot), snapshot.root.resolve().name)
     return snapshot
 
 
