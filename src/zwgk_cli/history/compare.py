@@ -11,6 +11,7 @@ from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckProgress, CheckResult, c
 from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Settings
+from zwgk_cli.core.source import SourceDocument
 from zwgk_cli.history.changes import CatalogueDiff, Side, diff_sides
 from zwgk_cli.history.migrations import migrate
 from zwgk_cli.history.revisions import (
@@ -45,7 +46,7 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
     local = cwd / folder
     if spec is None:
         snapshot = folder_snapshot(local)
-        snapshot.label = working_tree_label(snapshot)
+        snapshot.label = working_tree_label(snapshot.settings.document)
         return snapshot
     candidate = cwd / spec
     if candidate.is_dir():
@@ -68,7 +69,7 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
     except ValueError:
         raise ZwgkError(say("stop.history.outside-repository", folder=folder, repo=repo)) from None
     snapshot = revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
-    snapshot.label = version_name(edition_of(snapshot), describe_revision(repo, spec))
+    snapshot.label = version_name(edition_of(snapshot.settings.document), describe_revision(repo, spec))
     return snapshot
 
 
@@ -122,22 +123,23 @@ def side_of(label: str, check: CheckResult) -> Side:
     return Side(label, settings if isinstance(settings, dict) else {}, domains, written, upstream)
 
 
-def edition_of(snapshot: Snapshot) -> str:
-    """The edition zwgk.yaml names (“2021年版”), or "" when it names none."""
-    doc = snapshot.settings.document
-    edition = doc.data.get("edition") if doc is not None and isinstance(doc.data, dict) else None
+def edition_of(settings: SourceDocument | None) -> str:
+    """The edition a zwgk.yaml names (“2021年版”), or "" when it names none."""
+    edition = (
+        settings.data.get("edition") if settings is not None and isinstance(settings.data, dict) else None
+    )
     return edition.strip() if isinstance(edition, str) else ""
 
 
-def working_tree_label(snapshot: Snapshot) -> str:
+def working_tree_label(settings: SourceDocument | None) -> str:
     """How the working tree's catalogue is named in a comparison: its edition, as the files are now."""
-    return version_name(edition_of(snapshot), say("ui.history.working-tree").zh)
+    return version_name(edition_of(settings), say("ui.history.working-tree").zh)
 
 
 def named_folder(snapshot: Snapshot) -> Snapshot:
     """A folder side named by its edition and the folder's own name (never its full path), so two
     folders of one edition stay apart."""
-    snapshot.label = version_name(edition_of(snapshot), snapshot.root.resolve().name)
+    snapshot.label = version_name(edition_of(snapshot.settings.document), snapshot.root.resolve().name)
     return snapshot
 
 
@@ -151,9 +153,7 @@ def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) 
     # given the check, the build that asks does not read and check the working tree a second time
     snapshot = resolve_side(revision, folder, cwd)
     old_check, notes = checked(snapshot)
-    data: Any = current.settings.doc.data if current.settings.doc is not None else None
-    edition = data.get("edition") if isinstance(data, dict) else None
-    now = version_name(edition.strip() if isinstance(edition, str) else "", say("ui.history.working-tree").zh)
+    now = working_tree_label(current.settings.doc)
     diff = diff_sides(side_of(snapshot.label, old_check), side_of(now, current))
     diff.notes = notes + diff.notes
     return diff
