@@ -16,7 +16,7 @@ from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.core.codes import WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Summary, ZwgkError, say, sort_diagnostics, summarize
 from zwgk_cli.core.gc_pause import paused_gc
-from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_file
+from zwgk_cli.sources.loading import LOOKALIKE_CODES, LoadResult, iter_yaml_files, load_file
 
 SETTINGS_FILE = "zwgk.yaml"
 
@@ -200,14 +200,11 @@ def check_sources(
     return result
 
 
-# Full-width look-alikes that leave a line readable but mean something else (`［政府网站］` is one
-# text, not a list): the finding about the look-alike explains whatever else that line gets.
-_LOOKALIKES = frozenset({"yaml-fullwidth-comma", "yaml-fullwidth-symbol", "yaml-fullwidth-space"})
-
-
 def _explained(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Without the findings about values on a line whose full-width look-alike is reported."""
-    lines = {(d.file, d.line) for d in diagnostics if d.code in _LOOKALIKES}
+    # A look-alike can leave a line readable but mean something else (`［政府网站］` is one text,
+    # not a list): its finding explains whatever else that line gets.
+    lines = {(d.file, d.line) for d in diagnostics if d.code in LOOKALIKE_CODES}
     if not lines:
         return diagnostics
     return [d for d in diagnostics if d.code.startswith(("file-", "yaml-")) or (d.file, d.line) not in lines]

@@ -30,7 +30,7 @@ from ruamel.yaml.events import (
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.source import FieldPath, Pos, SourceDocument
-from zwgk_cli.sources.loading import MAX_DEPTH, resolve_plain
+from zwgk_cli.sources.loading import LOOKALIKE_CODES, MAX_DEPTH, resolve_plain
 
 _CORE = "tag:yaml.org,2002:"
 
@@ -59,7 +59,7 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
         builder.diagnostics.append(_unparsable_diag(doc, builder.last))
     # A full-width look-alike is a finding even where the text still parses (`［政府网站］` reads
     # as text); a tab or full-width colon only explains a parser failure (a tab can be text).
-    always = [d for d in scan if d.code in _LOOKALIKE_CODES]
+    always = [d for d in scan if d.code in LOOKALIKE_CODES]
     if builder.failed and scan:
         # The scan explains the failure better than the parser does: report the scan alone
         # when the parser tripped at or after the first thing the scan found that breaks parsing.
@@ -74,7 +74,6 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
     return (None if builder.failed else builder.root), builder.diagnostics
 
 
-_LOOKALIKE_CODES = frozenset({"yaml-fullwidth-space", "yaml-fullwidth-comma", "yaml-fullwidth-symbol"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

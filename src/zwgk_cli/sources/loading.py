@@ -175,6 +175,9 @@ _FULLWIDTH_LIST = re.compile(
     r"^(?P<lead> *(?:- +)?)(?P<key>[A-Za-z_]+): +(?P<open>[［【｛])(?P<body>[^\n]*)(?P<close>[］】｝]) *$"
 )
 _CLOSERS = {"［": "］", "【": "】", "｛": "｝"}
+# The findings about those look-alikes: reported even where the text still parses, and they explain
+# whatever else their line gets.
+LOOKALIKE_CODES = frozenset({"yaml-fullwidth-space", "yaml-fullwidth-comma", "yaml-fullwidth-symbol"})
 # The list fields whose entries are names from a vocabulary (channels, levels, units, domains…):
 # no entry holds "，" or "、", so inside [ ] they are separators typed full-width.
 NAME_LISTS = frozenset({"channels", "audience", "mode", "levels", "partners", "domains", "members", "kinds"})
@@ -261,9 +264,10 @@ def _lookalike(doc: SourceDocument, number: int, line: str) -> Diagnostic | None
         values = {"open": bracket.group("open"), "close": bracket.group("close")}
     elif (flow := _FLOW_LIST.match(line)) is not None and flow.group("key") in NAME_LISTS:
         body = flow.group("body")
-        at = _separator_at(body)
-        if at < 0:
+        separators = _separators(body)
+        if not separators:
             return None
+        at = separators[0]
         col = flow.start("body") + at + 1
         fixed = line[: flow.start("body")] + _half_width_separators(body) + line[flow.end("body") :]
         code, key = "yaml-fullwidth-comma", "yaml-fullwidth-comma"
@@ -281,8 +285,9 @@ def _brackets_fit(match: re.Match[str]) -> bool:
     return match.group("key") in _LIST_FIELDS or match.group("open") != "【"
 
 
-def _separator_at(body: str) -> int:
-    """Where the first "，" or "、" outside quotes is in a [ ] list's text, or -1."""
+def _separators(body: str) -> list[int]:
+    """Where "，" and "、" stand outside quotes in a [ ] list's text."""
+    found: list[int] = []
     quote = ""
     for i, ch in enumerate(body):
         if quote:
@@ -291,24 +296,14 @@ def _separator_at(body: str) -> int:
         elif ch in "'\"":
             quote = ch
         elif ch in "，、":
-            return i
-    return -1
+            found.append(i)
+    return found
 
 
 def _half_width_separators(body: str) -> str:
     """A list's text with "，" and "、" outside quotes written ", "."""
-    out: list[str] = []
-    quote = ""
-    for ch in body:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "，、":
-            out.append(", ")
-            continue
-        out.append(ch)
-    return "".join(out)
+    at = set(_separators(body))
+    return "".join(", " if i in at else ch for i, ch in enumerate(body))
 
 
 # Chinese field titles people type as keys by mistake (checked by the full-width colon scan).
