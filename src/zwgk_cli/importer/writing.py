@@ -191,12 +191,9 @@ def _upstream_copies(folder: Path, directory: Path, path: str) -> list[Output]:
     if not inside or source.resolve() == target.resolve():
         return []
     copies: list[Output] = []
-    for file in sorted(source.rglob("*")):
+    # the files a check reads as that catalogue: its settings and its domain files
+    for file in (source / SETTINGS_FILE, *iter_yaml_files(source)):
         relative = file.relative_to(source)
-        if file.suffix not in (".yaml", ".yml") or not file.is_file():
-            continue
-        if any(part.startswith(".") for part in relative.parts):
-            continue
         try:
             data = file.read_bytes()
         except OSError as exc:
