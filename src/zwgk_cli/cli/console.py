@@ -12,9 +12,11 @@ import typer
 
 from zwgk_cli.cli.options import EXIT_CANNOT_RUN
 from zwgk_cli.core.diagnostics import Lang, Text, ZwgkError, say
+from zwgk_cli.core.inert_text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text as RichText
 
     from zwgk_cli.check.pipeline import CheckProgress
 
@@ -37,9 +39,24 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console
     )
 
 
+def rich_line(*pieces: str | tuple[str, str]) -> RichText:
+    """One line for rich from pieces of text, each plain or with a style.
+
+    Rich reads no markup in it (a folder named ``[red]x[/red]`` or ``[/x]`` prints as written), and
+    each piece is shown on one line with control and format characters as escapes (inert_text).
+    """
+    from rich.text import Text as RichText
+
+    line = RichText()
+    for piece in pieces:
+        text, style = (piece, "") if isinstance(piece, str) else piece
+        line.append(one_line(text), style=style or None)
+    return line
+
+
 def print_error(text: Text, lang: Lang) -> None:
     """One “错误：…” line on stderr: why a command cannot run."""
-    make_console(stderr=True).print(f"[bold red]{say('ui.cli.error').get(lang)}[/]{text.get(lang)}")
+    make_console(stderr=True).print(rich_line((say("ui.cli.error").get(lang), "bold red"), text.get(lang)))
 
 
 def exit_cannot_run(exc: ZwgkError, lang: Lang) -> NoReturn:

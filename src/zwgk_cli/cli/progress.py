@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from zwgk_cli.cli.console import check_steps
+from zwgk_cli.cli.console import check_steps, rich_line
 from zwgk_cli.core.diagnostics import Lang, Text, say
+from zwgk_cli.core.inert_text import one_line
 
 if TYPE_CHECKING:
     from zwgk_cli.build.builder import BuildResult
@@ -33,7 +34,8 @@ class PageProgress:
 
     def advance(self, name: str) -> None:
         if self._progress is not None and self._task is not None:
-            description = say("ui.build.writing", name=name).get(self._lang)
+            # the description is read as rich markup: a file name is shown as written
+            description = say("ui.build.writing", name=_markup_free(name)).get(self._lang)
             self._progress.update(self._task, advance=1, description=description)
 
 
@@ -67,7 +69,14 @@ def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> No
         units=say("ui.build.units", count=len(units)) if units else "",
         files=len(result.files),
     )
-    console.print(f"[bold green]{say('ui.build.built', out=out).get(lang)}[/]{summary.get(lang)}")
+    console.print(rich_line((say("ui.build.built", out=out).get(lang), "bold green"), summary.get(lang)))
+
+
+def _markup_free(text: str) -> str:
+    """`text` for a place rich reads as markup: on one line, its brackets escaped."""
+    from rich.markup import escape
+
+    return escape(one_line(text))
 
 
 def _shown(path: Path) -> str:

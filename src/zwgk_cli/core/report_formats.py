@@ -13,6 +13,7 @@ from typing import Any
 
 from zwgk_cli import __version__
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
+from zwgk_cli.core.inert_text import one_line
 
 JSON_FORMAT_VERSION = 1
 
@@ -23,15 +24,19 @@ SEVERITY_WORDS: dict[str, tuple[str, str]] = {
 
 
 def display_path(path: Path | None, base: Path | None = None) -> str:
-    """A file path as users should see it: relative to `base` (the working folder) when inside it."""
+    """A file path as users should see it: relative to `base` (the working folder) when inside it.
+
+    The name is shown on one line (see inert_text.one_line), and a relative path that would start
+    with ``:`` or ``#`` begins with ``./``, so that a line it starts is never a CI log command.
+    """
     if path is None:
         return ""
-    if base is not None:
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+    shown = path.as_posix()
+    if base is not None and path.resolve().is_relative_to(base.resolve()):
+        shown = path.resolve().relative_to(base.resolve()).as_posix()
+    if shown.startswith((":", "#")):
+        shown = "./" + shown
+    return one_line(shown)
 
 
 def location(d: Diagnostic, base: Path | None = None) -> str:
@@ -49,7 +54,7 @@ def render_line(d: Diagnostic, lang: Lang = "zh", base: Path | None = None) -> s
     severity = SEVERITY_WORDS[d.severity][0 if lang == "zh" else 1]
     if d.waived is not None:
         severity = say("ui.report.waived-warning").get(lang)
-    return f"{location(d, base)}: {severity}[{d.code}] {d.message.get(lang)}"
+    return f"{location(d, base)}: {severity}[{d.code}] {one_line(d.message.get(lang))}"
 
 
 def render_plain(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Path | None = None) -> str:
@@ -58,9 +63,9 @@ def render_plain(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Pat
     for d in diagnostics:
         out.append(render_line(d, lang, base))
         if d.hint is not None:
-            out.append("  " + say("ui.report.hint").get(lang) + d.hint.get(lang))
+            out.append("  " + say("ui.report.hint").get(lang) + one_line(d.hint.get(lang)))
         if d.waived is not None:
-            out.append("  " + say("ui.report.waiver-reason").get(lang) + d.waived)
+            out.append("  " + say("ui.report.waiver-reason").get(lang) + one_line(d.waived))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -114,12 +119,14 @@ def render_json(
     return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape_data(text: str) -> str:
+def github_data(text: str) -> str:
+    """The message of a workflow command: ``%``, CR and LF encoded as the runner decodes them."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def github_property(text: str) -> str:
+    """A property value of a workflow command: as data, and ``:`` and ``,`` encoded too."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_github(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Path | None = None) -> str:
@@ -129,16 +136,17 @@ def render_github(diagnostics: Sequence[Diagnostic], lang: Lang = "zh", base: Pa
         kind = "notice" if d.waived is not None else d.severity
         props = []
         if d.file is not None:
-            props.append(f"file={_escape_property(display_path(d.file, base))}")
+            props.append(f"file={github_property(display_path(d.file, base))}")
         if d.line is not None:
             props.append(f"line={d.line}")
         if d.column is not None:
             props.append(f"col={d.column}")
-        props.append(f"title={_escape_property('zwgk ' + d.code)}")
-        message = d.message.get(lang)
+        props.append(f"title={github_property('zwgk ' + d.code)}")
+        # each part on one line (user text shown inert); the line breaks between them are ours
+        message = one_line(d.message.get(lang))
         if d.hint is not None:
-            message += "\n" + say("ui.report.hint").get(lang) + d.hint.get(lang)
+            message += "\n" + say("ui.report.hint").get(lang) + one_line(d.hint.get(lang))
         if d.waived is not None:
-            message += "\n" + say("ui.report.waiver-reason").get(lang) + d.waived
-        lines.append(f"::{kind} {','.join(props)}::{_escape_data(message)}")
+            message += "\n" + say("ui.report.waiver-reason").get(lang) + one_line(d.waived)
+        lines.append(f"::{kind} {','.join(props)}::{github_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -5,10 +5,10 @@ The terminal (rich) and HTML renderings use the same wording from here.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from zwgk_cli.core.diagnostics import say
+from zwgk_cli.core.inert_text import markdown_text
 from zwgk_cli.core.models import to_json
 from zwgk_cli.history.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
 from zwgk_cli.render.rows import chinese_numeral
@@ -151,12 +151,9 @@ def overall_line(diff: CatalogueDiff) -> str:
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
 def md(text: str) -> str:
-    """Text that Markdown shows as written (no links, emphasis, HTML or table breaks)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    """Text that Markdown shows as written (no links, emphasis, HTML, table breaks or @mentions)."""
+    return markdown_text(text)
 
 
 def render_markdown(diff: CatalogueDiff) -> str:

@@ -11,7 +11,7 @@ import typer
 
 from zwgk_cli.check.coverage import coverage_data
 from zwgk_cli.check.coverage_report import measure_coverage
-from zwgk_cli.cli.console import exit_cannot_run, make_console, working
+from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line, working
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_CANNOT_RUN,
@@ -52,7 +52,7 @@ def coverage_command(
             print_diagnostics(errors, problems, outcome.check.summary, language, Path.cwd())
         else:
             label, text = say("ui.coverage.error").get(language), say("ui.coverage.no-upstream").get(language)
-            errors.print(f"[bold red]{label}[/]{text}")
+            errors.print(rich_line((label, "bold red"), text))
         raise typer.Exit(EXIT_CANNOT_RUN)
     upstream = outcome.upstream
     if output_format is CoverageFormat.json:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zwgk_cli.cli.console import exit_cannot_run, make_console
+from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
 from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_FINDINGS, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
@@ -45,8 +45,6 @@ def fmt_command(
     --check 只列出需要重新排版的文件。读不了的文件（语法错误、键重复、编码不对……）不会改动。
     退出码：0 全部已是标准格式（或已排版）；1 --check 发现需要排版的文件，或有文件无法读取、无法排版；2 无法运行。
     """
-    from rich.text import Text as RichText
-
     from zwgk_cli.sources.fmt import format_paths
 
     language: Lang = lang.value
@@ -60,16 +58,16 @@ def fmt_command(
     if run.findings:
         print_diagnostics(console, run.findings, None, language, base)
     for result in run.changed:
-        where = RichText(f"{display_path(result.path, base)}: ", style="bold")
+        where = (f"{display_path(result.path, base)}: ", "bold")
         if result.path in run.unwritable:
             reason = say("ui.fmt.unwritable", reason=run.unwritable[result.path])
-            console.print(where + RichText(reason.get(language), style="bold red"))
+            console.print(rich_line(where, (reason.get(language), "bold red")))
             continue
         if check:
             word = say("ui.fmt.would-convert" if result.reencoded else "ui.fmt.would-reformat")
         else:
             word = say("ui.fmt.converted" if result.reencoded else "ui.fmt.reformatted")
-        console.print(where + RichText(word.get(language)))
+        console.print(rich_line(where, word.get(language)))
     console.print(_summary(run, language))
     raise typer.Exit(EXIT_FINDINGS if run.fails else EXIT_OK)
 

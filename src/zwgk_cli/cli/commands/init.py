@@ -12,6 +12,7 @@ from zwgk_cli.cli.console import exit_cannot_run, make_console
 from zwgk_cli.cli.options import EXIT_FINDINGS, EXIT_OK, LangOption, Language
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
+from zwgk_cli.core.inert_text import one_line
 
 
 def init_command(
@@ -52,9 +53,11 @@ def init_command(
     if result.summary.errors:
         print_diagnostics(console, result.diagnostics, result.summary, language, Path.cwd())
         raise typer.Exit(EXIT_FINDINGS)
-    created = say("ui.init.created", directory=directory).get(language)
-    counts = say(
-        "ui.init.next", domains=result.summary.domains, items=result.summary.items, directory=directory
-    )
-    console.print(f"[bold green]{created}[/]{counts.get(language)}")
+    from rich.text import Text as RichText
+
+    # the next steps span several lines: the folder's name is made one line before it fills them
+    shown = one_line(str(directory))
+    created = say("ui.init.created", directory=shown).get(language)
+    counts = say("ui.init.next", domains=result.summary.domains, items=result.summary.items, directory=shown)
+    console.print(RichText.assemble((created, "bold green"), counts.get(language)))
     raise typer.Exit(EXIT_OK)

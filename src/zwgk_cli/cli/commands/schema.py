@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zwgk_cli.cli.console import exit_cannot_run, make_console
+from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
@@ -46,12 +46,12 @@ def schema_command(
         result = update.check
         problems = [d for d in result.diagnostics if d.file is not None and d.file.name == "zwgk.yaml"]
         print_diagnostics(console, problems, result.summary, language, Path.cwd())
-        console.print(f"[bold red]{say('ui.schema.invalid').get(language)}[/]")
+        console.print(rich_line((say("ui.schema.invalid").get(language), "bold red")))
         raise typer.Exit(EXIT_FINDINGS)
     if check:
         for path in update.stale:
-            console.print(f"{path}: {say('ui.schema.stale').get(language)}")
+            console.print(rich_line(f"{path}: {say('ui.schema.stale').get(language)}"))
         raise typer.Exit(EXIT_FINDINGS if update.stale else EXIT_OK)
     written = "、".join(str(path) for path in update.stale) or say("ui.schema.up-to-date").get(language)
-    console.print(f"[bold green]{say('ui.schema.wrote').get(language)}[/] {written}")
+    console.print(rich_line((say("ui.schema.wrote").get(language), "bold green"), f" {written}"))
     raise typer.Exit(EXIT_OK)

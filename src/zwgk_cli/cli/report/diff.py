@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from zwgk_cli.check.pipeline import CheckProgress
-from zwgk_cli.cli.console import check_steps, make_console
+from zwgk_cli.cli.console import check_steps, make_console, rich_line
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, say
+from zwgk_cli.core.inert_text import one_line
 from zwgk_cli.history.changes import CatalogueDiff, FieldChange
 from zwgk_cli.history.compare import Comparison
 from zwgk_cli.render.change_report import (
@@ -38,8 +39,9 @@ _VERB_STYLE = {
 
 
 def _field(change: FieldChange) -> RichText:
+    # every value, key and name is shown on one line, control characters as escapes (one_line)
     line = RichText("      ")
-    line.append(field_label(change), style="bold")
+    line.append(one_line(field_label(change)), style="bold")
     line.append("：")
     if change.added or change.removed:
         marks = [("−", value, "red") for value in change.removed] + [
@@ -48,36 +50,32 @@ def _field(change: FieldChange) -> RichText:
         for index, (mark, value, style) in enumerate(marks):
             if index:
                 line.append("  ")
-            line.append(f"{mark} {display(value)}", style=style)
+            line.append(f"{mark} {one_line(display(value))}", style=style)
         return line
     if change.reordered_only:
         line.append(say("ui.diff.reordered-to").zh + " ")
-        line.append(display(change.new), style="green")
+        line.append(one_line(display(change.new)), style="green")
         return line
-    line.append(display(change.old), style="red strike")
+    line.append(one_line(display(change.old)), style="red strike")
     line.append(" → ")
-    line.append(display(change.new), style="green")
+    line.append(one_line(display(change.new)), style="green")
     return line
 
 
 def print_diff(console: Console, diff: CatalogueDiff) -> None:
     """The whole difference, then the one-line summary."""
     names = {d.slug: d.name for d in diff.domains}
-    console.print(RichText(say("ui.diff.heading", old=diff.old_label, new=diff.new_label).zh, style="bold"))
+    console.print(rich_line((say("ui.diff.heading", old=diff.old_label, new=diff.new_label).zh, "bold")))
     for domain in diff.changed_domains():
         console.print()
-        heading = RichText(domain_heading(domain), style="bold")
-        heading.append(f"  {domain_summary(domain)}", style="dim")
-        console.print(heading)
+        console.print(rich_line((domain_heading(domain), "bold"), (f"  {domain_summary(domain)}", "dim")))
         for header_change in domain.header:
             console.print(
                 RichText(f"  {say('ui.diff.header').zh} ", style="bold yellow") + _field(header_change)[6:]
             )
         for change in domain.items:
-            line = RichText("  ")
-            line.append(item_verb(change, domain.slug), style=_VERB_STYLE[change.kind])
-            line.append(" " + item_description(change, domain.slug, names))
-            console.print(line)
+            verb = (item_verb(change, domain.slug), _VERB_STYLE[change.kind])
+            console.print(rich_line("  ", verb, " " + item_description(change, domain.slug, names)))
             if shows_fields(change, domain.slug):
                 for field_change in change.fields:
                     console.print(_field(field_change))
@@ -89,7 +87,7 @@ def print_diff(console: Console, diff: CatalogueDiff) -> None:
         for settings_change in diff.settings:
             console.print(_field(settings_change))
     for note in diff.notes:
-        console.print(RichText(say("ui.diff.note", note=note).zh, style="dim"))
+        console.print(rich_line((say("ui.diff.note", note=note).zh, "dim")))
     console.print()
     console.print(RichText(overall_line(diff), style="bold green" if diff.has_changes else "bold"))
 
@@ -113,7 +111,7 @@ def print_side_errors(comparison: Comparison, lang: Lang, base: Path) -> None:
     ):
         if check.summary.errors:
             head = say(f"ui.diff.side-errors.{side}", label=label, errors=check.summary.errors).get(lang)
-            errors.print(f"[bold red]{head}[/]{say('ui.diff.partial').get(lang)}")
+            errors.print(rich_line((head, "bold red"), say("ui.diff.partial").get(lang)))
             errors_only = [d for d in check.diagnostics if d.severity == "error"]
             print_diagnostics(errors, errors_only, check.summary, lang, base)
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zwgk_cli.cli.console import make_console
+from zwgk_cli.cli.console import make_console, rich_line
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, say
 from zwgk_cli.core.report_formats import display_path
@@ -29,28 +29,26 @@ def print_import(run: ImportRun, lang: Lang, base: Path) -> None:
 
 
 def _print_outputs(console: Console, run: ImportRun, lang: Lang, base: Path) -> None:
-    from rich.markup import escape
-
     outputs = run.plan.outputs
     if not outputs:
-        console.print(say("ui.importer.nothing").get(lang))
+        console.print(rich_line(say("ui.importer.nothing").get(lang)))
         return
     if any(o.path is None for o in outputs):
         return
     if run.plan.held:
-        console.print(f"[bold]{escape(say('ui.importer.held', count=len(run.plan.removed)).get(lang))}[/]")
+        console.print(rich_line((say("ui.importer.held", count=len(run.plan.removed)).get(lang), "bold")))
         return
     result = run.result
     head = say(
         "ui.importer.imported", name=result.source.name, domains=len(result.domains), items=result.items
     )
-    console.print(f"[bold]{escape(head.get(lang))}[/]")
+    console.print(rich_line((head.get(lang), "bold")))
     for output in outputs:
         copied = output.copied and output.status == "new"
         status = say("ui.importer.status.copied" if copied else f"ui.importer.status.{output.status}")
-        shown = escape(display_path(output.path, base))
+        shown = display_path(output.path, base)
         if output.removed:
             line = say("ui.importer.output.removed", path=shown, status=status, count=len(output.removed))
         else:
             line = say("ui.importer.output", path=shown, status=status)
-        console.print(line.get(lang))
+        console.print(rich_line(line.get(lang)))

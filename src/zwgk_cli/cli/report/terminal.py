@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
+from zwgk_cli.core.inert_text import one_line
 from zwgk_cli.core.report_formats import location, summary_text
 from zwgk_cli.core.text_width import terminal_width
 
@@ -43,24 +44,31 @@ def report_lines(
                 (": ", None),
                 severity,
                 (f"[{d.code}] ", code_style),
-                (d.message.get(lang), None),
+                (one_line(d.message.get(lang)), None),
             ]
         )
         if d.excerpt is not None and d.line is not None:
-            lines.append([(f"{d.line:>5} | ", "blue"), (d.excerpt.replace("\t", "→"), None)])
+            lines.append([(f"{d.line:>5} | ", "blue"), (shown_excerpt(d.excerpt), None)])
             if d.column is not None:
-                pad = terminal_width(d.excerpt[: d.column - 1])
+                pad = terminal_width(shown_excerpt(d.excerpt[: d.column - 1]))
                 lines.append([(" " * 5 + " | ", "blue"), (" " * pad + "^", _STYLE[d.severity])])
         if d.hint is not None:
-            lines.append([("  " + say("ui.report.hint").get(lang), "green"), (d.hint.get(lang), None)])
+            hint = one_line(d.hint.get(lang))
+            lines.append([("  " + say("ui.report.hint").get(lang), "green"), (hint, None)])
         if d.waived is not None:
             label = say("ui.report.waiver-reason").get(lang)
-            lines.append([("  " + label, "dim"), (d.waived, "dim")])
+            lines.append([("  " + label, "dim"), (one_line(d.waived), "dim")])
     if summary is None:  # a command that closes with its own summary (`zwgk fmt`)
         return lines
     style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
     lines.append([(summary_text(summary, lang), style)])
     return lines
+
+
+def shown_excerpt(text: str) -> str:
+    """A source line as the report shows it: tabs as →, other unsafe characters as their escapes
+    (the caret under it counts the escapes' width, so it stays under the column it names)."""
+    return one_line(text.replace("\t", "→"))
 
 
 def print_diagnostics(
