@@ -190,6 +190,24 @@ def test_cannot_run(repo: Path, tmp_path: Path) -> None:
     assert "没有 zwgk.yaml" in err
 
 
+def test_a_partial_clone_whose_origin_is_gone_says_so(repo: Path, tmp_path: Path) -> None:
+    origin = tmp_path / "origin"
+    shutil.copytree(repo, origin)
+    git(origin, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    url = origin.resolve().as_uri()
+    git(tmp_path, "-c", "protocol.file.allow=always", "clone", "-q", "--filter=blob:none", url, str(clone))
+    shutil.rmtree(origin)  # the old version's files were never fetched, and now cannot be
+    code, out, err = in_repo(clone, "v2020")
+    assert code == 2, out
+    assert err.startswith("错误：无法从 git 读取版本 v2020 的文件：")
+    assert "could not fetch" in err
+    assert "部分克隆" in err
+    assert len(err.splitlines()) == 1
+    code, _, _ = in_repo(clone, "v2021")  # HEAD's files came with the clone
+    assert code == 0
+
+
 def test_a_side_with_errors_is_named_and_the_rest_compared(repo: Path, tmp_path: Path) -> None:
     work = tmp_path / "broken"
     shutil.copytree(repo, work)

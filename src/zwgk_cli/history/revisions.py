@@ -7,6 +7,7 @@ reviewer's working tree (and uncommitted edits) are never touched. Every file is
 
 from __future__ import annotations
 
+import os
 import posixpath
 import subprocess
 from collections.abc import Callable
@@ -16,9 +17,11 @@ from pathlib import Path, PurePosixPath
 from zwgk_cli.check.coverage import UpstreamLoader
 from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckResult, check_sources, folder_upstream_loader
 from zwgk_cli.core.diagnostics import ZwgkError, say
+from zwgk_cli.core.inert_text import one_line
 from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file
 
 _YAML = (".yaml", ".yml")
+_GIT_MESSAGE_CHARS = 400  # git's own words in a message are cut to this length
 
 
 @dataclass(slots=True)
@@ -38,10 +41,21 @@ class Snapshot:
 
 
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    # a partial clone fetches missing files from its remote: git must fail there, never ask for a password
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
     try:
-        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=env)
     except FileNotFoundError:
         raise ZwgkError(say("stop.history.no-git")) from None
+
+
+def git_problem(stderr: bytes) -> str:
+    """What git said, for a message: its lines joined on one line, control characters escaped, cut short."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
+    text = one_line(" / ".join(line for line in lines if line))
+    if len(text) > _GIT_MESSAGE_CHARS:
+        text = text[: _GIT_MESSAGE_CHARS - 1] + "…"
+    return text
 
 
 def repository_root(cwd: Path) -> Path:
@@ -80,7 +94,7 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     prefix = "" if str(folder) in ("", ".") else f"{folder.as_posix().rstrip('/')}/"
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
     if listing.returncode != 0:
-        problem = listing.stderr.decode("utf-8", "replace").strip()
+        problem = git_problem(listing.stderr)
         raise ZwgkError(say("stop.history.cannot-read-revision", revision=revision, problem=problem))
     blobs: dict[str, str] = {}
     for entry in listing.stdout.split(b"\0"):
@@ -101,7 +115,7 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
             )
         )
     names = sorted(blobs)
-    contents = _read_blobs(repo, [blobs[name] for name in names])
+    contents = _read_blobs(repo, [blobs[name] for name in names], revision)
     label = f"{revision}:{prefix}"
     loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast) for name in names}
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
@@ -128,8 +142,9 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     )
 
 
-def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
-    """The contents of `shas`, read by one `git cat-file --batch`."""
+def _read_blobs(repo: Path, shas: list[str], revision: str) -> dict[str, bytes]:
+    """The contents of `shas`, read by one `git cat-file --batch`; ZwgkError naming `revision` when
+    git cannot give them all (a partial clone whose remote is gone, a damaged repository)."""
     if not shas:
         return {}
     done = _git(["cat-file", "--batch"], repo, stdin="".join(f"{sha}\n" for sha in shas).encode("ascii"))
@@ -137,11 +152,17 @@ def _read_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     position = 0
     for sha in shas:
-        end = out.index(b"\n", position)
-        header = out[position:end].decode("ascii").split()
+        end = out.find(b"\n", position)
+        header = out[position:end].decode("ascii", "replace").split() if end >= 0 else []
+        if len(header) != 3 or header[1] != "blob" or not header[2].isdigit():
+            break  # git stopped, or names the object missing
         size = int(header[2])
         found[sha] = out[end + 1 : end + 1 + size]
         position = end + 1 + size + 1
+    if len(found) < len(shas) or done.returncode != 0:
+        missing = next((sha for sha in shas if sha not in found), shas[-1])
+        problem = git_problem(done.stderr) or f"{missing} missing"
+        raise ZwgkError(say("stop.history.cannot-read-files", revision=revision, problem=problem))
     return found
 
 

@@ -22,6 +22,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取版本 {revision}：{problem}",
         "cannot read {revision}: {problem}",
     ),
+    "stop.history.cannot-read-files": (
+        "无法从 git 读取版本 {revision} 的文件：{problem}。仓库可能是部分克隆（--filter）或浅克隆，"
+        "缺少的文件要从远程仓库取得却取不到：连上远程仓库后重试，或在完整克隆的仓库中比较。",
+        "cannot read the files of {revision} from git: {problem}. A partial (--filter) or shallow clone "
+        "fetches missing files from its remote, which failed: retry with the remote reachable, or "
+        "compare in a full clone.",
+    ),
     "stop.history.no-settings-at-revision": (
         "版本 {revision} 的 {prefix} 中没有 {settings}：那时目录还不在这个文件夹里？可用 --dir 指定目录文件夹。",
         "{prefix} at {revision} has no {settings}; name the catalogue folder with --dir.",
