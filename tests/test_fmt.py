@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections import OrderedDict
 from pathlib import Path
@@ -623,6 +624,67 @@ def test_writes_are_atomic(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert sorted(p.name for p in folder.iterdir()) == ["jz.yaml", "notes.txt", "shjz.yml", "zwgk.yaml"]
 
 
+def test_a_symbolic_link_is_refused_and_stays_a_link(folder: Path) -> None:
+    real = folder.parent / "real"
+    real.mkdir()
+    _write(real, "hjbh.yaml", "slug: hjbh\ndomain: 环境保护\n")
+    (folder / "hjbh.yaml").symlink_to("../real/hjbh.yaml")
+    for args in ((), ("catalogues/hjbh.yaml",), ("--check",)):
+        code, out = _run(*args)
+        assert code == 1, out
+        assert (
+            "catalogues/hjbh.yaml: 错误[fmt-not-rewritten] 这个文件是符号链接（指向 ../real/hjbh.yaml），"
+            "zwgk fmt 不改写它" in out
+        )
+        assert "real/hjbh.yaml" not in out.replace("../real/hjbh.yaml", "")
+        assert (folder / "hjbh.yaml").is_symlink()
+        assert (real / "hjbh.yaml").read_text(encoding="utf-8") == "slug: hjbh\ndomain: 环境保护\n"
+    (folder / "dangling.yaml").symlink_to("nowhere.yaml")
+    code, out = _run("--lang", "en")
+    assert code == 1
+    assert (
+        "catalogues/dangling.yaml: error[fmt-not-rewritten] this file is a symbolic link (to nowhere.yaml)"
+        in out
+    )
+
+
+def test_a_read_only_file_is_left_unchanged(folder: Path) -> None:
+    path = folder / "jz.yaml"
+    path.chmod(0o444)
+    code, out = _run()
+    assert code == 1
+    assert "catalogues/jz.yaml: 错误[fmt-not-rewritten] 这个文件是只读的，zwgk fmt 不改动它。" in out
+    assert "已排版 0 个文件，2 个未变，1 个无法排版" in out
+    assert path.read_text(encoding="utf-8") == "slug: jz\ndomain: 救灾\n"
+    assert path.stat().st_mode & 0o777 == 0o444
+    code, out = _run("--check")  # checking needs no write access
+    assert code == 1
+    assert "catalogues/jz.yaml: 将重新排版" in out
+    assert "fmt-not-rewritten" not in out
+
+
+def test_another_users_file_is_refused_unless_root(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = folder / "jz.yaml"
+    owner = path.stat().st_uid
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 4321)  # someone else, not root
+    code, out = _run()
+    assert code == 1
+    assert f"catalogues/jz.yaml: 错误[fmt-not-rewritten] 这个文件属于另一个用户（用户编号 {owner}）" in out
+    assert path.read_text(encoding="utf-8") == "slug: jz\ndomain: 救灾\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing owner needs root")
+def test_root_keeps_the_owner_group_and_mode(folder: Path) -> None:
+    path = folder / "jz.yaml"
+    os.chown(path, 4321, 4322)
+    path.chmod(0o640)
+    code, out = _run()
+    assert code == 0, out
+    assert path.read_text(encoding="utf-8") == "domain: 救灾\nslug: jz\n"
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o7777) == (4321, 4322, 0o640)
+
+
 def test_missing_path_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, out = _run()
@@ -1012,4 +1074,6 @@ def test_every_fmt_code_is_produced(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = {d.code for text in inputs for d in _fmt(text).diagnostics}
     monkeypatch.setattr(self_check, "same_data", lambda a, b: False)
     seen |= {d.code for d in _fmt("domain: 救灾\n").diagnostics}  # fmt-self-check
+    # fmt-not-rewritten is about the file on disk, not its text: see test_a_symbolic_link_is_refused…
+    seen.add("fmt-not-rewritten")
     assert seen == {code for code in CODES if code.startswith("fmt-")}

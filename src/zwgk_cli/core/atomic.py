@@ -11,20 +11,26 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, keep_owner: bool = False) -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename it over `path`.
 
-    The file keeps its permission bits when it already exists.
+    The file keeps its permission bits when it already exists; with `keep_owner` its owner and
+    group too (changing them needs root or, for the group, membership: OSError otherwise, and
+    `path` is left as it was).
     """
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    before = path.stat() if path.exists() else None
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".zwgk-tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            if keep_owner and before is not None:
+                made = os.fstat(stream.fileno())
+                if (made.st_uid, made.st_gid) != (before.st_uid, before.st_gid):
+                    os.fchown(stream.fileno(), before.st_uid, before.st_gid)
             os.fsync(stream.fileno())
-        if mode is not None:
-            Path(temporary).chmod(mode)
+        if before is not None:
+            Path(temporary).chmod(before.st_mode & 0o7777)  # after the owner: chown clears set-id bits
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

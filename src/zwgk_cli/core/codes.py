@@ -387,6 +387,12 @@ _ALL: tuple[Code, ...] = (
         "the formatted text failed the self-check; the file is left untouched (a zwgk bug)",
     ),
     Code(
+        "fmt-not-rewritten",
+        "error",
+        "fmt 不改写这个文件：它是符号链接、只读文件或属于另一个用户",
+        "fmt leaves the file as it is: a symbolic link, read-only, or another user's",
+    ),
+    Code(
         "fmt-order-kept",
         "warning",
         "键不是标准顺序，但重排会移动注释或空行，所以保持原顺序",

@@ -32,8 +32,10 @@ def display_path(path: Path | None, base: Path | None = None) -> str:
     if path is None:
         return ""
     shown = path.as_posix()
-    if base is not None and path.resolve().is_relative_to(base.resolve()):
-        shown = path.resolve().relative_to(base.resolve()).as_posix()
+    # the folder is resolved, never the file's own name: a symbolic link is named, not its target
+    where = path.parent.resolve() / path.name if path.name else path.resolve()
+    if base is not None and where.is_relative_to(base.resolve()):
+        shown = where.relative_to(base.resolve()).as_posix()
     if shown.startswith((":", "#")):
         shown = "./" + shown
     return one_line(shown)

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,18 +62,15 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
+        # a link to a file is listed (and refused by format_file), never followed to its file
         if path.is_dir():
-            candidates = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix in YAML_SUFFIXES and not p.name.startswith(".") and p.is_file()
-            )
-        elif path.is_file():
+            candidates = _yaml_files(path)
+        elif path.is_symlink() or path.is_file():
             candidates = [path]
         else:
             raise ZwgkError(say("stop.fmt.missing-path", path=path))
         for candidate in candidates:
-            key = candidate.resolve()
+            key = candidate.absolute() if candidate.is_symlink() else candidate.resolve()
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
@@ -81,8 +80,19 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    """The folder's *.yaml and *.yml files (and links named so), hidden ones left out, sorted."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in YAML_SUFFIXES and not p.name.startswith(".") and (p.is_symlink() or p.is_file())
+    )
+
+
 def format_file(path: Path, *, fix_encoding: bool = False) -> FormatResult:
-    """Read `path` and format its content (nothing is written)."""
+    """Read `path` and format its content (nothing is written); a symbolic link is refused."""
+    if path.is_symlink():
+        return FormatResult(path, b"", diagnostics=[_symlink_refusal(path)])
     try:
         too_large = path.stat().st_size > MAX_FILE_BYTES
         raw = b"" if too_large else path.read_bytes()
@@ -153,9 +163,37 @@ def format_bytes(path: Path, raw: bytes, *, fix_encoding: bool = False) -> Forma
 
 
 def write_result(result: FormatResult) -> None:
-    """Write a formatted file in place (atomically); does nothing when it is unchanged."""
+    """Write a formatted file in place (atomically), keeping its mode, owner and group; does nothing
+    when it is unchanged. See `write_refusal` for the files that must not be written at all."""
     if result.formatted is not None and result.changed:
-        write_atomic(result.path, result.formatted)
+        write_atomic(result.path, result.formatted, keep_owner=True)
+
+
+def write_refusal(path: Path) -> Diagnostic | None:
+    """Why fmt must not rewrite `path` in place: a symbolic link, a read-only file, or (unless
+    running as root, when the owner is kept) another user's file, which would change owner."""
+    if path.is_symlink():
+        return _symlink_refusal(path)
+    info = path.stat()
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return _refusal(path, "read-only")
+    euid = os.geteuid() if hasattr(os, "geteuid") else None
+    if euid is not None and euid != 0 and info.st_uid != euid:
+        return _refusal(path, "owner", uid=info.st_uid)
+    return None
+
+
+def _symlink_refusal(path: Path) -> Diagnostic:
+    try:
+        target = str(path.readlink())
+    except OSError:
+        target = "?"
+    return _refusal(path, "symlink", target=target)
+
+
+def _refusal(path: Path, why: str, **values: object) -> Diagnostic:
+    key = f"fmt-not-rewritten.{why}"
+    return Diagnostic("fmt-not-rewritten", say(key, **values), file=path, hint=say(f"{key}.hint"))
 
 
 def _newline(raw: bytes) -> str:

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.core.diagnostics import Diagnostic, sort_diagnostics
-from zwgk_cli.sources.fmt.driver import FormatResult, collect_files, format_file, write_result
+from zwgk_cli.sources.fmt.driver import (
+    FormatResult,
+    collect_files,
+    format_file,
+    write_refusal,
+    write_result,
+)
 
 
 @dataclass(slots=True)
@@ -50,11 +56,17 @@ class FormatRun:
 
 
 def format_paths(paths: Sequence[Path], *, check: bool, fix_encoding: bool) -> FormatRun:
-    """Format the files `paths` name; unless `check`, write each changed one atomically in place."""
+    """Format the files `paths` name; unless `check`, write each changed one atomically in place
+    (a read-only file or another user's is left as it is, with a finding that says why)."""
     run = FormatRun(check, [format_file(path, fix_encoding=fix_encoding) for path in collect_files(paths)])
     if not check:
         for result in run.changed:
             try:
+                refusal = write_refusal(result.path)
+                if refusal is not None:
+                    result.diagnostics.append(refusal)
+                    result.formatted = None  # not formatted: counted as failed, its finding says why
+                    continue
                 write_result(result)
             except OSError as exc:
                 run.unwritable[result.path] = exc.strerror or str(exc)

@@ -36,6 +36,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hint}也可以运行 zwgk fmt --fix-encoding，自动转换为 UTF-8。",
         "{hint} Or run zwgk fmt --fix-encoding to convert it to UTF-8.",
     ),
+    # Files fmt does not rewrite (it never replaces a link, a read-only file or another user's file)
+    "fmt-not-rewritten.symlink": (
+        "这个文件是符号链接（指向 {target}），zwgk fmt 不改写它：改写会把链接换成普通文件，"
+        "链接指向的文件却不变。",
+        "this file is a symbolic link (to {target}); zwgk fmt leaves it as it is: rewriting it "
+        "would replace the link with a plain file and leave the file it points to unchanged.",
+    ),
+    "fmt-not-rewritten.symlink.hint": (
+        "对链接指向的文件本身运行 zwgk fmt。目录中的源文件应是普通文件（zwgk validate 同样不读取符号链接）。",
+        "run zwgk fmt on the file the link points to. Source files should be plain files "
+        "(zwgk validate does not read symbolic links either).",
+    ),
+    "fmt-not-rewritten.read-only": (
+        "这个文件是只读的，zwgk fmt 不改动它。",
+        "this file is read-only; zwgk fmt leaves it unchanged.",
+    ),
+    "fmt-not-rewritten.read-only.hint": (
+        "确需排版时先允许写入（如 chmod u+w），再运行 zwgk fmt；zwgk fmt --check 只检查，不需要写入。",
+        "to format it, make it writable first (chmod u+w, say), then run zwgk fmt again; "
+        "zwgk fmt --check only checks and needs no write access.",
+    ),
+    "fmt-not-rewritten.owner": (
+        "这个文件属于另一个用户（用户编号 {uid}），zwgk fmt 改写它会把所有者变成当前用户，所以不改动它。",
+        "this file belongs to another user (uid {uid}); rewriting it would make the current user "
+        "its owner, so zwgk fmt leaves it unchanged.",
+    ),
+    "fmt-not-rewritten.owner.hint": (
+        "请文件的所有者运行 zwgk fmt（以 root 运行时会保留原所有者）。",
+        "ask the file's owner to run zwgk fmt (run as root, it keeps the owner).",
+    ),
     # Parts left as written
     "fmt-order-kept": (
         "{where}的键不是标准顺序（应为 {order}），但第 {line} 行的{what}{position}，"
