@@ -223,6 +223,9 @@ def test_markup_in_a_folder_name_is_printed_as_written(tmp_path: Path) -> None:
 
 def test_build_names_an_output_folder_with_markup_as_written(tmp_path: Path) -> None:
     folder = build_case(CASES / "valid" / "plain", tmp_path)
+    code, out, err = _run("build", str(folder), "--templates", "[red]t[/red]", cwd=tmp_path)
+    assert code == 2
+    assert err == "错误：模板文件夹 [red]t[/red] 不存在。\n"
     code, out, err = _run("build", str(folder), "-o", "[red]x[/red]", cwd=tmp_path)
     assert code == 0, err
     assert "已生成 [red]x[/red]/" in out
