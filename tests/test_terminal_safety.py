@@ -69,6 +69,15 @@ def test_one_line_shows_control_format_and_separator_characters_as_escapes() -> 
     assert one_line("区级\u3000镇街\u00a0") == "区级\u3000镇街\u00a0"
 
 
+def test_one_line_never_starts_a_ci_log_command() -> None:
+    # a GitHub runner trims the blanks a line starts with, then reads `::name …::`; `##[` anywhere
+    assert one_line("::error::x") == r"\x3a:error::x"
+    assert one_line("  \u3000::warning::x") == "  \u3000" + r"\x3a:warning::x"
+    assert one_line("a ::error::x") == "a ::error::x"  # not at the start of a line
+    assert one_line("x ##[error]y ##[") == r"x ##\x5berror]y ##\x5b"
+    assert one_line(":a::b") == ":a::b"
+
+
 def test_markdown_breaks_mentions_and_keeps_everything_visible() -> None:
     assert markdown_text("请 @org/team 和 @alice 复核") == "请 @<!-- -->org/team 和 @<!-- -->alice 复核"
     assert markdown_text("a@b 邮件 x@") == "a@<!-- -->b 邮件 x@"
@@ -129,7 +138,16 @@ def test_plain_and_file_names_that_would_start_a_command() -> None:
     assert render_plain([d]) == r"./::error::x.yaml:1: 错误[field-value] x\ny" + "\n"
 
 
-def test_caret_stays_under_its_column_after_escapes() -> None:
+@pytest.mark.parametrize("head", ["\u202e\x1b", "::", "##[", "\t全"])
+def test_caret_stays_under_its_column_after_escapes(head: str) -> None:
+    excerpt = f"{head}, 特定人群]"
+    column = excerpt.index("特") + 1
+    d = Diagnostic("field-value", Text("x", "x"), file=Path("a.yaml"), line=5, column=column, excerpt=excerpt)
+    _, shown, caret = ("".join(text for text, _ in line) for line in report_lines([d], None, "zh", None))
+    assert terminal_width(shown[: shown.index("特")]) == caret.index("^")
+
+
+def test_an_excerpt_is_shown_with_escapes() -> None:
     excerpt = "    audience: [\u202e\x1b, 特定人群]"
     column = excerpt.index("特") + 1
     d = Diagnostic("field-value", Text("x", "x"), file=Path("a.yaml"), line=5, column=column, excerpt=excerpt)

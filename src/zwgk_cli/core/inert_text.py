@@ -27,7 +27,7 @@ def visible_escape(ch: str) -> str:
     if ch in _NAMED:
         return _NAMED[ch]
     code = ord(ch)
-    if code < 0x100:
+    if code < 0x100:  # a C0 or C1 control, or ':' and '[' where they would start a CI log command
         return f"\\x{code:02x}"
     if code < 0x10000:
         return f"\\u{code:04x}"
@@ -39,11 +39,29 @@ def is_unsafe(ch: str) -> bool:
     return unicodedata.category(ch) in _UNSAFE_CATEGORIES
 
 
+def shown_chars(text: str) -> list[str]:
+    """How each character of `text` is shown: itself, or its escape.
+
+    Escaped: control, format and separator characters; the first ``:`` of a ``::`` that would
+    begin a line after blanks (a GitHub runner trims them, then reads a workflow command); the
+    ``[`` of ``##[`` (its older command form, read anywhere in a line). One entry per character,
+    so a caret can be placed under a column of the shown text.
+    """
+    shown: list[str] = []
+    leading = True  # still among the blanks a line may start with
+    for index, ch in enumerate(text):
+        starts_command = leading and ch == ":" and text[index + 1 : index + 2] == ":"
+        old_command = ch == "[" and index >= 2 and text[index - 2 : index] == "##"
+        shown.append(visible_escape(ch) if is_unsafe(ch) or starts_command or old_command else ch)
+        leading = leading and ch.isspace() and not is_unsafe(ch)
+    return shown
+
+
 def one_line(text: str) -> str:
-    """`text` on one line with every control, format and separator character shown as its escape."""
-    if text.isprintable():  # the usual case: no control or format character at all
-        return text
-    return "".join(visible_escape(ch) if is_unsafe(ch) else ch for ch in text)
+    """`text` on one line, inert: see `shown_chars` for what is shown as an escape."""
+    if text.isprintable() and "##[" not in text and not text.lstrip().startswith("::"):
+        return text  # the usual case
+    return "".join(shown_chars(text))
 
 
 def markdown_text(text: str) -> str:

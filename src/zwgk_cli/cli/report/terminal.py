@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
-from zwgk_cli.core.inert_text import one_line
+from zwgk_cli.core.inert_text import one_line, shown_chars
 from zwgk_cli.core.report_formats import location, summary_text
 from zwgk_cli.core.text_width import terminal_width
 
@@ -48,9 +48,10 @@ def report_lines(
             ]
         )
         if d.excerpt is not None and d.line is not None:
-            lines.append([(f"{d.line:>5} | ", "blue"), (shown_excerpt(d.excerpt), None)])
-            if d.column is not None:
-                pad = terminal_width(shown_excerpt(d.excerpt[: d.column - 1]))
+            shown = shown_chars(d.excerpt.replace("\t", "→"))
+            lines.append([(f"{d.line:>5} | ", "blue"), ("".join(shown), None)])
+            if d.column is not None:  # the caret counts the width of what is shown before the column
+                pad = terminal_width("".join(shown[: d.column - 1]))
                 lines.append([(" " * 5 + " | ", "blue"), (" " * pad + "^", _STYLE[d.severity])])
         if d.hint is not None:
             hint = one_line(d.hint.get(lang))
@@ -63,12 +64,6 @@ def report_lines(
     style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
     lines.append([(summary_text(summary, lang), style)])
     return lines
-
-
-def shown_excerpt(text: str) -> str:
-    """A source line as the report shows it: tabs as →, other unsafe characters as their escapes
-    (the caret under it counts the escapes' width, so it stays under the column it names)."""
-    return one_line(text.replace("\t", "→"))
 
 
 def print_diagnostics(
