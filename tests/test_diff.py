@@ -190,13 +190,14 @@ def test_cannot_run(repo: Path, tmp_path: Path) -> None:
     assert "没有 zwgk.yaml" in err
 
 
-def test_a_partial_clone_whose_origin_is_gone_says_so(repo: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["blob:none", "tree:0"])
+def test_a_partial_clone_whose_origin_is_gone_says_so(repo: Path, tmp_path: Path, kind: str) -> None:
     origin = tmp_path / "origin"
     shutil.copytree(repo, origin)
     git(origin, "config", "uploadpack.allowFilter", "true")
     clone = tmp_path / "clone"
     url = origin.resolve().as_uri()
-    git(tmp_path, "-c", "protocol.file.allow=always", "clone", "-q", "--filter=blob:none", url, str(clone))
+    git(tmp_path, "-c", "protocol.file.allow=always", "clone", "-q", f"--filter={kind}", url, str(clone))
     shutil.rmtree(origin)  # the old version's files were never fetched, and now cannot be
     code, out, err = in_repo(clone, "v2020")
     assert code == 2, out

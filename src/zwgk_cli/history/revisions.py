@@ -95,7 +95,7 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
     if listing.returncode != 0:
         problem = git_problem(listing.stderr)
-        raise ZwgkError(say("stop.history.cannot-read-revision", revision=revision, problem=problem))
+        raise ZwgkError(say("stop.history.cannot-read-files", revision=revision, problem=problem))
     blobs: dict[str, str] = {}
     for entry in listing.stdout.split(b"\0"):
         if not entry:

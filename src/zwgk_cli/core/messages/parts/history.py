@@ -18,10 +18,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "git 中没有版本“{revision}”。可以用标签（如 v2020）、分支、HEAD~1 或提交编号；git log --oneline 可列出提交。",
         "unknown revision '{revision}': use a tag (e.g. v2020), a branch, HEAD~1 or a commit hash.",
     ),
-    "stop.history.cannot-read-revision": (
-        "无法读取版本 {revision}：{problem}",
-        "cannot read {revision}: {problem}",
-    ),
     "stop.history.cannot-read-files": (
         "无法从 git 读取版本 {revision} 的文件：{problem}。仓库可能是部分克隆（--filter）或浅克隆，"
         "缺少的文件要从远程仓库取得却取不到：连上远程仓库后重试，或在完整克隆的仓库中比较。",
