@@ -3,6 +3,7 @@ and rich never reads markup from it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from conftest import CASES, build_case
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.report.terminal import report_lines
 from zwgk_cli.core.diagnostics import Diagnostic, Text
-from zwgk_cli.core.inert_text import markdown_text, one_line
+from zwgk_cli.core.inert_text import json_inert, markdown_text, one_line
 from zwgk_cli.core.report_formats import render_github, render_plain
 from zwgk_cli.core.text_width import terminal_width
 
@@ -256,3 +257,12 @@ def test_init_and_schema_name_folders_with_markup_as_written(tmp_path: Path) -> 
     code, out, err = _run("schema", "[/x]/catalogues", "-o", "[b]s[/b]", cwd=tmp_path)
     assert code == 0, err
     assert "[b]s[/b]" in out
+
+
+def test_json_reports_escape_unsafe_characters_and_keep_the_values() -> None:
+    value = {"v": "a\u202eb\u200bc\x85d\u2028e\U000e0041f\x1b", "w": ["\n"]}
+    text = json_inert(json.dumps(value, ensure_ascii=False, indent=2))
+    assert all(ch == "\n" or ch.isprintable() for ch in text)
+    assert "\\u202e" in text
+    assert "\\udb40\\udc41" in text
+    assert json.loads(text) == value

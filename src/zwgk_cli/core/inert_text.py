@@ -68,3 +68,24 @@ def markdown_text(text: str) -> str:
     """`text` as Markdown shows it written: one line, no links, emphasis, HTML, table breaks or @mentions."""
     escaped = _MD_SPECIAL.sub(r"\\\1", one_line(text))
     return _MENTION.sub(MENTION_BREAK, escaped)
+
+
+def json_inert(document: str) -> str:
+    """JSON text with every unsafe character inside its strings written as a ``\\uXXXX`` escape.
+
+    json.dumps already escapes C0 controls; this covers the rest (DEL, C1, bidi overrides,
+    zero-width characters, separators). The escapes decode to the same values, so nothing a
+    tool reads changes, while the text printed to a terminal or a log stays inert. A raw newline
+    in json.dumps's output is always layout between tokens, never inside a string, so it stays.
+    """
+    if document.isprintable() or all(ch == "\n" or not is_unsafe(ch) for ch in document):
+        return document
+    return "".join(_json_escape(ch) if ch != "\n" and is_unsafe(ch) else ch for ch in document)
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

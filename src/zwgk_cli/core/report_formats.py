@@ -13,7 +13,7 @@ from typing import Any
 
 from zwgk_cli import __version__
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
-from zwgk_cli.core.inert_text import one_line
+from zwgk_cli.core.inert_text import json_inert, one_line
 
 JSON_FORMAT_VERSION = 1
 
@@ -118,7 +118,7 @@ def render_json(
             "waived": summary.waived,
         },
     }
-    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+    return json_inert(json.dumps(envelope, ensure_ascii=False, indent=2)) + "\n"
 
 
 def github_data(text: str) -> str:

@@ -24,6 +24,7 @@ from zwgk_cli.cli.options import (
 from zwgk_cli.cli.report.coverage import print_coverage
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
+from zwgk_cli.core.inert_text import json_inert
 
 
 def coverage_command(
@@ -57,7 +58,7 @@ def coverage_command(
     upstream = outcome.upstream
     if output_format is CoverageFormat.json:
         data = coverage_data(outcome.rows, upstream.label, upstream.edition)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_inert(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     else:
         print_coverage(make_console(), outcome.rows, upstream.label, upstream.edition)
     raise typer.Exit(EXIT_OK)
