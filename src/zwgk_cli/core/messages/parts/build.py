@@ -23,6 +23,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{out} is neither empty nor an earlier zwgk output (no {marker} marker); refusing to replace it. "
         "Name a new or empty folder, e.g. -o dist.",
     ),
+    "stop.build.busy": (
+        "另一个 zwgk build（{holder}）正在写入输出文件夹 {out}，本次没有生成，也没有改动任何文件。"
+        "等它结束后再运行（锁文件 {lock} 由那个进程持有，进程结束时自动释放）。",
+        "another zwgk build ({holder}) is writing the output folder {out}; nothing was built or changed. "
+        "Run again when it has finished (the lock file {lock} is held by that process and freed when it ends).",
+    ),
+    "ui.build.lock-holder": ("进程 {pid}，开始于 {started}", "process {pid}, started {started}"),
+    "ui.build.lock-holder-unknown": ("进程未知", "process unknown"),
+    "stop.build.swap-failed": (
+        "替换输出文件夹 {out} 时出错：{what}。新输出没有放入，原输出已移到 {retired}，未能移回；"
+        "下次运行 zwgk build 时会先把它移回 {out}。",
+        "replacing the output folder {out} failed: {what}. The new output was not put in place; the previous "
+        "output was moved to {retired} and could not be moved back; the next zwgk build moves it back to {out}.",
+    ),
     "stop.build.write-failed": (
         "写入输出文件夹 {out} 时出错：{what}{where}。原输出文件夹保持不变；"
         "腾出磁盘空间、改正文件夹权限或换一个输出文件夹（-o）后再运行。",
