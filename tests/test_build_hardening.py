@@ -4,6 +4,7 @@ broken template folders, control characters in values, and --since on a revision
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from catalogue_repo import commit, git
 from conftest import ROOT
 from zwgk_cli.build import staging
 from zwgk_cli.build.builder import build
@@ -200,3 +202,71 @@ def test_the_output_follows_the_umask(tmp_path: Path, mask: int) -> None:
         if mode != (want_dir if (tmp_path / name).is_dir() else want_file)
     }
     assert wrong == {}
+
+
+# --since on a revision with errors
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture catalogue in git: `clean`, then `tabbed` (one domain file with a Tab-indented
+    line), then `settings-tabbed` (zwgk.yaml with one), then the working tree as at `clean`."""
+    repo = tmp_path_factory.mktemp("history")
+    git(repo, "init", "-q", "-b", "main")
+    cat = repo / "catalogues"
+    shutil.copytree(FIXTURE, cat)
+    commit(repo, "2020年版", tag="clean")
+    shjz = cat / "shjz.yaml"
+    good = shjz.read_text(encoding="utf-8")
+    shjz.write_text(good.replace("\n  - id: shjz-002", "\n\t- id: shjz-002", 1), encoding="utf-8")
+    commit(repo, "Tab", tag="tabbed")
+    shjz.write_text(good, encoding="utf-8")
+    settings = cat / "zwgk.yaml"
+    settings_text = settings.read_text(encoding="utf-8")
+    settings.write_text(settings_text.replace("\nregion:", "\n\tregion:", 1), encoding="utf-8")
+    commit(repo, "Tab", tag="settings-tabbed")
+    settings.write_text(settings_text, encoding="utf-8")
+    commit(repo, "改正")
+    return repo
+
+
+def build_in(repo: Path, *args: str) -> tuple[int, str, str]:
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        result = runner.invoke(app, ["build", "catalogues", *args])
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_since_a_revision_with_errors_is_refused(history: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    code, _, err = build_in(history, "-o", str(out), "--since", "tabbed")
+    assert code == 1
+    assert "--since 的旧版本 2020年版（标签 tabbed" in err
+    assert "有 1 个错误，未生成网站" in err
+    assert "tabbed:catalogues/shjz.yaml:19:1: 错误[yaml-tab]" in err, err
+    assert "--since-accept-errors" in err
+    assert not out.exists()
+    assert build_in(history, "-o", str(out), "--since", "clean")[0] == 0
+
+
+def test_since_a_revision_with_errors_when_accepted_says_so(history: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    code, _, _ = build_in(history, "-o", str(out), "--since", "tabbed", "--since-accept-errors")
+    assert code == 0
+    page = (out / "changes.html").read_text(encoding="utf-8")
+    assert '<div class="changes-incomplete" role="alert">' in page
+    assert "有 1 个错误，本说明只比较了其中能读取的部分，可能不准确。有错误的文件：shjz.yaml。" in page
+    assert "完全未能读取、未参与比较的文件：shjz.yaml" in page
+    assert "新增领域" in page  # what the warning is about
+    code, _, err = build_in(history, "-o", str(out), "--since", "settings-tabbed")
+    assert code == 1
+    assert "settings-tabbed:catalogues/zwgk.yaml" in err
+    code, _, _ = build_in(history, "-o", str(out), "--since", "settings-tabbed", "--since-accept-errors")
+    assert code == 0
+    page = (out / "changes.html").read_text(encoding="utf-8")
+    assert "完全未能读取、未参与比较的文件：zwgk.yaml" in page
+    code, _, _ = build_in(history, "-o", str(out), "--since", "clean")
+    assert "changes-incomplete" not in (out / "changes.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Unit
 from zwgk_cli.history.changes import CatalogueDiff
-from zwgk_cli.history.compare import changes_since
+from zwgk_cli.history.compare import Comparison, changes_since
 from zwgk_cli.render import Content
 from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
@@ -49,6 +49,8 @@ class BuildResult:
     check: CheckResult
     out: Path
     files: dict[str, int] = field(default_factory=dict)  # relative path → size in bytes
+    # --since named a revision with errors and they were not accepted: nothing was built
+    since_refused: Comparison | None = None
 
     @property
     def built(self) -> bool:
@@ -208,14 +210,17 @@ def build(
     all_units: bool = False,
     check_progress: CheckProgress | None = None,
     *,
+    since_accept_errors: bool = False,
     cwd: Path | None = None,
     epoch: int | None = None,
     jobs: int | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
-    With `since` (a git revision), the site gets the 调整说明 page for the changes since then;
-    `cwd` is the folder `root` and the revision's paths are relative to (the command's working
+    With `since` (a git revision), the site gets the 调整说明 page for the changes since then. A
+    revision with errors would give a false page (a file it could not read looks added as a whole):
+    nothing is built then (`BuildResult.since_refused`) unless `since_accept_errors`, and then the
+    page says which files of the revision had errors or could not be read. `cwd` is the folder `root` and the revision's paths are relative to (the command's working
     folder; without it, they are taken as they are). The workbooks are dated `epoch` (seconds since
     1970, as SOURCE_DATE_EPOCH gives it) when given, else by the publication date. `jobs` 1 (the
     command line passes ZWGK_JOBS) writes the workbook in this process instead of a helper.
@@ -233,7 +238,13 @@ def build(
         if check.catalogue is None:
             return result
         chosen = resolve_units(check.catalogue, units, all_units=all_units)
-        changes = changes_since(since, root, cwd or Path(), check) if since is not None else None
+        changes = None
+        if since is not None:
+            comparison = changes_since(since, root, cwd or Path(), check)
+            if comparison.old.summary.errors and not since_accept_errors:
+                result.since_refused = comparison
+                return result
+            changes = comparison.diff
         coverage = None
         if check.upstream is not None:
             upstream = check.upstream

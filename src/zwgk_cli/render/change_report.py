@@ -42,6 +42,18 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def incomplete_lines(diff: CatalogueDiff) -> list[str]:
+    """For each version compared despite its errors: that it had errors, which files, and which of
+    them could not be read at all (the warning a published change report must carry)."""
+    lines: list[str] = []
+    for side in diff.incomplete:
+        files = "、".join(side.files) or "—"
+        lines.append(say("ui.changes.incomplete", label=side.label, errors=side.errors, files=files).zh)
+        if side.unreadable:
+            lines.append(say("ui.changes.unreadable", files="、".join(side.unreadable)).zh)
+    return lines
+
+
 def domain_summary(domain: DomainChanges) -> str:
     """新增 N 项 · 删除 N 项 · 修改 N 项 (and moves or renumberings when there are any)."""
     counts = domain.counts()
@@ -162,7 +174,10 @@ def md(text: str) -> str:
 def render_markdown(diff: CatalogueDiff) -> str:
     """For a pull-request comment: a summary table, then each domain's changes."""
     names = {d.slug: d.name for d in diff.domains}
-    out = [f"## 目录调整说明：{md(diff.old_label)} → {md(diff.new_label)}", "", md(overall_line(diff)), ""]
+    out = [f"## 目录调整说明：{md(diff.old_label)} → {md(diff.new_label)}", ""]
+    for line in incomplete_lines(diff):
+        out += [f"> **{md(line)}**", ""]
+    out += [md(overall_line(diff)), ""]
     changed = diff.changed_domains()
     if changed:
         out += ["| 序号 | 领域 | 新增 | 删除 | 修改 | 其他 |", "|---:|---|---:|---:|---:|---|"]

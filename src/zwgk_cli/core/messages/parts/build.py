@@ -43,4 +43,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "writing the output folder {out} failed: {what}{where}. The previous output is unchanged; "
         "free disk space, fix the folder's permissions or choose another folder (-o), then run again.",
     ),
+    "ui.build.since-errors": (
+        "--since 的旧版本 {label}有 {errors} 个错误，未生成网站：据此写出的调整说明不真实"
+        "（读不出的文件会显示为整个领域新增，读不出的 zwgk.yaml 会使每项设置显示为新增）。",
+        "the --since revision {label} has {errors} error(s); nothing was built: a change report from it would be "
+        "false (a file it cannot read shows as a whole domain added, an unreadable zwgk.yaml as every setting new).",
+    ),
+    "ui.build.since-errors.hint": (
+        "换一个没有错误的版本；确需以该版本为准时加 {option}，调整说明页会写明旧版本有错误、哪些文件未能读取。",
+        "name a revision without errors; to use this one anyway add {option}: the change report then says the old "
+        "version had errors and which files could not be read.",
+    ),
+    "ui.changes.incomplete": (
+        "注意：{label}有 {errors} 个错误，本说明只比较了其中能读取的部分，可能不准确。有错误的文件：{files}。",
+        "Note: {label} has {errors} error(s); only what could be read was compared, so this report may be wrong. "
+        "Files with errors: {files}.",
+    ),
+    "ui.changes.unreadable": (
+        "完全未能读取、未参与比较的文件：{files}（其中的内容在本说明中显示为整体新增或删除）。",
+        "Files that could not be read at all and were left out: {files} (their contents show as added or removed "
+        "as a whole).",
+    ),
 }
