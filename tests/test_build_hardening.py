@@ -3,22 +3,31 @@ broken template folders, control characters in values, and --since on a revision
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
+import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from catalogue_repo import commit, git
-from conftest import ROOT
+from conftest import ROOT, edited_copy
 from zwgk_cli.build import staging
 from zwgk_cli.build.builder import build
+from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.diagnostics import ZwgkError
+from zwgk_cli.history.changes import Side, diff_sides
+from zwgk_cli.render import visible
+from zwgk_cli.render.change_report import render_json, render_markdown
+from zwgk_cli.render.html.site import render_changes_page
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 runner = CliRunner()
@@ -270,3 +279,83 @@ def test_since_a_revision_with_errors_when_accepted_says_so(history: Path, tmp_p
     assert "完全未能读取、未参与比较的文件：zwgk.yaml" in page
     code, _, _ = build_in(history, "-o", str(out), "--since", "clean")
     assert "changes-incomplete" not in (out / "changes.html").read_text(encoding="utf-8")
+
+
+# control, format and invisible characters
+
+RAW = ("\x1b", "\u202e", "\u200b", "\x07", "\x85", "\x7f")
+# as YAML double-quoted escapes: a terminal colour, a right-to-left override, a zero-width space,
+# a bell, a C1 control (NEL) and DEL
+PLANTED = '"办事\\e[31m指南\\u202e甲\\u200b乙\\a丙\\x85丁\\x7f"'
+SHOWN = "办事[U+001B][31m指南[U+202E]甲[U+200B]乙[U+0007]丙[U+0085]丁[U+007F]"
+
+
+def texts_of(out: Path) -> dict[str, str]:
+    """Every output file as the text a reader gets: JSON decoded, XLSX's XML parts joined."""
+    found: dict[str, str] = {}
+    for path in sorted(out.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(out).as_posix()
+        if name.endswith(".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                found[name] = "".join(archive.read(part).decode("utf-8") for part in archive.namelist())
+        elif name.endswith(".json"):
+            found[name] = json.dumps(json.loads(path.read_bytes()), ensure_ascii=False)
+        elif name.endswith(".js"):  # JSON data inside a script: its \\u escapes decoded
+            script = path.read_text(encoding="utf-8")
+            found[name] = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), script)
+        else:
+            found[name] = path.read_text(encoding="utf-8-sig")
+    return found
+
+
+def test_control_characters_reach_no_output_raw(tmp_path: Path) -> None:
+    folder = edited_copy(
+        FIXTURE, tmp_path / "planted", {"shjz.yaml": [("name: 办事指南\n", f"name: {PLANTED}\n")]}
+    )
+    out = tmp_path / "dist"
+    result = runner.invoke(app, ["build", str(folder), "-o", str(out), "--all-units"])
+    assert result.exit_code == 0, result.output
+    texts = texts_of(out)
+    for name, text in texts.items():
+        assert not [ch for ch in RAW if ch in text], name
+        assert "_x001B_" not in text, name  # an XLSX escape Excel would turn back into ESC
+    holding = sorted(name for name, text in texts.items() if SHOWN in text)
+    for name in ("shjz.html", "assets/search-index.js", "catalogue.csv", "catalogue.json", "catalogue.xlsx"):
+        assert name in holding
+    assert any(name.startswith("units/") for name in holding)
+    assert not [
+        name
+        for name, text in texts.items()
+        if "办事" in text and "指南" in text and SHOWN not in text and "办事指南" not in text
+    ]
+
+
+def test_the_change_page_and_markdown_show_control_characters(tmp_path: Path) -> None:
+    checked = check_catalogue(FIXTURE)
+    assert checked.catalogue is not None
+    item = {"id": "x-1", "category": "甲", "name": "乙"}
+    old = Side("旧", {}, {"x": {"domain": "X", "items": [item]}})
+    new = Side("新", {}, {"x": {"domain": "X", "items": [{**item, "name": "乙\u202e丙\x1b[0m"}]}})
+    diff = diff_sides(old, new)
+    page = render_changes_page(diff, checked.catalogue.settings).decode("utf-8")
+    markdown = render_markdown(diff)
+    data = render_json(diff)
+    for text in (page, markdown, json.dumps(json.loads(data), ensure_ascii=False)):
+        assert "\u202e" not in text
+        assert "\x1b" not in text
+        assert "U+202E" in text
+    assert "乙[U+202E]丙[U+001B][0m" in page
+
+
+def test_the_invisible_characters_are_unicodes_controls_and_format_characters() -> None:
+    expected = {
+        chr(c)
+        for c in range(0x110000)
+        if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and chr(c) not in "\t\n"
+    }
+    matched = {chr(c) for c in range(0x110000) if visible.INVISIBLE.fullmatch(chr(c))}
+    assert matched == expected
+    text = "政务公开\t目录\n第一行　全角空格"
+    assert visible.visible(text) is text

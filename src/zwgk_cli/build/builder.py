@@ -23,6 +23,7 @@ from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
 from zwgk_cli.render.rows import tasks_title
 from zwgk_cli.render.towns import find_unit, town_units, unit_catalogue, unit_title
+from zwgk_cli.render.visible import visible_catalogue
 from zwgk_cli.render.xlsx.workbook import catalogue_workbook, tasks_workbook, write_catalogue_workbook
 
 WORKBOOK = "catalogue.xlsx"
@@ -93,8 +94,10 @@ def render_into(
     workbooks are dated `epoch` (seconds since 1970) when given, else by the publication date.
     With `aside` (a helper process) and an output on disk, the helper writes the workbook from
     ``catalogue.json`` while the rest is written here; the pages show the workbook's size, so they
-    carry a placeholder until it is known.
+    carry a placeholder until it is known. Control, format and invisible characters in the
+    catalogue's text reach no file raw: they are written out as ``[U+XXXX]`` (`render.visible`).
     """
+    catalogue = visible_catalogue(catalogue)
 
     def done(name: str) -> None:
         if progress is not None:

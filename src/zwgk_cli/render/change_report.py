@@ -12,6 +12,7 @@ from zwgk_cli.core.diagnostics import say
 from zwgk_cli.core.models import to_json
 from zwgk_cli.history.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
 from zwgk_cli.render.rows import chinese_numeral
+from zwgk_cli.render.visible import visible, visible_data
 
 DIFF_JSON_VERSION = 1
 
@@ -168,7 +169,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 def md(text: str) -> str:
     """Text that Markdown shows as written (no links, emphasis, HTML or table breaks)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", visible(text)).replace("\n", " ")
 
 
 def render_markdown(diff: CatalogueDiff) -> str:
@@ -277,4 +278,4 @@ def diff_data(diff: CatalogueDiff) -> dict[str, Any]:
 def render_json(diff: CatalogueDiff) -> str:
     """The diff as indented JSON: what json.dumps(…, ensure_ascii=False, indent=2, default=str) gives
     (a test compares them), written by pydantic in Rust (json.dumps indents in pure Python)."""
-    return to_json(diff_data(diff), indent=2, fallback=str).decode("utf-8") + "\n"
+    return to_json(visible_data(diff_data(diff)), indent=2, fallback=str).decode("utf-8") + "\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from zwgk_cli.check.coverage import DomainCoverage
 from zwgk_cli.core.catalogue import Catalogue
@@ -44,6 +45,7 @@ from zwgk_cli.render.rows import (
     task_rows,
     tasks_title,
 )
+from zwgk_cli.render.visible import visible
 
 # What the pages may load: their own scripts, styles and images, nothing else, from nowhere else.
 CSP = (
@@ -98,9 +100,18 @@ def environment(extra_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible_output,
     )
     env.filters["safe_url"] = safe_url
     return env
+
+
+def _visible_output(value: Any) -> Any:
+    """Every ``{{ … }}`` a template writes, with control and invisible characters written out
+    (`render.visible`): the change page's values come from the sources as they were, not checked."""
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def safe_url(url: str | None) -> str | None:
