@@ -359,3 +359,116 @@ def test_the_invisible_characters_are_unicodes_controls_and_format_characters() 
     assert matched == expected
     text = "政务公开\t目录\n第一行　全角空格"
     assert visible.visible(text) is text
+
+
+# a templates folder (--templates) with mistakes in it
+
+
+def build_with(templates: Path, tmp_path: Path) -> tuple[int, str]:
+    result = runner.invoke(
+        app, ["build", str(FIXTURE), "-o", str(tmp_path / "dist"), "--templates", str(templates)]
+    )
+    return result.exit_code, result.output
+
+
+def templates_folder(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    folder = tmp_path / "templates"
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_assets_named_with_spaces_and_chinese_are_copied(tmp_path: Path) -> None:
+    folder = templates_folder(
+        tmp_path,
+        {"assets/区徽 标志.png": b"png", "assets/.DS_Store": b"finder", "assets/img/my logo.svg": b"svg"},
+    )
+    code, output = build_with(folder, tmp_path)
+    assert code == 0, output
+    out = tmp_path / "dist"
+    assert (out / "assets" / "区徽 标志.png").read_bytes() == b"png"
+    assert (out / "assets" / "img" / "my logo.svg").read_bytes() == b"svg"
+    assert not (out / "assets" / ".DS_Store").exists()  # dot names are not part of the templates
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"index.html.j2": b'{% include "index.html.j2" %}'}, "循环引用自身：index.html.j2 → index.html.j2"),
+        ({"base.html.j2": b'{% extends "base.html.j2" %}'}, "循环引用自身：base.html.j2 → base.html.j2"),
+        (
+            {"index.html.j2": b'{% include "part.j2" %}', "part.j2": b'{% import "index.html.j2" as x %}'},
+            "part.j2 循环引用自身：index.html.j2 → part.j2 → index.html.j2",
+        ),
+        ({"index.html.j2": "标题\n\n正文".encode("gbk")}, "index.html.j2 第 1 行不是 UTF-8 编码"),
+        ({"index.html.j2": b'{% include "/etc/passwd" %}'}, "引用了 /etc/passwd，它在模板文件夹"),
+        ({"index.html.j2": b'{% include "../secret.j2" %}'}, "引用了 ../secret.j2，它在模板文件夹"),
+        ({"index.html.j2": b'{% include "nowhere.j2" %}'}, "引用的模板 nowhere.j2 在模板文件夹"),
+        ({"index.html.j2": b"{% if %}"}, "index.html.j2 第 1 行有语法错误"),
+        ({"assets/a:b.png": b"x"}, "的名称不能作为网站文件名"),
+        (
+            {"index.html.j2": b'{% set name = "index.html.j2" %}{% include name %}'},
+            "渲染模板 index.html.j2 时模板无限循环引用",
+        ),
+        (
+            {"index.html.j2": b'{% set name = "../secret.j2" %}{% include name %}'},
+            "渲染模板 index.html.j2 时找不到它引用的模板 ../secret.j2",
+        ),
+    ],
+    ids=[
+        "includes-itself",
+        "extends-itself",
+        "include-loop",
+        "gbk",
+        "absolute-include",
+        "parent-include",
+        "missing-include",
+        "syntax",
+        "asset-name",
+        "computed-self-include",
+        "computed-parent-include",
+    ],
+)
+def test_a_broken_templates_folder_is_named_in_chinese(
+    tmp_path: Path, files: dict[str, bytes], said: str
+) -> None:
+    (tmp_path / "secret.j2").write_text("机密", encoding="utf-8")
+    out = tmp_path / "dist"
+    build(FIXTURE, out)
+    before = tree(out)
+    code, output = build_with(templates_folder(tmp_path, files), tmp_path)
+    assert code == 2
+    assert said in output.replace("\n", "")
+    assert "Traceback" not in output
+    assert "磁盘" not in output
+    assert tree(out) == before
+    assert beside(out) == ["dist", "secret.j2", "templates"]
+
+
+def test_links_in_a_templates_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密", encoding="utf-8")
+    folder = templates_folder(tmp_path, {"assets/real.css": b"p{}"})
+    (folder / "assets" / "inside.css").symlink_to("real.css")
+    code, output = build_with(folder, tmp_path)
+    assert code == 0, output
+    assert (tmp_path / "dist" / "assets" / "inside.css").read_bytes() == b"p{}"
+    for name, target in (
+        ("assets/leak.txt", secret),
+        ("leak.html.j2", secret),
+        ("assets/gone.css", tmp_path / "gone"),
+    ):
+        link = folder / name
+        link.symlink_to(target)
+        code, output = build_with(folder, tmp_path)
+        assert code == 2
+        flat = output.replace("\n", "")
+        assert str(link) in flat
+        assert ("不存在" if target.name == "gone" else "指向文件夹以外") in flat
+        assert "机密" not in (tmp_path / "dist" / "assets" / "real.css").read_text(encoding="utf-8")
+        link.unlink()
+    (folder / "assets" / "up").symlink_to(tmp_path, target_is_directory=True)
+    code, output = build_with(folder, tmp_path)
+    assert code == 2
+    assert "指向文件夹以外" in output.replace("\n", "")

@@ -20,6 +20,7 @@ from zwgk_cli.history.changes import CatalogueDiff
 from zwgk_cli.history.compare import Comparison, changes_since
 from zwgk_cli.render import Content
 from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
+from zwgk_cli.render.html.templates import check_templates
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
 from zwgk_cli.render.rows import tasks_title
 from zwgk_cli.render.towns import find_unit, town_units, unit_catalogue, unit_title
@@ -230,8 +231,8 @@ def build(
 
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
-    if templates is not None and not templates.is_dir():
-        raise ZwgkError(say("stop.build.no-templates", templates=templates))
+    if templates is not None:
+        check_templates(templates)  # a broken templates folder stops the build before anything is read
     with helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
         check = check_catalogue(root, progress=check_progress)
         check_target(out, sources=root)

@@ -12,35 +12,21 @@ import errno
 import glob
 import io
 import os
-import re
 import secrets
 import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.render import Content
+from zwgk_cli.render.paths import safe_relative as safe_relative  # where tests and callers find it
 
 MARKER = ".zwgk-output"
 MARKER_TEXT = "本文件夹由 zwgk build 生成，重新生成时会整体替换。\nThis folder is written by zwgk build and replaced as a whole.\n"
-
-_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d|clock\$)(\..*)?$", re.IGNORECASE)
-
-
-def safe_relative(name: str) -> PurePosixPath:
-    """`name` as a relative path that stays inside the output folder, or ValueError."""
-    path = PurePosixPath(name)
-    if path.is_absolute() or not path.parts or "\\" in name:
-        raise ValueError(f"unsafe output path: {name!r}")
-    for part in path.parts:
-        if part in (".", "..") or not _SAFE_PART.match(part) or _WINDOWS_DEVICES.match(part):
-            raise ValueError(f"unsafe output path: {name!r}")
-    return path
 
 
 def check_target(out: Path, sources: Path | None = None) -> None:

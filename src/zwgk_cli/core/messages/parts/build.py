@@ -64,4 +64,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Files that could not be read at all and were left out: {files} (their contents show as added or removed "
         "as a whole).",
     ),
+    "stop.build.template-link-outside": (
+        "模板文件夹 {templates} 中的符号链接 {file} 指向文件夹以外的 {target}，拒绝使用：生成时会把别处的文件发布到网站。"
+        "把要用的文件复制到模板文件夹中，或让链接指向模板文件夹内的文件。",
+        "the symbolic link {file} in the templates folder {templates} points outside it, to {target}; refused, as it "
+        "would publish a file from elsewhere. Copy the file into the templates folder or link inside it.",
+    ),
+    "stop.build.template-link-broken": (
+        "模板文件夹 {templates} 中的符号链接 {file} 指向的 {target} 不存在。删除这个链接或改正它指向的位置。",
+        "the symbolic link {file} in the templates folder {templates} points to {target}, which does not exist.",
+    ),
+    "stop.build.template-not-utf8": (
+        "模板 {file} 第 {line} 行不是 UTF-8 编码。请用 UTF-8 保存模板文件。",
+        "template {file} is not UTF-8 (line {line}); save it as UTF-8.",
+    ),
+    "stop.build.template-syntax": (
+        "模板 {file} 第 {line} 行有语法错误：{what}",
+        "template {file}, line {line}: syntax error: {what}",
+    ),
+    "stop.build.template-include-outside": (
+        "模板 {file} 引用了 {include}，它在模板文件夹 {templates} 以外（绝对路径或含 ..），模板只能引用文件夹内的模板。"
+        "把要引用的模板复制到模板文件夹中，写相对于该文件夹的名称。",
+        "template {file} refers to {include}, outside the templates folder {templates} (an absolute path or ..); "
+        "templates may only refer to templates inside the folder.",
+    ),
+    "stop.build.template-include-missing": (
+        "模板 {file} 引用的模板 {include} 在模板文件夹 {templates} 和内置模板中都不存在。",
+        "template {file} refers to {include}, found neither in the templates folder {templates} nor among the "
+        "shipped templates.",
+    ),
+    "stop.build.template-cycle": (
+        "模板 {file} 循环引用自身：{chain}。模板不能直接或间接地 include、import 或 extends 自己"
+        "（要在内置模板基础上修改时，复制内置模板的内容，而不是 extends 同名模板）。",
+        "template {file} refers to itself: {chain}. A template may not include, import or extend itself, directly "
+        "or through others (to change a shipped template, copy its text instead of extending the same name).",
+    ),
+    "stop.build.template-asset-name": (
+        "模板文件夹中的文件 {file} 的名称不能作为网站文件名（以点、空格或连字符开头，以点或空格结尾，"
+        '含 < > : " | ? * # % \\ 或控制字符，或是 Windows 设备名如 con、nul）。请改名。',
+        "the file {file} in the templates folder has a name no site file may have (a leading dot, space or hyphen, "
+        'a trailing dot or space, one of < > : " | ? * # % \\ or a control character, or a Windows device name).',
+    ),
+    "stop.build.template-recursion": (
+        "渲染模板 {template} 时模板无限循环引用（模板文件夹 {templates}）：检查按变量计算名称的 include、import 和 extends。",
+        "rendering template {template} recursed without end (templates folder {templates}): check the includes, "
+        "imports and extends whose names are computed.",
+    ),
+    "stop.build.template-not-found": (
+        "渲染模板 {template} 时找不到它引用的模板 {include}（模板文件夹 {templates}）：模板只能引用模板文件夹内和内置的模板。",
+        "rendering template {template}: the template it refers to, {include}, was not found (templates folder "
+        "{templates}); only templates inside the folder and the shipped ones can be used.",
+    ),
+    "stop.build.template-failed": (
+        "渲染模板 {template} 时出错：{what}",
+        "rendering template {template} failed: {what}",
+    ),
 }
