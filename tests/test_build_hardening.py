@@ -170,8 +170,15 @@ def test_a_second_build_is_refused_while_one_runs(tmp_path: Path) -> None:
         assert "没有改动任何文件" in result.output
         assert "原输出文件夹保持不变" not in result.output
         assert beside(out) == [".dist.zwgk-lock", "dist"]
+        # refused before the catalogue is even read: its errors are not reported
+        broken = edited_copy(
+            FIXTURE, tmp_path / "broken", {"shjz.yaml": [("mode: [依申请]", "mode: [依申请公开]")]}
+        )
+        result = runner.invoke(app, ["build", str(broken), "-o", str(out)])
+        assert result.exit_code == 2
+        assert "field-value" not in result.output
     assert tree(out) == before
-    assert beside(out) == ["dist"]  # the lock file goes with the build that held it
+    assert beside(out) == ["broken", "dist"]  # the lock file goes with the build that held it
     assert runner.invoke(app, ["build", str(FIXTURE), "-o", str(out)]).exit_code == 0
 
 

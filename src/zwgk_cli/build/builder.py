@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.build.parallel import Helper, helper
-from zwgk_cli.build.staging import MemoryOutput, Output, check_target, staged
+from zwgk_cli.build.staging import MemoryOutput, Output, check_target, output_lock, staged
 from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
 from zwgk_cli.check.coverage import coverage_table
 from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
@@ -233,9 +234,14 @@ def build(
     """
     if templates is not None:
         check_templates(templates)  # a broken templates folder stops the build before anything is read
-    with helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
+    check_target(out, sources=root)
+    lock = ExitStack()
+    try:  # taken first, so a second build into `out` is refused before it checks anything
+        lock.enter_context(output_lock(out.absolute()))
+    except OSError as exc:  # no write permission beside the output folder …
+        raise _write_failed(out, exc) from exc
+    with lock, helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
         check = check_catalogue(root, progress=check_progress)
-        check_target(out, sources=root)
         if on_checked is not None:
             on_checked(check)
         result = BuildResult(check, out)
@@ -254,7 +260,7 @@ def build(
             upstream = check.upstream
             coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
         try:
-            with staged(out, sources=root) as staging:
+            with staged(out, sources=root, locked=True) as staging:
                 render_into(
                     staging,
                     check.catalogue,

@@ -16,7 +16,7 @@ import secrets
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -133,19 +133,21 @@ class Staging(Output):
 
 
 @contextmanager
-def staged(out: Path, sources: Path | None = None) -> Iterator[Staging]:
+def staged(out: Path, sources: Path | None = None, *, locked: bool = False) -> Iterator[Staging]:
     """A folder to write the outputs into; when the block ends without error it replaces `out` at
     once (with its marker), otherwise it is removed and `out` stays as it was.
 
     One build at a time writes `out` (a lock beside it; a second build is refused, see
-    `output_lock`). What a build killed midway left beside `out` is cleaned up first (`recover`).
+    `output_lock`; `locked`: the caller holds it already). What a build killed midway left beside
+    `out` is cleaned up first (`recover`).
     The folders and files get the modes the umask gives (0755 and 0644 under umask 022), so a web
     server running as another user can read them.
     """
     check_target(out, sources)
     target = out.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with output_lock(target):
+    with ExitStack() as lock:
+        if not locked:
+            lock.enter_context(output_lock(target))
         recover(target)
         check_target(out, sources)
         staging = target.parent / f"{_prefix(target, NEW)}{os.getpid()}-{secrets.token_hex(4)}"
@@ -182,6 +184,7 @@ def output_lock(out: Path) -> Iterator[None]:
     file never blocks. The file is removed when the block ends.
     """
     path = lock_path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         try:
