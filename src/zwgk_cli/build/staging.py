@@ -7,7 +7,6 @@ user's folder), and no file name taken from a catalogue may lead outside the out
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import glob
 import io
@@ -303,6 +302,8 @@ def exchange(first: Path, second: Path) -> bool:
     system or file system cannot, and nothing changed."""
     if sys.platform != "linux":
         return False
+    import ctypes  # here: only a build that replaces an output needs it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
