@@ -266,6 +266,9 @@ def test_since_a_revision_with_errors_is_refused(history: Path, tmp_path: Path) 
     assert "--since-accept-errors" in err
     assert not out.exists()
     assert build_in(history, "-o", str(out), "--since", "clean")[0] == 0
+    code, out_text, err = build_in(history, "-o", str(out), "--since-accept-errors")
+    assert code == 2
+    assert "只与 --since 一起使用" in out_text + err
 
 
 def test_since_a_revision_with_errors_when_accepted_says_so(history: Path, tmp_path: Path) -> None:

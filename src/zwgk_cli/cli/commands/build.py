@@ -73,6 +73,8 @@ def build_command(
     from zwgk_cli.cli.progress import build_progress, print_build_summary
 
     language: Lang = lang.value
+    if since_accept_errors and since is None:
+        exit_cannot_run(ZwgkError(say("stop.build.accept-without-since")), language)
     console = make_console()
     base = Path.cwd()
 

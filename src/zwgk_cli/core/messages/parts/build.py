@@ -43,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "writing the output folder {out} failed: {what}{where}. The previous output is unchanged; "
         "free disk space, fix the folder's permissions or choose another folder (-o), then run again.",
     ),
+    "stop.build.accept-without-since": (
+        "--since-accept-errors 只与 --since 一起使用：它允许 --since 的版本有错误。",
+        "--since-accept-errors goes with --since: it lets the --since revision have errors.",
+    ),
     "ui.build.since-errors": (
         "--since 的旧版本 {label}有 {errors} 个错误，未生成网站：据此写出的调整说明不真实"
         "（读不出的文件会显示为整个领域新增，读不出的 zwgk.yaml 会使每项设置显示为新增）。",
