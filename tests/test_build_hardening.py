@@ -88,8 +88,10 @@ def test_a_build_killed_while_writing_leaves_the_old_site_and_its_staging_is_cle
     assert tree(out) == before
     left = [name for name in beside(out) if name.startswith(".dist.zwgk-new-")]
     assert len(left) == 1, beside(out)  # what the kill left behind …
-    build(FIXTURE, out)
-    assert beside(out) == ["dist"]  # … the next build removes
+    result = build(FIXTURE, out)
+    assert beside(out) == ["dist"]  # … the next build removes, and says so
+    assert [path.name for path in result.recovery.removed] == left
+    assert result.recovery.restored is None
     assert tree(out) == before
 
 
@@ -120,6 +122,7 @@ def test_a_build_killed_between_the_two_renames_is_recovered(tmp_path: Path) -> 
     assert not out.exists()
     result = runner.invoke(app, ["build", str(FIXTURE), "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert "dist 不存在：已先把原来的输出从 .dist.zwgk-old-" in result.output.replace("\n", "")
     assert beside(out) == ["dist"]
     assert tree(out) == before
 

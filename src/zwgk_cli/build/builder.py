@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.build.parallel import Helper, helper
-from zwgk_cli.build.staging import MemoryOutput, Output, check_target, output_lock, staged
+from zwgk_cli.build.staging import MemoryOutput, Output, Recovery, check_target, output_lock, staged
 from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
 from zwgk_cli.check.coverage import coverage_table
 from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
@@ -54,6 +54,7 @@ class BuildResult:
     files: dict[str, int] = field(default_factory=dict)  # relative path → size in bytes
     # --since named a revision with errors and they were not accepted: nothing was built
     since_refused: Comparison | None = None
+    recovery: Recovery = field(default_factory=Recovery)  # what a build killed earlier left, cleaned up
 
     @property
     def built(self) -> bool:
@@ -273,6 +274,7 @@ def build(
                     epoch=epoch,
                 )
                 result.files = staging.sizes()
+                result.recovery = staging.recovery
         except OSError as exc:  # a full disk, a folder without write permission …
             raise _write_failed(out, exc) from exc
     return result

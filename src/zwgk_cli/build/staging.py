@@ -16,6 +16,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -105,9 +106,10 @@ class MemoryOutput(Output):
 class Staging(Output):
     """The new output folder being written beside the old one (see `staged`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, recovery: Recovery | None = None) -> None:
         self.root = root
         self._written: set[str] = set()
+        self.recovery = recovery or Recovery()  # what was cleaned up before this build began
 
     def path(self, name: str) -> Path:
         target = self._file(name)
@@ -147,12 +149,12 @@ def staged(out: Path, sources: Path | None = None, *, locked: bool = False) -> I
     with ExitStack() as lock:
         if not locked:
             lock.enter_context(output_lock(target))
-        recover(target)
+        recovery = recover(target)
         check_target(out, sources)
         staging = target.parent / f"{_prefix(target, NEW)}{os.getpid()}-{secrets.token_hex(4)}"
         staging.mkdir(0o777)  # the umask decides, unlike tempfile.mkdtemp's 0700
         try:
-            yield Staging(staging)
+            yield Staging(staging, recovery)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8", newline="\n")
             check_target(out, sources)
             _swap(staging, target)
@@ -242,8 +244,19 @@ def _holder(fd: int) -> str:
     return say("ui.build.lock-holder-unknown").zh
 
 
-def recover(out: Path) -> list[Path]:
-    """Clean up after a build that was killed midway (call holding `output_lock`); what was removed.
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What a build found left beside its output folder by a build killed midway, and did about it."""
+
+    restored: Path | None = None  # the earlier output moved back from here to the output folder
+    removed: tuple[Path, ...] = ()  # staging and retired folders removed
+
+    def __bool__(self) -> bool:
+        return self.restored is not None or bool(self.removed)
+
+
+def recover(out: Path) -> Recovery:
+    """Clean up after a build that was killed midway (call holding `output_lock`).
 
     A build killed between moving the old output aside and moving the new one in left no `out`:
     the old output is moved back. Every staging folder (``.<name>.zwgk-new-…``) and retired folder
@@ -252,17 +265,19 @@ def recover(out: Path) -> list[Path]:
     parent = out.parent
     new = sorted(parent.glob(glob.escape(_prefix(out, NEW)) + "*"))
     old = sorted(parent.glob(glob.escape(_prefix(out, OLD)) + "*"), key=lambda p: p.stat().st_mtime)
+    restored = None
     if not out.exists() and not out.is_symlink():
         restorable = [p for p in old if p.is_dir() and not p.is_symlink() and (p / MARKER).is_file()]
         if restorable:
-            restorable[-1].rename(out)
-            old.remove(restorable[-1])
+            restored = restorable[-1]
+            restored.rename(out)
+            old.remove(restored)
     for stale in [*new, *old]:
         if stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale, ignore_errors=True)
         else:
             stale.unlink(missing_ok=True)
-    return [*new, *old]
+    return Recovery(restored, (*new, *old))
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -108,6 +108,12 @@ def build_command(
         console.print(f"[bold red]{say('ui.build.not-built').get(language)}[/]")
         raise typer.Exit(EXIT_FINDINGS)
     print_build_summary(console, result, language)
+    recovery = result.recovery
+    if recovery.restored is not None:
+        console.print(say("ui.build.restored", old=recovery.restored.name, out=out).get(language))
+    if recovery.removed:
+        names = "、".join(path.name for path in recovery.removed)
+        console.print(say("ui.build.cleaned", names=names).get(language))
     raise typer.Exit(EXIT_OK)
 
 

@@ -29,6 +29,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another zwgk build ({holder}) is writing the output folder {out}; nothing was built or changed. "
         "Run again when it has finished (the lock file {lock} is held by that process and freed when it ends).",
     ),
+    "ui.build.restored": (
+        "上次生成在替换输出文件夹时中断，{out} 不存在：已先把原来的输出从 {old} 移回，再生成。",
+        "an earlier build was interrupted while replacing the output folder and {out} was missing: the previous "
+        "output was first moved back from {old}, then the build ran.",
+    ),
+    "ui.build.cleaned": (
+        "已删除中断的生成留在输出文件夹旁边的临时文件夹：{names}",
+        "removed what interrupted builds left beside the output folder: {names}",
+    ),
     "ui.build.lock-holder": ("进程 {pid}，开始于 {started}", "process {pid}, started {started}"),
     "ui.build.lock-holder-unknown": ("进程未知", "process unknown"),
     "stop.build.swap-failed": (
