@@ -459,6 +459,18 @@ def test_a_broken_templates_folder_is_named_in_chinese(
     assert beside(out) == ["dist", "secret.j2", "templates"]
 
 
+def test_a_template_may_include_a_file_of_any_name_in_the_folder(tmp_path: Path) -> None:
+    index = (ROOT / "templates" / "index.html.j2").read_text(encoding="utf-8")
+    marked = index.replace("{% block main %}", '{% block main %}{% include "parts/note.html" %}', 1)
+    assert marked != index
+    folder = templates_folder(
+        tmp_path, {"index.html.j2": marked.encode(), "parts/note.html": "<p>本站说明</p>".encode()}
+    )
+    code, output = build_with(folder, tmp_path)
+    assert code == 0, output
+    assert "<p>本站说明</p>" in (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+
+
 def test_links_in_a_templates_folder(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("机密", encoding="utf-8")

@@ -32,8 +32,10 @@ def check_templates(folder: Path) -> None:
     if not folder.is_dir():
         raise ZwgkError(say("stop.build.no-templates", templates=folder))
     files = dict(_walk(folder))
-    sources = {name: _read(path) for name, path in files.items() if name.endswith(".j2")}
-    _check_includes(folder, sources)
+    for name, path in files.items():
+        if name.endswith(".j2"):
+            _read(path)
+    _check_includes(folder, files)
     for name in files:
         if name.startswith(ASSETS + "/"):
             _check_asset_name(folder, name)
@@ -89,14 +91,15 @@ def _read(path: Path) -> str:
         raise ZwgkError(say("stop.build.template-not-utf8", file=path, line=line)) from None
 
 
-def _check_includes(folder: Path, sources: dict[str, str]) -> None:
-    """Every include, import and extends with a fixed name: inside the folder, found, no cycle."""
+def _check_includes(folder: Path, files: dict[str, Path]) -> None:
+    """Every include, import and extends with a fixed name in the templates (`files`, the folder's
+    files by name): inside the folder, found, no cycle."""
     env = Environment()
     shipped = templates_dir()
 
     def source_of(name: str) -> tuple[str, Path] | None:
-        if name in sources:
-            return sources[name], folder / name
+        if name in files:
+            return _read(files[name]), files[name]
         path = shipped.joinpath(*PurePosixPath(name).parts)
         return (path.read_text(encoding="utf-8"), path) if path.is_file() else None
 
@@ -141,7 +144,7 @@ def _check_includes(folder: Path, sources: dict[str, str]) -> None:
             visit(ref, [*path, name])
         done.add(name)
 
-    for name in [*PAGES, *sorted(sources)]:
+    for name in [*PAGES, *sorted(name for name in files if name.endswith(".j2"))]:
         if source_of(name) is not None:
             visit(name, [])
 
