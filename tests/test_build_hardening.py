@@ -202,7 +202,7 @@ def test_a_stale_lock_file_does_not_block(tmp_path: Path) -> None:
     assert beside(out) == ["dist"]
 
 
-@pytest.mark.parametrize("mask", [0o022, 0o027])
+@pytest.mark.parametrize("mask", [0o022, 0o027], ids=["umask-022", "umask-027"])
 def test_the_output_follows_the_umask(tmp_path: Path, mask: int) -> None:
     out = tmp_path / "dist"
     old = os.umask(mask)
