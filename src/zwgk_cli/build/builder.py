@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.build.parallel import Helper, helper
-from zwgk_cli.build.staging import MemoryOutput, Output, check_target, staged
+from zwgk_cli.build.staging import MemoryOutput, Output, Recovery, check_target, output_lock, staged
 from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
 from zwgk_cli.check.coverage import coverage_table
 from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
@@ -17,12 +18,14 @@ from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Unit
 from zwgk_cli.history.changes import CatalogueDiff
-from zwgk_cli.history.compare import changes_since
+from zwgk_cli.history.compare import Comparison, changes_since
 from zwgk_cli.render import Content
 from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
+from zwgk_cli.render.html.templates import check_templates
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
 from zwgk_cli.render.rows import tasks_title
 from zwgk_cli.render.towns import find_unit, town_units, unit_catalogue, unit_title
+from zwgk_cli.render.visible import visible_catalogue
 from zwgk_cli.render.xlsx.workbook import catalogue_workbook, tasks_workbook, write_catalogue_workbook
 
 WORKBOOK = "catalogue.xlsx"
@@ -49,6 +52,9 @@ class BuildResult:
     check: CheckResult
     out: Path
     files: dict[str, int] = field(default_factory=dict)  # relative path → size in bytes
+    # --since named a revision with errors and they were not accepted: nothing was built
+    since_refused: Comparison | None = None
+    recovery: Recovery = field(default_factory=Recovery)  # what a build killed earlier left, cleaned up
 
     @property
     def built(self) -> bool:
@@ -91,8 +97,10 @@ def render_into(
     workbooks are dated `epoch` (seconds since 1970) when given, else by the publication date.
     With `aside` (a helper process) and an output on disk, the helper writes the workbook from
     ``catalogue.json`` while the rest is written here; the pages show the workbook's size, so they
-    carry a placeholder until it is known.
+    carry a placeholder until it is known. Control, format and invisible characters in the
+    catalogue's text reach no file raw: they are written out as ``[U+XXXX]`` (`render.visible`).
     """
+    catalogue = visible_catalogue(catalogue)
 
     def done(name: str) -> None:
         if progress is not None:
@@ -208,38 +216,52 @@ def build(
     all_units: bool = False,
     check_progress: CheckProgress | None = None,
     *,
+    since_accept_errors: bool = False,
     cwd: Path | None = None,
     epoch: int | None = None,
     jobs: int | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
-    With `since` (a git revision), the site gets the 调整说明 page for the changes since then;
-    `cwd` is the folder `root` and the revision's paths are relative to (the command's working
+    With `since` (a git revision), the site gets the 调整说明 page for the changes since then. A
+    revision with errors would give a false page (a file it could not read looks added as a whole):
+    nothing is built then (`BuildResult.since_refused`) unless `since_accept_errors`, and then the
+    page says which files of the revision had errors or could not be read. `cwd` is the folder `root` and the revision's paths are relative to (the command's working
     folder; without it, they are taken as they are). The workbooks are dated `epoch` (seconds since
     1970, as SOURCE_DATE_EPOCH gives it) when given, else by the publication date. `jobs` 1 (the
     command line passes ZWGK_JOBS) writes the workbook in this process instead of a helper.
 
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
-    if templates is not None and not templates.is_dir():
-        raise ZwgkError(say("stop.build.no-templates", templates=templates))
-    with helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
+    if templates is not None:
+        check_templates(templates)  # a broken templates folder stops the build before anything is read
+    check_target(out, sources=root)
+    lock = ExitStack()
+    try:  # taken first, so a second build into `out` is refused before it checks anything
+        lock.enter_context(output_lock(out.absolute()))
+    except OSError as exc:  # no write permission beside the output folder …
+        raise _write_failed(out, exc) from exc
+    with lock, helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
         check = check_catalogue(root, progress=check_progress)
-        check_target(out, sources=root)
         if on_checked is not None:
             on_checked(check)
         result = BuildResult(check, out)
         if check.catalogue is None:
             return result
         chosen = resolve_units(check.catalogue, units, all_units=all_units)
-        changes = changes_since(since, root, cwd or Path(), check) if since is not None else None
+        changes = None
+        if since is not None:
+            comparison = changes_since(since, root, cwd or Path(), check)
+            if comparison.old.summary.errors and not since_accept_errors:
+                result.since_refused = comparison
+                return result
+            changes = comparison.diff
         coverage = None
         if check.upstream is not None:
             upstream = check.upstream
             coverage = CoverageReport(upstream.label, upstream.edition, coverage_table(check.files, upstream))
         try:
-            with staged(out, sources=root) as staging:
+            with staged(out, sources=root, locked=True) as staging:
                 render_into(
                     staging,
                     check.catalogue,
@@ -252,6 +274,7 @@ def build(
                     epoch=epoch,
                 )
                 result.files = staging.sizes()
+                result.recovery = staging.recovery
         except OSError as exc:  # a full disk, a folder without write permission …
             raise _write_failed(out, exc) from exc
     return result

@@ -119,6 +119,18 @@ class DomainChanges:
         return self.status != "kept" or bool(self.header or self.items or self.reordered)
 
 
+@dataclass(frozen=True, slots=True)
+class SideErrors:
+    """A version compared although it had errors: what the comparison may have missed."""
+
+    label: str
+    errors: int
+    files: tuple[str, ...]  # the files with errors, relative to the catalogue folder
+    # of those, the files that could not be read at all: left out, so their contents look
+    # added (or removed) as a whole, and a zwgk.yaml left out makes every setting look new
+    unreadable: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class CatalogueDiff:
     """Two versions compared."""
@@ -128,6 +140,7 @@ class CatalogueDiff:
     settings: list[FieldChange] = field(default_factory=list)
     domains: list[DomainChanges] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    incomplete: list[SideErrors] = field(default_factory=list)  # sides compared despite errors
 
     @property
     def has_changes(self) -> bool:

@@ -12,7 +12,7 @@ from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Settings
 from zwgk_cli.core.source import SourceDocument
-from zwgk_cli.history.changes import CatalogueDiff, Side, diff_sides
+from zwgk_cli.history.changes import CatalogueDiff, Side, SideErrors, diff_sides
 from zwgk_cli.history.migrations import migrate
 from zwgk_cli.history.revisions import (
     Snapshot,
@@ -148,15 +148,46 @@ def version_name(edition: str, where: str) -> str:
     return say("ui.history.version", edition=edition, where=where).zh if edition else where
 
 
-def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> CatalogueDiff:
-    """From `revision` to the working tree's catalogue in `folder`, already checked as `current`."""
+def side_errors(label: str, check: CheckResult) -> SideErrors | None:
+    """What a side with errors could not show in a comparison (None: it has no errors)."""
+    if not check.summary.errors:
+        return None
+
+    def name(path: Path) -> str:
+        try:
+            return path.relative_to(check.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    files = list(dict.fromkeys(name(d.file) for d in check.diagnostics if d.severity == "error" and d.file))
+    readable = {name(df.doc.path) for df in check.files if isinstance(df.doc.data, dict)}
+    settings = check.settings.doc
+    if settings is not None and isinstance(settings.data, dict):
+        readable.add(name(settings.path))
+    elif SETTINGS_FILE not in files:
+        files.insert(0, SETTINGS_FILE)
+    unreadable = tuple(f for f in files if f not in readable)
+    return SideErrors(label, check.summary.errors, tuple(files), unreadable)
+
+
+def changes_since(revision: str, folder: Path, cwd: Path, current: CheckResult) -> Comparison:
+    """From `revision` to the working tree's catalogue in `folder`, already checked as `current`.
+
+    When the revision has errors, the difference says so (`CatalogueDiff.incomplete`) and the old
+    side's check tells which: the caller decides whether such a difference may be published.
+    """
     # given the check, the build that asks does not read and check the working tree a second time
     snapshot = resolve_side(revision, folder, cwd)
     old_check, notes = checked(snapshot)
     now = working_tree_label(current.settings.doc)
     diff = diff_sides(side_of(snapshot.label, old_check), side_of(now, current))
     diff.notes = notes + diff.notes
-    return diff
+    _note_errors(diff, (snapshot.label, old_check), (now, current))
+    return Comparison(diff, old_check, current)
+
+
+def _note_errors(diff: CatalogueDiff, *sides: tuple[str, CheckResult]) -> None:
+    diff.incomplete = [found for label, check in sides if (found := side_errors(label, check)) is not None]
 
 
 @paused_gc()
@@ -177,4 +208,5 @@ def compare(
     new_check, new_notes = checked(new_snapshot, progress("new") if progress is not None else None)
     diff = diff_sides(side_of(old_snapshot.label, old_check), side_of(new_snapshot.label, new_check))
     diff.notes = old_notes + new_notes + diff.notes
+    _note_errors(diff, (old_snapshot.label, old_check), (new_snapshot.label, new_check))
     return Comparison(diff, old_check, new_check)

@@ -12,6 +12,7 @@ from zwgk_cli.core.inert_text import markdown_text
 from zwgk_cli.core.models import to_json
 from zwgk_cli.history.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
 from zwgk_cli.render.rows import chinese_numeral
+from zwgk_cli.render.visible import visible, visible_data
 
 DIFF_JSON_VERSION = 1
 
@@ -40,6 +41,18 @@ def display(value: Any) -> str:
             return f"{value['code']}：{value['reason']}"
         return "；".join(f"{k}：{display(v)}" for k, v in value.items())
     return str(value)
+
+
+def incomplete_lines(diff: CatalogueDiff) -> list[str]:
+    """For each version compared despite its errors: that it had errors, which files, and which of
+    them could not be read at all (the warning a published change report must carry)."""
+    lines: list[str] = []
+    for side in diff.incomplete:
+        files = "、".join(side.files) or "—"
+        lines.append(say("ui.changes.incomplete", label=side.label, errors=side.errors, files=files).zh)
+        if side.unreadable:
+            lines.append(say("ui.changes.unreadable", files="、".join(side.unreadable)).zh)
+    return lines
 
 
 def domain_summary(domain: DomainChanges) -> str:
@@ -153,13 +166,16 @@ def overall_line(diff: CatalogueDiff) -> str:
 
 def md(text: str) -> str:
     """Text that Markdown shows as written (no links, emphasis, HTML, table breaks or @mentions)."""
-    return markdown_text(text)
+    return markdown_text(visible(text))
 
 
 def render_markdown(diff: CatalogueDiff) -> str:
     """For a pull-request comment: a summary table, then each domain's changes."""
     names = {d.slug: d.name for d in diff.domains}
-    out = [f"## 目录调整说明：{md(diff.old_label)} → {md(diff.new_label)}", "", md(overall_line(diff)), ""]
+    out = [f"## 目录调整说明：{md(diff.old_label)} → {md(diff.new_label)}", ""]
+    for line in incomplete_lines(diff):
+        out += [f"> **{md(line)}**", ""]
+    out += [md(overall_line(diff)), ""]
     changed = diff.changed_domains()
     if changed:
         out += ["| 序号 | 领域 | 新增 | 删除 | 修改 | 其他 |", "|---:|---|---:|---:|---:|---|"]
@@ -259,4 +275,4 @@ def diff_data(diff: CatalogueDiff) -> dict[str, Any]:
 def render_json(diff: CatalogueDiff) -> str:
     """The diff as indented JSON: what json.dumps(…, ensure_ascii=False, indent=2, default=str) gives
     (a test compares them), written by pydantic in Rust (json.dumps indents in pure Python)."""
-    return to_json(diff_data(diff), indent=2, fallback=str).decode("utf-8") + "\n"
+    return to_json(visible_data(diff_data(diff)), indent=2, fallback=str).decode("utf-8") + "\n"

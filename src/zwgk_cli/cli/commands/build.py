@@ -23,6 +23,7 @@ from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
 if TYPE_CHECKING:
     from zwgk_cli.check.pipeline import CheckResult
+    from zwgk_cli.history.compare import Comparison
 
 
 def source_date_epoch() -> int | None:
@@ -39,8 +40,18 @@ def build_command(
     templates: TemplatesOption = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", help="git 版本：网站中加入自该版本以来的调整说明页（changes.html）。"),
+        typer.Option(
+            "--since",
+            help="git 版本：网站中加入自该版本以来的调整说明页（changes.html）。该版本有错误时不生成（退出码 1）。",
+        ),
     ] = None,
+    since_accept_errors: Annotated[
+        bool,
+        typer.Option(
+            "--since-accept-errors",
+            help="--since 的版本有错误时仍然生成；调整说明页写明旧版本有错误、哪些文件未能读取。",
+        ),
+    ] = False,
     unit: Annotated[
         list[str] | None,
         typer.Option(
@@ -62,6 +73,8 @@ def build_command(
     from zwgk_cli.cli.progress import build_progress, print_build_summary
 
     language: Lang = lang.value
+    if since_accept_errors and since is None:
+        exit_cannot_run(ZwgkError(say("stop.build.accept-without-since")), language)
     console = make_console()
     base = Path.cwd()
 
@@ -82,13 +95,35 @@ def build_command(
                 units=unit or (),
                 all_units=all_units,
                 cwd=base,
+                since_accept_errors=since_accept_errors,
                 epoch=source_date_epoch(),
                 jobs=1 if os.environ.get("ZWGK_JOBS", "").strip() == "1" else None,
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
+    if result.since_refused is not None:
+        print_since_refused(result.since_refused, language, base)
+        raise typer.Exit(EXIT_FINDINGS)
     if not result.built:
         console.print(f"[bold red]{say('ui.build.not-built').get(language)}[/]")
         raise typer.Exit(EXIT_FINDINGS)
     print_build_summary(console, result, language)
+    recovery = result.recovery
+    if recovery.restored is not None:
+        console.print(say("ui.build.restored", old=recovery.restored.name, out=out).get(language))
+    if recovery.removed:
+        names = "、".join(path.name for path in recovery.removed)
+        console.print(say("ui.build.cleaned", names=names).get(language))
     raise typer.Exit(EXIT_OK)
+
+
+def print_since_refused(comparison: Comparison, lang: Lang, base: Path) -> None:
+    """On stderr: the --since revision's errors, located, and why nothing was built."""
+    errors = make_console(stderr=True)
+    old = comparison.old
+    label = comparison.diff.old_label
+    errors.print(
+        f"[bold red]{say('ui.build.since-errors', label=label, errors=old.summary.errors).get(lang)}[/]"
+    )
+    print_diagnostics(errors, [d for d in old.diagnostics if d.severity == "error"], old.summary, lang, base)
+    errors.print(say("ui.build.since-errors.hint", option="--since-accept-errors").get(lang))

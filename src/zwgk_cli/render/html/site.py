@@ -12,10 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
+)
+from markupsafe import Markup
 
 from zwgk_cli.check.coverage import DomainCoverage
 from zwgk_cli.core.catalogue import Catalogue
+from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.models import Domain, Settings
 from zwgk_cli.core.resources import templates_dir
 from zwgk_cli.history.changes import CatalogueDiff
@@ -27,6 +37,7 @@ from zwgk_cli.render.change_report import (
     domain_summary,
     field_line,
     field_origin,
+    incomplete_lines,
     item_description,
     item_verb,
     overall_line,
@@ -34,6 +45,7 @@ from zwgk_cli.render.change_report import (
 )
 from zwgk_cli.render.html.search_index import search_script_parts
 from zwgk_cli.render.html.stats import statistics
+from zwgk_cli.render.html.templates import check_templates, template_assets
 from zwgk_cli.render.rows import (
     date_text,
     domain_caption,
@@ -43,6 +55,7 @@ from zwgk_cli.render.rows import (
     task_rows,
     tasks_title,
 )
+from zwgk_cli.render.visible import visible
 
 # What the pages may load: their own scripts, styles and images, nothing else, from nowhere else.
 CSP = (
@@ -97,9 +110,18 @@ def environment(extra_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible_output,
     )
     env.filters["safe_url"] = safe_url
     return env
+
+
+def _visible_output(value: Any) -> Any:
+    """Every ``{{ … }}`` a template writes, with control and invisible characters written out
+    (`render.visible`): the change page's values come from the sources as they were, not checked."""
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def safe_url(url: str | None) -> str | None:
@@ -113,16 +135,12 @@ def safe_url(url: str | None) -> str | None:
 
 
 def asset_files(extra_templates: Path | None = None) -> dict[str, bytes]:
-    """The static files under ``assets/`` (user files override shipped ones of the same name)."""
+    """The static files under ``assets/`` (user files override shipped ones of the same name; see
+    `templates.template_assets` for which files of a templates folder count)."""
     found: dict[str, bytes] = {}
-    roots = [templates_dir()] + ([extra_templates] if extra_templates is not None else [])
-    for root in roots:
-        assets = root / "assets"
-        if not assets.is_dir():
-            continue
-        for path in sorted(assets.rglob("*")):
-            if path.is_file():
-                found[path.relative_to(root).as_posix()] = path.read_bytes()
+    for root in [templates_dir()] + ([extra_templates] if extra_templates is not None else []):
+        for name, path in template_assets(root):
+            found[name] = path.read_bytes()
     return found
 
 
@@ -189,7 +207,7 @@ def site_files(
     )
 
     def page(template: str, name: str, **context: Any) -> tuple[str, bytes]:
-        text = env.get_template(template).render(**common, page=name, **context)
+        text = render_page(env, template, extra_templates, **common, page=name, **context)
         if progress is not None:
             progress(name)
         return name, text.encode("utf-8")
@@ -232,6 +250,7 @@ def changes_context(diff: CatalogueDiff) -> dict[str, Any]:
         "names": {d.slug: d.name for d in diff.domains},
         "words": COUNT_WORDS,
         "overall_line": overall_line,
+        "incomplete_lines": incomplete_lines(diff),
         "domain_heading": domain_heading,
         "domain_summary": domain_summary,
         "item_verb": item_verb,
@@ -248,12 +267,17 @@ def render_changes_page(
     diff: CatalogueDiff, settings: Settings, extra_templates: Path | None = None
 ) -> bytes:
     """A standalone 调整说明 page (``zwgk diff --format html``): the site's style inlined, no script."""
+    if extra_templates is not None:
+        check_templates(extra_templates)
     env = environment(extra_templates)
     css = asset_files(extra_templates).get("assets/style.css", b"").decode("utf-8")
     csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
     context = changes_context(diff)
     context["linkable"] = lambda change, slug: False  # the domain pages are not beside it
-    text = env.get_template("changes.html.j2").render(
+    text = render_page(
+        env,
+        "changes.html.j2",
+        extra_templates,
         **page_context(
             settings,
             csp=csp,
@@ -267,6 +291,28 @@ def render_changes_page(
         **context,
     )
     return text.encode("utf-8")
+
+
+def render_page(env: Environment, template: str, extra_templates: Path | None, **context: Any) -> str:
+    """`template` rendered; ZwgkError naming it when a template of the folder is at fault in a way
+    `check_templates` could not see beforehand (an include whose name is computed, a loop of them)."""
+    try:
+        return env.get_template(template).render(**context)
+    except RecursionError:
+        raise ZwgkError(
+            say("stop.build.template-recursion", template=template, templates=extra_templates)
+        ) from None
+    except TemplateNotFound as exc:
+        raise ZwgkError(
+            say(
+                "stop.build.template-not-found",
+                template=template,
+                include=exc.name,
+                templates=extra_templates,
+            )
+        ) from None
+    except (TemplateSyntaxError, UnicodeDecodeError) as exc:
+        raise ZwgkError(say("stop.build.template-failed", template=template, what=str(exc))) from None
 
 
 def _neighbour(domains: list[Domain], index: int) -> Domain | None:

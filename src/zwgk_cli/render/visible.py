@@ -1,0 +1,112 @@
+"""Characters no output carries raw: control, format and invisible characters, written out as [U+XXXX].
+
+Why: a catalogue value can hold a terminal escape (ESC ``[31m``), a bell, a right-to-left override
+(U+202E) or a zero-width space (U+200B), pasted from another document or planted on purpose. Raw in
+a page, the open data or a workbook they reorder what readers see, hide text, colour a terminal that
+prints the CSV, or break the file (XML cannot hold C0 controls, so a workbook would carry them only
+as escapes Excel turns back into the raw character). Every output replaces each such character with
+its code point in plain ASCII, e.g. ``办事[U+202E]指南``: visible, searchable, and nothing a reader,
+browser or spreadsheet acts on, so it can be found and fixed in the source.
+
+Which: Unicode categories Cc (controls: C0 but tab and line feed, DEL, C1), Cf (format: bidi marks,
+embeddings, overrides and isolates, zero-width space and joiners, word joiner, BOM, soft hyphen,
+tag characters …), Zl and Zp (line and paragraph separators). Tab and line feed stay: they are
+ordinary white space in every format written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from zwgk_cli.core.catalogue import Catalogue
+
+# Cc, Cf, Zl, Zp of Unicode 14 (Python 3.11's unicodedata), tab and line feed excepted; a test
+# compares this with unicodedata.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+
+T = TypeVar("T")
+
+
+def _written_out(match: re.Match[str]) -> str:
+    return f"[U+{ord(match.group()):04X}]"
+
+
+def visible(text: str) -> str:
+    """`text` with every control, format and invisible character written out as ``[U+XXXX]``
+    (the same object when it has none)."""
+    if text.isprintable() or INVISIBLE.search(text) is None:  # isprintable: the fast common case
+        return text
+    return INVISIBLE.sub(_written_out, text)
+
+
+# In JSON, the C0 controls but tab and line feed are escapes: \b \f \r or \u00XX (a "\\b" written in
+# the text matches too, which only costs a closer look).
+_JSON_CONTROL = re.compile(r"\\(?:[bfr]|u00[0-9a-fA-F]{2})")
+
+
+def visible_catalogue(catalogue: Catalogue) -> Catalogue:
+    """`catalogue` with `visible` applied to all its text (the same object when nothing changes).
+
+    The settings and each domain are first looked at whole, as JSON (pydantic writes it in Rust):
+    a domain without such characters, the usual case, is not walked value by value.
+    """
+    settings = catalogue.settings if _plain(catalogue.settings) else visible_data(catalogue.settings)
+    domains = [domain if _plain(domain) else visible_data(domain) for domain in catalogue.domains]
+    if settings is catalogue.settings and all(
+        new is old for new, old in zip(domains, catalogue.domains, strict=True)
+    ):
+        return catalogue
+    return dataclasses.replace(catalogue, settings=settings, domains=domains)
+
+
+def _plain(model: BaseModel) -> bool:
+    """Whether `model` holds no character `visible` would write out (False: maybe it does)."""
+    data = model.model_dump_json()
+    return (data.isprintable() or INVISIBLE.search(data) is None) and _JSON_CONTROL.search(data) is None
+
+
+def visible_data(value: T) -> T:
+    """`value` with `visible` applied to every string in it: models, dataclasses, lists, tuples and
+    dicts (keys too) are rebuilt where something changed, and returned as they are otherwise."""
+    return _visible(value)  # type: ignore[no-any-return]
+
+
+def _visible(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, BaseModel):
+        changed = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _visible(old)
+            if new is not old:
+                changed[name] = new
+        return value.model_copy(update=changed) if changed else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = _visible(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, list | tuple):
+        items = [_visible(v) for v in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        pairs = [(_visible(k), _visible(v)) for k, v in value.items()]
+        if all(k is ok and v is ov for (k, v), (ok, ov) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    return value
