@@ -176,7 +176,8 @@ def test_diff_markdown_breaks_mentions_and_escapes(tmp_path: Path) -> None:
     assert code == 0
     _no_command_lines(out)
     assert "@org" not in out
-    assert r"请 @<!-- -->org/team 复核\\n::warning file=a.yaml::owned\\x1b\[2J\\u202e" in out
+    # the diff's outputs write control characters as the published pages do: [U+XXXX]
+    assert r"请 @<!-- -->org/team 复核\\n::warning file=a.yaml::owned\[U+001B\]\[2J\[U+202E\]" in out
 
 
 def test_diff_text_shows_values_on_one_line(tmp_path: Path) -> None:
