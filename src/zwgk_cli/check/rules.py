@@ -21,7 +21,7 @@ from zwgk_cli.core.catalogue import (
 from zwgk_cli.core.codes import CODES, WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.domain_names import PILOT_DOMAINS
-from zwgk_cli.core.models import DomainHeader, Group, Item, Settings
+from zwgk_cli.core.models import WINDOWS_DEVICE_NAMES, DomainHeader, Group, Item, Settings
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.core.wording import describe, listing, root_model
 
@@ -36,13 +36,21 @@ def check_settings(sf: SettingsFile) -> list[Diagnostic]:
         found += _repeats(doc, (key,), getattr(settings, key), "vocabulary-duplicate")
     found += _repeats(doc, ("units",), [u.name for u in settings.units], "unit-duplicate", field="name")
     found += _repeats(doc, ("units",), [u.slug for u in settings.units], "unit-duplicate", field="slug")
+    slugs: list[tuple[FieldPath, str]] = [
+        (("units", i, "slug"), u.slug) for i, u in enumerate(settings.units)
+    ]
+    slugs += [(("groups", i, "slug"), g.slug) for i, g in enumerate(settings.groups)]
+    for path, slug in slugs:
+        if slug in WINDOWS_DEVICE_NAMES:  # units/<slug>/ could not be made on Windows
+            msg = say("slug-reserved.unit", where=describe(Settings, path, doc.data), slug=slug)
+            found.append(located(doc, path, "slug-reserved", msg, say("slug-reserved.unit.hint")))
     unit_names = {u.name for u in settings.units}
     for gi, group in enumerate(settings.groups):
         found += _check_group(doc, settings, gi, group, unit_names)
     domains = set(settings.domains)
     for ni, na in enumerate(settings.not_applicable):
         if na.domain not in domains:
-            path: FieldPath = ("not_applicable", ni, "domain")
+            path = ("not_applicable", ni, "domain")
             where = describe(Settings, path, doc.data)
             msg = say("domain-unknown.not-applicable", where=where, domain=na.domain)
             hint = _choices(na.domain, settings.domains)
@@ -349,10 +357,14 @@ def _check_subject(
 
 def _check_link(doc: SourceDocument, base: FieldPath, index: int, item: Item) -> list[Diagnostic]:
     link = item.link or ""
-    parts = urlsplit(link)
-    if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in link):
-        return []
-    msg = say("link-scheme", item=item_label(index, item.id), link=link)
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # a host urllib cannot split: an unclosed "[", characters NFKC turns into "/"
+        msg = say("link-scheme.malformed", item=item_label(index, item.id), link=link)
+    else:
+        if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in link):
+            return []
+        msg = say("link-scheme", item=item_label(index, item.id), link=link)
     return [located(doc, (*base, "link"), "link-scheme", msg, say("link-scheme.hint"), item_id=item.id)]
 
 

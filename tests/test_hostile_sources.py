@@ -1,0 +1,157 @@
+"""Catalogue sources written to attack the machine that checks them (a pull request's files in CI):
+links to files outside the folder, values that crash converters, invisible characters, and
+duplicates by the thousand. Each is refused or reported as a located finding, never followed,
+never a traceback, never output that grows faster than the input."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CASES, build_case
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.cli.app import app
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
+SECRET = "root:SECRET-HASH:19000:0:99999:7:::"
+
+needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs symlinks")
+
+
+def _catalogue(tmp_path: Path) -> Path:
+    """The base case catalogue, with a file outside it holding a secret."""
+    folder = build_case(CASES / "invalid" / "yaml-syntax", tmp_path)
+    shutil.copyfile(CASES / "base" / "shjz.yaml", folder / "shjz.yaml")
+    (tmp_path / "shadow").write_text(SECRET + "\n", encoding="utf-8")
+    return folder
+
+
+def _validate(folder: Path, fmt: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["validate", str(folder), "--format", fmt], env=ENV)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout + result.stderr
+
+
+@needs_links
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_a_linked_domain_file_is_refused_by_name_and_never_read(tmp_path: Path, fmt: str) -> None:
+    folder = _catalogue(tmp_path)
+    (folder / "x.yaml").symlink_to(tmp_path / "shadow")
+    code, out = _validate(folder, fmt)
+    assert code == 1
+    assert "SECRET" not in out
+    assert "file-symlink" in out
+    assert "x.yaml" in out
+    assert "shadow" not in out  # the target is never named either
+
+
+@needs_links
+def test_linked_settings_folder_and_dangling_links_are_refused(tmp_path: Path) -> None:
+    folder = _catalogue(tmp_path)
+    settings = folder / "zwgk.yaml"
+    shutil.move(settings, tmp_path / "settings.yaml")
+    settings.symlink_to(tmp_path / "settings.yaml")
+    (folder / "d.yaml").symlink_to(tmp_path)  # a folder
+    (folder / "e.yml").symlink_to(tmp_path / "nothing-here")  # dangling
+    result = check_catalogue(folder)
+    refused = sorted(d.file.name for d in result.diagnostics if d.code == "file-symlink" and d.file)
+    assert refused == ["d.yaml", "e.yml", "zwgk.yaml"]
+    assert all(d.excerpt is None for d in result.diagnostics if d.code == "file-symlink")
+
+
+@needs_links
+def test_build_refuses_a_linked_source(tmp_path: Path) -> None:
+    folder = _catalogue(tmp_path)
+    (folder / "x.yaml").symlink_to(tmp_path / "shadow")
+    out = tmp_path / "dist"
+    result = CliRunner().invoke(app, ["build", str(folder), "-o", str(out)], env=ENV)
+    assert result.exit_code == 1
+    assert "SECRET" not in result.stdout + result.stderr
+    assert not any(SECRET in p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file())
+
+
+@needs_links
+def test_a_linked_upstream_folder_is_not_followed(tmp_path: Path) -> None:
+    folder = build_case(CASES / "invalid" / "claims", tmp_path)
+    shutil.move(folder / "up", tmp_path / "elsewhere")
+    (folder / "up").symlink_to(tmp_path / "elsewhere")
+    result = check_catalogue(folder)
+    links = [d for d in result.diagnostics if d.code == "file-symlink"]
+    assert [(d.file.name if d.file else None, d.path) for d in links] == [("zwgk.yaml", ("upstream", "path"))]
+    assert result.upstream is None
+    assert not any(d.file is not None and "elsewhere" in str(d.file) for d in result.diagnostics)
+
+
+def _with_text(tmp_path: Path, old: str, new: str) -> Path:
+    """The base catalogue with `old` replaced by `new` in shjz.yaml (`old` must occur)."""
+    folder = build_case(CASES / "invalid" / "yaml-syntax", tmp_path)
+    text = (CASES / "base" / "shjz.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (folder / "shjz.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def _found(folder: Path, *, fast: bool = True) -> list[tuple[str, int | None, int | None]]:
+    result = check_catalogue(folder, fast=fast)
+    return [(d.code, d.line, d.column) for d in result.diagnostics if d.file and d.file.name == "shjz.yaml"]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    "number",
+    ["9" * 5000, "0x" + "f" * 4000, "-" + "1" * 101, "1." + "5" * 200],
+    ids=["5000-digits", "hex-4000", "101-chars", "float-202"],
+)
+def test_a_number_thousands_of_digits_long_is_a_located_error(
+    tmp_path: Path, number: str, fast: bool
+) -> None:
+    folder = _with_text(tmp_path, "order: 2", f"order: {number}")
+    line = next(
+        n
+        for n, text in enumerate((folder / "shjz.yaml").read_text("utf-8").splitlines(), 1)
+        if "order:" in text
+    )
+    assert _found(folder, fast=fast) == [("yaml-number-too-long", line, 8)]
+
+
+def test_a_hundred_character_number_is_still_a_number(tmp_path: Path) -> None:
+    folder = _with_text(tmp_path, "order: 2", "order: " + "0" * 99 + "2")
+    assert _found(folder) == []
+
+
+def test_a_time_limit_with_thousands_of_digits_does_not_crash(tmp_path: Path) -> None:
+    folder = _with_text(tmp_path, "time_limit: ", "time_limit: " + "9" * 5000 + "个工作日内；")
+    assert "time-limit-long" in {code for code, _, _ in _found(folder)}
+
+
+def test_a_link_urllib_cannot_split_is_a_located_error(tmp_path: Path) -> None:
+    folder = _with_text(tmp_path, "    levels: [区级]\n", '    levels: [区级]\n    link: "http://[x"\n')
+    found = check_catalogue(folder).diagnostics
+    links = [d for d in found if d.code == "link-scheme"]
+    assert len(links) == 1
+    assert links[0].column == 11
+    assert "http://[x" in links[0].message.zh
+
+
+@needs_links
+def test_a_committed_link_is_refused_when_a_revision_is_read(tmp_path: Path) -> None:
+    from catalogue_repo import git
+    from zwgk_cli.check.pipeline import check_sources
+    from zwgk_cli.history.revisions import revision_snapshot
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    folder = _catalogue(repo)  # repo/catalogue, the secret at repo/shadow
+    (folder / "x.yaml").symlink_to(repo / "shadow")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "links")
+    snapshot = revision_snapshot(repo, "HEAD", PurePosixPath("catalogue"))
+    result = check_sources(snapshot.root, snapshot.settings, snapshot.domains)
+    links = [d for d in result.diagnostics if d.code == "file-symlink"]
+    assert [d.file.name for d in links if d.file] == ["x.yaml"]
+    assert not any("shadow" in d.message.zh for d in result.diagnostics)
