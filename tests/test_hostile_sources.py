@@ -155,3 +155,28 @@ def test_a_committed_link_is_refused_when_a_revision_is_read(tmp_path: Path) -> 
     links = [d for d in result.diagnostics if d.code == "file-symlink"]
     assert [d.file.name for d in links if d.file] == ["x.yaml"]
     assert not any("shadow" in d.message.zh for d in result.diagnostics)
+
+
+def test_thousands_of_copies_of_one_id_make_a_report_linear_in_the_copies(tmp_path: Path) -> None:
+    """Each copy names the first place and the count, never every other copy: 3,000 copies used to
+    make 3,000 findings of 3,000 places each (tens of MB, minutes, GBs of memory)."""
+    from zwgk_cli.check.pipeline import check_sources
+    from zwgk_cli.core.report_formats import render_plain
+    from zwgk_cli.sources.loading import load_file
+
+    copies = 3000
+    folder = build_case(CASES / "invalid" / "yaml-syntax", tmp_path)
+    text = (CASES / "base" / "shjz.yaml").read_text(encoding="utf-8")
+    head, _, rest = text.partition("items:\n")
+    item = "  - id" + rest.split("  - id")[1]
+    (folder / "shjz.yaml").write_text(head + "items:\n" + item * copies, encoding="utf-8")
+    # read the fast way (no positions) and checked once: the careful reader's own time is not the point
+    loads = [load_file(folder / name, fast=True) for name in ("zwgk.yaml", "shjz.yaml", "zdjsxm.yaml")]
+    result = check_sources(folder, loads[0], loads[1:])
+    duplicates = [d for d in result.diagnostics if d.code == "id-duplicate"]
+    assert len(duplicates) == copies
+    report = render_plain(result.diagnostics, "zh", base=folder)
+    findings = len(result.diagnostics)
+    assert len(report.encode("utf-8")) < 1000 * findings
+    assert max(len(d.message.zh) for d in result.diagnostics) < 300
+    assert "共 3000 处" in duplicates[-1].message.zh

@@ -235,6 +235,9 @@ def _missing_domains(doc: SourceDocument, settings: Settings, present: set[str])
 
 
 def _duplicate_ids(files: list[DomainFile]) -> list[Diagnostic]:
+    """One finding at every place of an id used more than once, in time and size linear in the
+    places: the first names the next place and the count, each later one names the first place
+    and the count (never the list of all the others: 5,000 copies would make 25 million names)."""
     seen: dict[str, list[tuple[DomainFile, int]]] = {}
     for df in files:
         for entry in df.items:
@@ -244,16 +247,26 @@ def _duplicate_ids(files: list[DomainFile]) -> list[Diagnostic]:
     for ident, places in seen.items():
         if len(places) < 2:
             continue
-        for df, index in places:
-            others = [
-                f"{o.doc.path.name}:{o.doc.value_pos(('items', oi, 'id')).line}"
-                for o, oi in places
-                if (o, oi) != (df, index)
-            ]
-            msg = say("id-duplicate", id=ident, places=listing(others))
+        count = len(places)
+        first_df, first_index = places[0]
+        for number, (df, index) in enumerate(places):
+            if number == 0:
+                key = "id-duplicate.first" if count == 2 else "id-duplicate.first.many"
+                other = _place(df, *places[1])
+                msg = say(key, id=ident, place=other, count=count, others=count - 1)
+            else:
+                msg = say("id-duplicate", id=ident, place=_place(df, first_df, first_index), count=count)
             hint = say("id-duplicate.hint")
             found.append(located(df.doc, ("items", index, "id"), "id-duplicate", msg, hint, item_id=ident))
     return found
+
+
+def _place(here: DomainFile, df: DomainFile, index: int) -> Text:
+    """Where item `index` of `df` has its id, as seen from a finding in `here`."""
+    line = df.doc.value_pos(("items", index, "id")).line
+    if df is here:
+        return say("id-duplicate.place.same-file", line=line)
+    return say("id-duplicate.place", file=df.doc.path.name, line=line)
 
 
 def _header_units(lead: str, partners: list[str]) -> Iterable[tuple[FieldPath, str]]:

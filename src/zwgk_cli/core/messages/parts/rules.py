@@ -109,9 +109,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose another pinyin abbreviation (not con, prn, aux, nul, com1–com9 or lpt1–lpt9), e.g. add -1.",
     ),
     "id-duplicate": (
-        "事项编号“{id}”重复：{places} 也使用了它。编号在整个目录中必须唯一（diff 按编号比对版本）。",
-        "item id '{id}' is also used at {places}; ids are unique across the catalogue.",
+        "事项编号“{id}”与{place}重复（共 {count} 处）。编号在整个目录中必须唯一（diff 按编号比对版本）。",
+        "item id '{id}' repeats the one at {place} ({count} places in all); ids are unique across the catalogue.",
     ),
+    "id-duplicate.first": (
+        "事项编号“{id}”在{place}又用了一次（共 {count} 处）。编号在整个目录中必须唯一（diff 按编号比对版本）。",
+        "item id '{id}' is used again at {place} ({count} places in all); ids are unique across the catalogue.",
+    ),
+    "id-duplicate.first.many": (
+        "事项编号“{id}”还用在另外 {others} 处（共 {count} 处，从{place}起，各处分别列出）。"
+        "编号在整个目录中必须唯一（diff 按编号比对版本）。",
+        "item id '{id}' is used at {others} more places ({count} in all, from {place} on, each listed); "
+        "ids are unique across the catalogue.",
+    ),
+    "id-duplicate.place": (" {file} 第 {line} 行", "{file} line {line}"),  # zh: a space before a file name
+    "id-duplicate.place.same-file": ("本文件第 {line} 行", "line {line} of this file"),
     "id-duplicate.hint": (
         "给其中一个事项换一个新编号（不要复用已删除事项的编号）。",
         "give one of them a new id (never reuse a removed item's id).",
