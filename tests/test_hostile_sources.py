@@ -180,3 +180,29 @@ def test_thousands_of_copies_of_one_id_make_a_report_linear_in_the_copies(tmp_pa
     assert len(report.encode("utf-8")) < 1000 * findings
     assert max(len(d.message.zh) for d in result.diagnostics) < 300
     assert "共 3000 处" in duplicates[-1].message.zh
+
+
+def test_invisible_characters_are_found_alike_whichever_way_a_file_is_read(tmp_path: Path) -> None:
+    folder = build_case(CASES / "invalid" / "text-invisible-char", tmp_path)
+    fast, careful = _found(folder, fast=True), _found(folder, fast=False)
+    assert fast == careful
+    assert ("text-invisible-char", 11, 27) in fast  # "\x1b" in a quoted value: at its backslash
+
+
+def test_a_clean_file_with_escapes_is_still_read_the_fast_way() -> None:
+    from zwgk_cli.sources.loading import load_bytes
+
+    clean = load_bytes(Path("t.yaml"), 'a: "中\\u6587\\t"\n'.encode(), fast=True)
+    assert clean.document is not None
+    assert clean.document.positions is False
+    assert clean.diagnostics == []
+    escaped = load_bytes(Path("t.yaml"), 'a: "中\\u200b文"\n'.encode(), fast=True)
+    assert [(d.code, d.line, d.column) for d in escaped.diagnostics] == [("text-invisible-char", 1, 6)]
+
+
+def test_a_value_full_of_invisible_characters_is_one_finding() -> None:
+    from zwgk_cli.sources.loading import load_bytes
+
+    result = load_bytes(Path("t.yaml"), ("a: 文" + "\u200b" * 50_000 + "字\n").encode())
+    assert [d.code for d in result.diagnostics] == ["text-invisible-char"]
+    assert "50000" in result.diagnostics[0].message.zh

@@ -229,6 +229,12 @@ _ALL: tuple[Code, ...] = (
         "豁免没有对应的警告，可以删除",
         "waiver silences nothing and can be removed",
     ),
+    Code(
+        "text-invisible-char",
+        "warning",
+        "文字中有看不见的控制字符、双向文字控制符或零宽字符",
+        "a text holds an invisible control, bidirectional or zero-width character",
+    ),
     # Claims against the upstream catalogue (认领)
     Code(
         "upstream-missing",

@@ -21,6 +21,7 @@ from typing import Any
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.sources.fast_reader import Fallback, fast_parse
+from zwgk_cli.sources.invisible import INVISIBLE, holds_invisible, invisible_findings
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -98,18 +99,26 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
         msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
-    if fast and not scan and _LONG_NUMBER.search(text) is None:
+    # An invisible character in the text sends the file to the careful reader (its finding needs
+    # positions); so does one an escape such as "\u202e" writes into a value.
+    shown = INVISIBLE.search(text) is not None
+    escaped = "\\" in text
+    if fast and not scan and not shown and _LONG_NUMBER.search(text) is None:
         try:
-            doc.data = fast_parse(text, MAX_DEPTH)
-            # Nothing reads a clean file's text again (excerpts are for findings, and a file with
-            # findings is read again the careful way): a province's texts are 160 MiB.
-            doc.positions, doc.text = False, ""
-            return LoadResult(doc, [])
+            data = fast_parse(text, MAX_DEPTH)
         except Fallback:
             pass
+        else:
+            if not escaped or not holds_invisible(data):
+                # Nothing reads a clean file's text again (excerpts are for findings, and a file with
+                # findings is read again the careful way): a province's texts are 160 MiB.
+                doc.data, doc.positions, doc.text = data, False, ""
+                return LoadResult(doc, [])
     from zwgk_cli.sources.careful_reader import careful_parse  # ruamel.yaml is imported only when needed
 
     doc.data, found = careful_parse(doc, scan)
+    if doc.data is not None and (shown or escaped):
+        found += invisible_findings(doc)
     if doc.data is not None and _LONG_NUMBER.search(text) is not None:
         too_long = list(_numbers_too_long(doc, doc.data, ()))
         if too_long:  # the file is not read, as for a syntax error: nothing else can be trusted

@@ -59,6 +59,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "写实际的数字（如序号 3）；如果这是一段文字，请加上引号。",
         "write the actual number (e.g. order 3); if it is text, put it in quotes.",
     ),
+    "text-invisible-char": (
+        "{where} 含有看不见的{kind} {char}：{effect}。",
+        "{where} holds the invisible {kind} {char}: {effect}.",
+    ),
+    "text-invisible-char.many": (
+        "{where} 含有 {count} 个看不见的字符，第一个是{kind} {char}：{effect}。",
+        "{where} holds {count} invisible characters, the first the {kind} {char}: {effect}.",
+    ),
+    "text-invisible-char.control": ("控制字符", "control character"),
+    "text-invisible-char.control.effect": (
+        "终端和日志显示它时可能把它当作指令执行，它也会原样进入发布的目录",
+        "terminals and logs showing it may act on it, and it would be published as it is",
+    ),
+    "text-invisible-char.bidi": ("双向文字控制符", "bidirectional control"),
+    "text-invisible-char.bidi.effect": (
+        "它让文字显示成与实际存储不同的顺序，也会原样进入发布的目录",
+        "it shows the text in another order than it is stored, and would be published as it is",
+    ),
+    "text-invisible-char.zero-width": ("零宽字符", "zero-width character"),
+    "text-invisible-char.zero-width.effect": (
+        "它让看起来相同的文字互不相等，也会原样进入发布的目录",
+        "it makes equal-looking texts differ, and would be published as it is",
+    ),
+    "text-invisible-char.hint": (
+        "删除这个字符（常随复制粘贴带入；编辑器中可搜索它的编码，如 \\u200b）。"
+        "在带引号的值中，也检查 \\x、\\u、\\e 这类转义。",
+        "delete the character (it usually comes with copy and paste; search for its code, e.g. \\u200b, "
+        "in an editor). In a quoted value, check escapes such as \\x, \\u, \\e too.",
+    ),
     # The line scan
     "yaml-tab": (
         "第 {line} 行用制表符（Tab）缩进，YAML 只允许空格缩进。",
