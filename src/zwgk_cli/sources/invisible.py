@@ -20,14 +20,15 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from zwgk_cli.core.catalogue import item_id_at
 from zwgk_cli.core.diagnostics import Diagnostic, say
 from zwgk_cli.core.source import FieldPath, SourceDocument
-from zwgk_cli.core.wording import describe, root_model
 
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"  # C0 (not tab or newline), DEL, C1, line separators
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"  # U+FEFF at the very start of a file is a BOM, dropped on reading
+# The printable ones (to YAML): the fast reader sends a file holding one to the careful reader, in
+# the one search it makes for the characters YAML refuses.
+PRINTABLE_INVISIBLE = _BIDI + _ZERO_WIDTH
 INVISIBLE = re.compile(f"[{_CONTROL}{_BIDI}{_ZERO_WIDTH}]")
 _KINDS = (("control", re.compile(f"[{_CONTROL}]")), ("bidi", re.compile(f"[{_BIDI}]")))
 # How a double-quoted YAML value writes such a character: \xHH, \uHHHH, \UHHHHHHHH or a letter.
@@ -68,6 +69,10 @@ def holds_invisible(data: Any) -> bool:
 def invisible_findings(doc: SourceDocument) -> list[Diagnostic]:
     """One warning for each value of `doc` (read with positions) holding such a character, at the
     first one. Only worth calling when the text holds one, or a backslash (an escape may write one)."""
+    # the field names come from the models: imported only when a file holds such a character
+    from zwgk_cli.core.catalogue import item_id_at
+    from zwgk_cli.core.wording import describe, root_model
+
     found: list[Diagnostic] = []
     starts: list[int] | None = None
     root = root_model(doc.path.name in ("zwgk.yaml", "zwgk.yml"))
