@@ -206,3 +206,31 @@ def test_a_value_full_of_invisible_characters_is_one_finding() -> None:
     result = load_bytes(Path("t.yaml"), ("a: 文" + "\u200b" * 50_000 + "字\n").encode())
     assert [d.code for d in result.diagnostics] == ["text-invisible-char"]
     assert "50000" in result.diagnostics[0].message.zh
+
+
+@needs_links
+@pytest.mark.parametrize("check", [True, False], ids=["check", "write"])
+def test_fmt_refuses_a_linked_file_and_leaves_its_target_alone(tmp_path: Path, check: bool) -> None:
+    folder = _catalogue(tmp_path)
+    (folder / "x.yaml").symlink_to(tmp_path / "shadow")
+    result = CliRunner().invoke(app, ["fmt", *(["--check"] if check else []), str(folder)], env=ENV)
+    assert result.exit_code == 1
+    assert "file-symlink" in result.stdout + result.stderr
+    assert "SECRET" not in result.stdout + result.stderr
+    assert (folder / "x.yaml").is_symlink()
+    assert (tmp_path / "shadow").read_text(encoding="utf-8") == SECRET + "\n"
+
+
+@needs_links
+def test_import_does_not_copy_a_linked_upstream_file(tmp_path: Path) -> None:
+    from zwgk_cli.core.diagnostics import ZwgkError
+    from zwgk_cli.importer.writing import _upstream_copies
+
+    directory = build_case(CASES / "invalid" / "claims", tmp_path)  # its upstream catalogue is in up/
+    (directory / "up" / "x.yaml").symlink_to(tmp_path / "shadow")
+    (tmp_path / "shadow").write_text(SECRET, encoding="utf-8")
+    out = directory / "new"
+    out.mkdir()
+    with pytest.raises(ZwgkError) as caught:
+        _upstream_copies(out, directory, "up")
+    assert "x.yaml" in caught.value.text.zh

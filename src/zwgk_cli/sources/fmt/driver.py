@@ -64,7 +64,10 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
             candidates = sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix in YAML_SUFFIXES and not p.name.startswith(".") and p.is_file()
+                # a link is listed whatever it points at: `format_file` refuses it by name
+                if p.suffix in YAML_SUFFIXES
+                and not p.name.startswith(".")
+                and (p.is_symlink() or p.is_file())
             )
         elif path.is_file():
             candidates = [path]
@@ -83,6 +86,8 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
 
 def format_file(path: Path, *, fix_encoding: bool = False) -> FormatResult:
     """Read `path` and format its content (nothing is written)."""
+    if path.is_symlink():  # never followed: the loader's finding names the link only
+        return FormatResult(path, b"", diagnostics=load_file(path).diagnostics)
     try:
         too_large = path.stat().st_size > MAX_FILE_BYTES
         raw = b"" if too_large else path.read_bytes()
