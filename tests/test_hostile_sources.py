@@ -234,3 +234,21 @@ def test_import_does_not_copy_a_linked_upstream_file(tmp_path: Path) -> None:
     with pytest.raises(ZwgkError) as caught:
         _upstream_copies(out, directory, "up")
     assert "x.yaml" in caught.value.text.zh
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_no_report_passes_an_invisible_character_on_to_the_terminal(tmp_path: Path, fmt: str) -> None:
+    """An ESC written as "\\e" in a value reaches messages (the value is quoted in them) and a raw
+    right-to-left override reaches excerpts: both are shown as visible marks, never as themselves."""
+    folder = _with_text(tmp_path, "    mode: [主动]", '    mode: ["\\e[2J\\e[31m主动"]')
+    text = (
+        (folder / "shjz.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: 审核确认信息", "name: 审核\u202e确认")
+    )
+    (folder / "shjz.yaml").write_text(text, encoding="utf-8")
+    code, out = _validate(folder, fmt)
+    assert code == 1
+    assert "field-value" in out
+    assert "<U+001B>[2J" in out
+    assert not any(ch in out for ch in "\x1b\u202e")

@@ -21,16 +21,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, say
+from zwgk_cli.core.invisible_chars import BIDI, CONTROL, INVISIBLE, ZERO_WIDTH
 from zwgk_cli.core.source import FieldPath, SourceDocument
 
-_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"  # C0 (not tab or newline), DEL, C1, line separators
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"  # U+FEFF at the very start of a file is a BOM, dropped on reading
 # The printable ones (to YAML): the fast reader sends a file holding one to the careful reader, in
 # the one search it makes for the characters YAML refuses.
-PRINTABLE_INVISIBLE = _BIDI + _ZERO_WIDTH
-INVISIBLE = re.compile(f"[{_CONTROL}{_BIDI}{_ZERO_WIDTH}]")
-_KINDS = (("control", re.compile(f"[{_CONTROL}]")), ("bidi", re.compile(f"[{_BIDI}]")))
+PRINTABLE_INVISIBLE = BIDI + ZERO_WIDTH
+_KINDS = (("control", re.compile(f"[{CONTROL}]")), ("bidi", re.compile(f"[{BIDI}]")))
 # How a double-quoted YAML value writes such a character: \xHH, \uHHHH, \UHHHHHHHH or a letter.
 _ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtvfreN_LP])")
 _LETTER_ESCAPES = {
@@ -103,8 +100,7 @@ def invisible_findings(doc: SourceDocument) -> list[Diagnostic]:
                 path=path,
                 item_id=item_id_at(doc, path),
                 hint=say("text-invisible-char.hint"),
-                # shown, the line would do what the character does: each is marked visibly instead
-                excerpt=None if line_text is None else INVISIBLE.sub("\ufffd", line_text),
+                excerpt=line_text,  # Diagnostic shows each such character as a visible mark
             )
         )
     return found

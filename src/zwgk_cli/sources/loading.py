@@ -19,9 +19,10 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
+from zwgk_cli.core.invisible_chars import INVISIBLE
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.sources.fast_reader import Fallback, fast_parse
-from zwgk_cli.sources.invisible import INVISIBLE, holds_invisible, invisible_findings
+from zwgk_cli.sources.invisible import holds_invisible, invisible_findings
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
