@@ -252,3 +252,25 @@ def test_no_report_passes_an_invisible_character_on_to_the_terminal(tmp_path: Pa
     assert "field-value" in out
     assert "<U+001B>[2J" in out
     assert not any(ch in out for ch in "\x1b\u202e")
+
+
+def test_import_reads_hostile_numbers_in_tables_without_crashing() -> None:
+    from xml.etree import ElementTree
+
+    from zwgk_cli.importer.assemble import read_tasks, with_ids
+    from zwgk_cli.importer.readers import Cell, SourceTable, _paragraph_text
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraph = ElementTree.fromstring(
+        f'<w:p xmlns:w="{w}"><w:r><w:t>甲</w:t><w:sym w:char="FFFFFFFF"/><w:sym w:char="D800"/></w:r></w:p>'
+    )
+    assert _paragraph_text(paragraph) == "甲"
+    items = [{"category": "甲", "name": "乙"}]
+    previous = [{"id": "shjz-" + "9" * 5000, "category": "丙", "name": "丁"}]
+    assert [item["id"] for item in with_ids("shjz", items, previous)] == ["shjz-001"]
+    header = ["序号", "具体任务", "主体责任单位", "配合单位", "完成时间"]
+    for number in ("²", "9" * 5000):
+        row = [number, "编制社会救助领域基层政务公开标准目录", "区民政局", "", "2020年10月30日"]
+        table = SourceTable("表1", "表1", [[Cell(t, "", "") for t in header], [Cell(t, "", "") for t in row]])
+        tasks = read_tasks(table, 0, {name: i for i, name in enumerate(header)}, ["社会救助"])
+        assert tasks["社会救助"].order is None
