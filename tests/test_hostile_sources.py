@@ -274,3 +274,13 @@ def test_import_reads_hostile_numbers_in_tables_without_crashing() -> None:
         table = SourceTable("表1", "表1", [[Cell(t, "", "") for t in header], [Cell(t, "", "") for t in row]])
         tasks = read_tasks(table, 0, {name: i for i, name in enumerate(header)}, ["社会救助"])
         assert tasks["社会救助"].order is None
+
+
+@needs_links
+def test_import_target_does_not_read_a_linked_domain_file(tmp_path: Path) -> None:
+    from zwgk_cli.importer.target import Target
+
+    folder = _catalogue(tmp_path)
+    (tmp_path / "elsewhere.yaml").write_text("domain: 秘密领域\n", encoding="utf-8")
+    (folder / "x.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    assert "秘密领域" not in Target.load(folder).paths
