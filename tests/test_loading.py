@@ -101,7 +101,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "x.yaml"
     path.write_text("a: 1\n")
 
-    def denied(path: Path) -> bytes:
+    def denied(path: Path) -> tuple[bytes, int]:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(loading, "_read_regular", denied)

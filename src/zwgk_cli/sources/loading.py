@@ -46,7 +46,7 @@ def load_file(path: Path, *, fast: bool = False) -> LoadResult:
     if path.is_symlink():
         return refused_link(path)
     try:
-        raw = _read_regular(path)
+        raw, size = _read_regular(path)
     except _NotRegular:
         return LoadResult(None, [_file_diag(path, "file-unreadable", say("file-unreadable.not-regular"))])
     except OSError as exc:
@@ -55,7 +55,7 @@ def load_file(path: Path, *, fast: bool = False) -> LoadResult:
         msg = say("file-unreadable", reason=exc.strerror or exc)
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
     if raw is None:
-        return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(path.stat().st_size))])
+        return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(size))])
     return load_bytes(path, raw, fast=fast)
 
 
@@ -74,17 +74,18 @@ class _NotRegular(Exception):
     """The path names a folder, a device or a pipe, not a file."""
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of the regular file `path` (a link is not followed), None when over the limit."""
+def _read_regular(path: Path) -> tuple[bytes | None, int]:
+    """The bytes of the regular file `path` (a link is not followed; None when over the limit)
+    and its size."""
     fd = os.open(path, _OPEN_FLAGS)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise _NotRegular
         if info.st_size > MAX_FILE_BYTES:
-            return None
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    return None if len(raw) > MAX_FILE_BYTES else raw
+            return None, info.st_size
+        raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since
+    return (None if len(raw) > MAX_FILE_BYTES else raw), max(len(raw), info.st_size)
 
 
 def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
