@@ -284,3 +284,11 @@ def test_import_target_does_not_read_a_linked_domain_file(tmp_path: Path) -> Non
     (tmp_path / "elsewhere.yaml").write_text("domain: 秘密领域\n", encoding="utf-8")
     (folder / "x.yaml").symlink_to(tmp_path / "elsewhere.yaml")
     assert "秘密领域" not in Target.load(folder).paths
+
+
+def test_an_escape_past_the_last_character_elsewhere_in_the_file_is_no_crash() -> None:
+    from zwgk_cli.sources.loading import load_bytes
+
+    text = "a: 文字 \\U7FFFFFFF 又\u200b字\n"  # a plain value: the backslash is text
+    result = load_bytes(Path("t.yaml"), text.encode())
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("text-invisible-char", 1, 19)]
