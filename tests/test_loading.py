@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zwgk_cli.core.source import Pos
+from zwgk_cli.sources import loading
 from zwgk_cli.sources.loading import MAX_DEPTH, MAX_FILE_BYTES, _lines, load_bytes, load_file, resolve_plain
 
 
@@ -100,10 +101,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "x.yaml"
     path.write_text("a: 1\n")
 
-    def denied(self: Path) -> bytes:
+    def denied(path: Path) -> tuple[bytes, int]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(loading, "_read_regular", denied)
     result = load_file(path)
     assert [d.code for d in result.diagnostics] == ["file-unreadable"]
     assert "Permission denied" in result.diagnostics[0].message.zh

@@ -17,6 +17,7 @@ from zwgk_cli.check.upstream import Upstream, UpstreamItem, item_hash, map_level
 from zwgk_cli.core.catalogue import DomainFile, SettingsFile, located
 from zwgk_cli.core.diagnostics import Diagnostic, Text, ZwgkError, say
 from zwgk_cli.core.wording import listing
+from zwgk_cli.sources.loading import linked_step
 
 COVERAGE_JSON_VERSION = 1
 
@@ -34,6 +35,10 @@ def load_upstream(
         return None, []
     config = settings.upstream
     where = ("upstream", "path")
+    link = linked_step(doc.path.parent, config.path)
+    if link is not None:  # never followed: it may lead to any folder of the machine running the check
+        msg, hint = say("file-symlink.upstream", upstream=config.path, link=link), say("file-symlink.hint")
+        return None, [located(doc, where, "file-symlink", msg, hint)]
     try:
         check = loader(config.path)
     except ZwgkError:

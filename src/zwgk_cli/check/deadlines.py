@@ -26,6 +26,8 @@ _NUMERALS = {
     "九": 9,
 }
 
+_HUGE = 10**9
+
 _DEADLINE = re.compile(
     r"(?P<n>\d+|[零一二两三四五六七八九十百]+)\s*个?\s*(?P<unit>工作日|自然日|日|天|个月|月)\s*(?:之内|以内|内)"
 )
@@ -52,7 +54,9 @@ class Deadline:
 def chinese_number(text: str) -> int | None:
     """``二十`` → 20, ``15`` → 15; None for what is not a number."""
     if text.isdigit():
-        return int(text)
+        # More than nine digits is past any limit; converting thousands of them would raise (and
+        # take quadratic time), so such an amount counts as a billion.
+        return int(text) if len(text) <= 9 else _HUGE
     total, current = 0, 0
     for ch in text:
         if ch in _NUMERALS:

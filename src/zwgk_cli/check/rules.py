@@ -21,7 +21,7 @@ from zwgk_cli.core.catalogue import (
 from zwgk_cli.core.codes import CODES, WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.domain_names import PILOT_DOMAINS
-from zwgk_cli.core.models import DomainHeader, Group, Item, Settings
+from zwgk_cli.core.models import WINDOWS_DEVICE_NAMES, DomainHeader, Group, Item, Settings
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.core.wording import describe, listing, root_model
 
@@ -36,13 +36,21 @@ def check_settings(sf: SettingsFile) -> list[Diagnostic]:
         found += _repeats(doc, (key,), getattr(settings, key), "vocabulary-duplicate")
     found += _repeats(doc, ("units",), [u.name for u in settings.units], "unit-duplicate", field="name")
     found += _repeats(doc, ("units",), [u.slug for u in settings.units], "unit-duplicate", field="slug")
+    slugs: list[tuple[FieldPath, str]] = [
+        (("units", i, "slug"), u.slug) for i, u in enumerate(settings.units)
+    ]
+    slugs += [(("groups", i, "slug"), g.slug) for i, g in enumerate(settings.groups)]
+    for path, slug in slugs:
+        if slug in WINDOWS_DEVICE_NAMES:  # units/<slug>/ could not be made on Windows
+            msg = say("slug-reserved.unit", where=describe(Settings, path, doc.data), slug=slug)
+            found.append(located(doc, path, "slug-reserved", msg, say("slug-reserved.unit.hint")))
     unit_names = {u.name for u in settings.units}
     for gi, group in enumerate(settings.groups):
         found += _check_group(doc, settings, gi, group, unit_names)
     domains = set(settings.domains)
     for ni, na in enumerate(settings.not_applicable):
         if na.domain not in domains:
-            path: FieldPath = ("not_applicable", ni, "domain")
+            path = ("not_applicable", ni, "domain")
             where = describe(Settings, path, doc.data)
             msg = say("domain-unknown.not-applicable", where=where, domain=na.domain)
             hint = _choices(na.domain, settings.domains)
@@ -227,6 +235,9 @@ def _missing_domains(doc: SourceDocument, settings: Settings, present: set[str])
 
 
 def _duplicate_ids(files: list[DomainFile]) -> list[Diagnostic]:
+    """One finding at every place of an id used more than once, in time and size linear in the
+    places: the first names the next place and the count, each later one names the first place
+    and the count (never the list of all the others: 5,000 copies would make 25 million names)."""
     seen: dict[str, list[tuple[DomainFile, int]]] = {}
     for df in files:
         for entry in df.items:
@@ -236,16 +247,26 @@ def _duplicate_ids(files: list[DomainFile]) -> list[Diagnostic]:
     for ident, places in seen.items():
         if len(places) < 2:
             continue
-        for df, index in places:
-            others = [
-                f"{o.doc.path.name}:{o.doc.value_pos(('items', oi, 'id')).line}"
-                for o, oi in places
-                if (o, oi) != (df, index)
-            ]
-            msg = say("id-duplicate", id=ident, places=listing(others))
+        count = len(places)
+        first_df, first_index = places[0]
+        for number, (df, index) in enumerate(places):
+            if number == 0:
+                key = "id-duplicate.first" if count == 2 else "id-duplicate.first.many"
+                other = _place(df, *places[1])
+                msg = say(key, id=ident, place=other, count=count, others=count - 1)
+            else:
+                msg = say("id-duplicate", id=ident, place=_place(df, first_df, first_index), count=count)
             hint = say("id-duplicate.hint")
             found.append(located(df.doc, ("items", index, "id"), "id-duplicate", msg, hint, item_id=ident))
     return found
+
+
+def _place(here: DomainFile, df: DomainFile, index: int) -> Text:
+    """Where item `index` of `df` has its id, as seen from a finding in `here`."""
+    line = df.doc.value_pos(("items", index, "id")).line
+    if df is here:
+        return say("id-duplicate.place.same-file", line=line)
+    return say("id-duplicate.place", file=df.doc.path.name, line=line)
 
 
 def _header_units(lead: str, partners: list[str]) -> Iterable[tuple[FieldPath, str]]:
@@ -349,10 +370,14 @@ def _check_subject(
 
 def _check_link(doc: SourceDocument, base: FieldPath, index: int, item: Item) -> list[Diagnostic]:
     link = item.link or ""
-    parts = urlsplit(link)
-    if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in link):
-        return []
-    msg = say("link-scheme", item=item_label(index, item.id), link=link)
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # a host urllib cannot split: an unclosed "[", characters NFKC turns into "/"
+        msg = say("link-scheme.malformed", item=item_label(index, item.id), link=link)
+    else:
+        if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in link):
+            return []
+        msg = say("link-scheme", item=item_label(index, item.id), link=link)
     return [located(doc, (*base, "link"), "link-scheme", msg, say("link-scheme.hint"), item_id=item.id)]
 
 

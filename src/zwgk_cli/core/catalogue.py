@@ -8,16 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
-from zwgk_cli.core.models import Domain, DomainHeader, Item, Settings
+from zwgk_cli.core.models import WINDOWS_DEVICE_NAMES, Domain, DomainHeader, Item, Settings
 from zwgk_cli.core.source import FieldPath, Pos, SourceDocument
 
 _DOMAIN_LINE = re.compile(r"^domain:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
-RESERVED_SLUGS: frozenset[str] = frozenset(
-    {"index", "tasks", "coverage", "changes", "units", "assets", "catalogue", "search", "zwgk"}
-    | {"con", "prn", "aux", "nul", "clock$"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+RESERVED_SLUGS: frozenset[str] = (
+    frozenset({"index", "tasks", "coverage", "changes", "units", "assets", "catalogue", "search", "zwgk"})
+    | WINDOWS_DEVICE_NAMES
 )
 
 

@@ -34,6 +34,12 @@ _ALL: tuple[Code, ...] = (
     Code("file-too-large", "error", "文件过大，拒绝读取", "file is too large to read"),
     Code("file-empty", "error", "文件为空或只有注释", "file is empty or holds only comments"),
     Code("file-unreadable", "error", "文件无法读取", "file cannot be read"),
+    Code(
+        "file-symlink",
+        "error",
+        "YAML 文件（或上级目录文件夹）是符号链接，不读取",
+        "a YAML file (or the upstream folder) is a symbolic link: not read",
+    ),
     Code("yaml-tab", "error", "缩进中使用了制表符（Tab）", "a tab is used for indentation"),
     Code("yaml-fullwidth-colon", "error", "键后面用了全角冒号“：”", "a full-width colon '：' follows a key"),
     Code("yaml-fullwidth-space", "error", "行首用全角空格缩进", "a line is indented with full-width spaces"),
@@ -65,6 +71,12 @@ _ALL: tuple[Code, ...] = (
         "more than one YAML document (---) in a file",
     ),
     Code("yaml-too-deep", "error", "嵌套层数过深", "nesting is too deep"),
+    Code(
+        "yaml-number-too-long",
+        "error",
+        "数字过长（超过 100 个字符）",
+        "a number is too long (over 100 characters)",
+    ),
     Code("yaml-complex-key", "error", "键不是简单文字", "a key is not a plain scalar"),
     # The shape of one file
     Code("field-missing", "error", "缺少必填字段", "a required field is missing"),
@@ -216,6 +228,12 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "豁免没有对应的警告，可以删除",
         "waiver silences nothing and can be removed",
+    ),
+    Code(
+        "text-invisible-char",
+        "warning",
+        "文字中有看不见的控制字符、双向文字控制符或零宽字符",
+        "a text holds an invisible control, bidirectional or zero-width character",
     ),
     # Claims against the upstream catalogue (认领)
     Code(

@@ -20,6 +20,11 @@ SCHEMA_VERSION = 1
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Names Windows keeps for devices, in any case and with any extension: no file or folder can be
+# made with one, so no slug that names an output file or folder (domains, units) may be one.
+WINDOWS_DEVICE_NAMES: frozenset[str] = frozenset(
+    {"con", "prn", "aux", "nul", "clock$"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
+)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

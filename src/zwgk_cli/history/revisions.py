@@ -18,9 +18,10 @@ from zwgk_cli.check.coverage import UpstreamLoader
 from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckResult, check_sources, folder_upstream_loader
 from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.inert_text import one_line
-from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file
+from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file, refused_link
 
 _YAML = (".yaml", ".yml")
+_LINK_MODE = "120000"  # how git records a symbolic link
 _GIT_MESSAGE_CHARS = 400  # git's own words in a message are cut to this length
 
 
@@ -97,14 +98,17 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
         problem = git_problem(listing.stderr)
         raise ZwgkError(say("stop.history.cannot-read-files", revision=revision, problem=problem))
     blobs: dict[str, str] = {}
+    links: set[str] = set()  # committed symbolic links: refused by name, as in a folder
     for entry in listing.stdout.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
-        _mode, kind, sha = meta.decode("ascii").split()
+        mode, kind, sha = meta.decode("ascii").split()
         name = PurePosixPath(raw_path.decode("utf-8", "surrogateescape")).name
         if kind == "blob" and name.endswith(_YAML) and not name.startswith("."):
             blobs[name] = sha
+            if mode == _LINK_MODE:
+                links.add(name)
     if SETTINGS_FILE not in blobs:
         raise ZwgkError(
             say(
@@ -117,7 +121,12 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     names = sorted(blobs)
     contents = _read_blobs(repo, [blobs[name] for name in names], revision)
     label = f"{revision}:{prefix}"
-    loads = {name: load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast) for name in names}
+    loads = {
+        name: refused_link(Path(f"{label}{name}"))
+        if name in links
+        else load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast)
+        for name in names
+    }
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
     settings = loads.pop(SETTINGS_FILE)
     loads.pop("zwgk.yml", None)

@@ -70,7 +70,9 @@ def read_tasks(table: SourceTable, top: int, columns: dict[str, int], known: lis
                 due = None
         number = row[columns["序号"]].text.strip() if "序号" in columns else ""
         tasks[names[0]] = Task(
-            order=int(number) if number.isdigit() else None,
+            # ASCII digits, at most nine ("²" is a digit to isdigit, and thousands of digits would
+            # take quadratic time to convert, or be refused)
+            order=int(number) if number.isascii() and number.isdigit() and len(number) <= 9 else None,
             lead=one_line(row[columns["主体责任单位"]].text),
             partners=split_units(partners[:-1] if etc else partners),
             partners_etc=etc,
@@ -114,7 +116,9 @@ def with_ids(slug: str, items: list[dict[str, Any]], previous: list[dict[str, An
             continue
         by_id[old_id] = old
         pool.setdefault((str(old.get("category")), str(old.get("name"))), []).append(old_id)
-        match = re.fullmatch(re.escape(slug) + r"-(\d+)", old_id)
+        match = re.fullmatch(
+            re.escape(slug) + r"-([0-9]{1,9})", old_id
+        )  # a longer number is no running number
         if match:
             numbers.append(int(match.group(1)))
     next_number = max(numbers) + 1

@@ -259,6 +259,8 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
                 value = int(code, 16)
             except ValueError:
                 continue
+            if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+                continue  # no character: chr would raise, or give half of one
             # a symbol-font character (U+F0xx) is what converters print as its low byte: R, £, t …
             parts.append(chr(value - 0xF000) if 0xF020 <= value <= 0xF0FF else chr(value))
     return "".join(parts)

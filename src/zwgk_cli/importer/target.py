@@ -62,6 +62,8 @@ class Target:
                 settings = None
         paths: dict[str, Path] = {}
         for path in iter_yaml_files(directory):
+            if path.is_symlink():
+                continue  # never followed (the check refuses it by name)
             try:
                 text = path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):

@@ -194,6 +194,8 @@ def _upstream_copies(folder: Path, directory: Path, path: str) -> list[Output]:
     # the files a check reads as that catalogue: its settings and its domain files
     for file in (source / SETTINGS_FILE, *iter_yaml_files(source)):
         relative = file.relative_to(source)
+        if file.is_symlink():  # never copied through: it may point at any file of the machine
+            raise ZwgkError(say("stop.importer.symlink", path=file))
         try:
             data = file.read_bytes()
         except OSError as exc:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zwgk_cli.sources.invisible import PRINTABLE_INVISIBLE
+
 try:  # a wheel for every usual platform; without it every file takes the careful path
     import yaml_rs
 
@@ -58,7 +60,11 @@ _YAML11_BREAKS = ("\u2028", "\u2029", "\x85")
 # Characters YAML does not allow in a file (control characters, surrogates, U+FFFE, U+FFFF): the
 # careful reader reports them; yaml-rs reads them as text. (Written as the characters refused rather
 # than those allowed: the same set in decoded text, but ten times quicker to compile.)
-_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The invisible characters YAML allows (bidirectional controls, zero-width characters) are sought in
+# the same search: their findings need the careful reader's positions (see `invisible`).
+_NON_PRINTABLE = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff{PRINTABLE_INVISIBLE}]"
+)
 
 
 # An escape that stands for half a character (a lone surrogate, "\ud800"): the careful reader

@@ -9,15 +9,20 @@ between the names of a [ ] list). Then the text is read one of two ways: the fas
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
-from zwgk_cli.core.source import SourceDocument
+from zwgk_cli.core.invisible_chars import INVISIBLE
+from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.sources.fast_reader import Fallback, fast_parse
+from zwgk_cli.sources.invisible import holds_invisible, invisible_findings
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -35,15 +40,52 @@ def load_file(path: Path, *, fast: bool = False) -> LoadResult:
     """One YAML file read into data and findings; bad content never raises (`fast`: no positions)."""
     # With `fast`, a clean file is read without positions (see `fast_parse`); any file the fast
     # reader cannot promise to read exactly like the careful one is read the careful way.
+    # A symbolic link is never followed: its target may be any file of the machine running the
+    # check (a pull request adding `x.yaml -> /etc/passwd` would print that file in the CI log),
+    # so the link is refused by its own name and the target is not opened at all.
+    if path.is_symlink():
+        return refused_link(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(size))])
-        raw = path.read_bytes()
+        raw, size = _read_regular(path)
+    except _NotRegular:
+        return LoadResult(None, [_file_diag(path, "file-unreadable", say("file-unreadable.not-regular"))])
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # became a link after the check above
+            return refused_link(path)
         msg = say("file-unreadable", reason=exc.strerror or exc)
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
+    if raw is None:
+        return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(size))])
     return load_bytes(path, raw, fast=fast)
+
+
+def refused_link(path: Path) -> LoadResult:
+    """The finding for a source file that is a symbolic link (in a folder or a git revision)."""
+    msg, hint = say("file-symlink", file=path.name), say("file-symlink.hint")
+    return LoadResult(None, [Diagnostic("file-symlink", msg, file=path, line=1, column=1, hint=hint)])
+
+
+# Opening with O_NOFOLLOW refuses a link at the last step even if one replaced the file after
+# `is_symlink` looked (where the system has the flag).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+class _NotRegular(Exception):
+    """The path names a folder, a device or a pipe, not a file."""
+
+
+def _read_regular(path: Path) -> tuple[bytes | None, int]:
+    """The bytes of the regular file `path` (a link is not followed; None when over the limit)
+    and its size."""
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular
+        if info.st_size > MAX_FILE_BYTES:
+            return None, info.st_size
+        raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since
+    return (None if len(raw) > MAX_FILE_BYTES else raw), max(len(raw), info.st_size)
 
 
 def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
@@ -59,19 +101,50 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
         msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
-    if fast and not scan:
+    # An invisible character's finding needs positions: the fast reader refuses a text holding one
+    # (`fast_reader._NON_PRINTABLE`), and a value one is written into by an escape such as "\u202e"
+    # sends the file to the careful reader here.
+    escaped = "\\" in text
+    if fast and not scan and not _long_number(raw):
         try:
-            doc.data = fast_parse(text, MAX_DEPTH)
-            # Nothing reads a clean file's text again (excerpts are for findings, and a file with
-            # findings is read again the careful way): a province's texts are 160 MiB.
-            doc.positions, doc.text = False, ""
-            return LoadResult(doc, [])
+            data = fast_parse(text, MAX_DEPTH)
         except Fallback:
             pass
+        else:
+            if not escaped or not holds_invisible(data):
+                # Nothing reads a clean file's text again (excerpts are for findings, and a file with
+                # findings is read again the careful way): a province's texts are 160 MiB.
+                doc.data, doc.positions, doc.text = data, False, ""
+                return LoadResult(doc, [])
     from zwgk_cli.sources.careful_reader import careful_parse  # ruamel.yaml is imported only when needed
 
     doc.data, found = careful_parse(doc, scan)
+    if doc.data is not None and (escaped or INVISIBLE.search(text) is not None):
+        found += invisible_findings(doc)
+    if doc.data is not None and _long_number(raw):
+        too_long = list(_numbers_too_long(doc, doc.data, ()))
+        if too_long:  # the file is not read, as for a syntax error: nothing else can be trusted
+            doc.data = None
+            found += too_long
     return LoadResult(doc, found)
+
+
+def _numbers_too_long(doc: SourceDocument, value: Any, path: FieldPath) -> Iterator[Diagnostic]:
+    """A finding at each number written with more than MAX_NUMBER_CHARS characters."""
+    if isinstance(value, NumberTooLong):
+        pos = doc.value_pos(path)
+        msg = say("yaml-number-too-long", start=value[:12], length=len(value), limit=MAX_NUMBER_CHARS)
+        hint = say("yaml-number-too-long.hint")
+        # no excerpt: the line holds the whole number
+        yield Diagnostic(
+            "yaml-number-too-long", msg, file=doc.path, line=pos.line, column=pos.column, hint=hint
+        )
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _numbers_too_long(doc, child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _numbers_too_long(doc, child, (*path, index))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,8 +418,34 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
+# The longest number a catalogue can mean (an order, a year, a version): a longer one is refused
+# before it is converted, since Python converts digits to a number in time quadratic in their count
+# and refuses to convert or print more than 4300 of them.
+MAX_NUMBER_CHARS = 100
+# A run of the characters numbers are written with, long enough to be such a number: a file holding
+# one is read the careful way (yaml-rs would convert it), where `resolve_plain` keeps it as
+# `NumberTooLong`. Sought in the bytes with each such character turned into "0" (a tenth of the
+# time a regular expression takes over text full of ids and dates).
+_NUMBER_BYTES = bytes(48 if chr(b) in "+-.0123456789ABCDEFabcdefox" else 32 for b in range(256))
+_LONG_RUN = b"0" * (MAX_NUMBER_CHARS + 1)
+
+
+def _long_number(raw: bytes) -> bool:
+    """Whether the file's bytes hold a run of number characters longer than MAX_NUMBER_CHARS."""
+    return _LONG_RUN in raw.translate(_NUMBER_BYTES)
+
+
+class NumberTooLong(str):
+    """A plain scalar written as a number with more than MAX_NUMBER_CHARS characters, unconverted."""
+
+    __slots__ = ()
+
+
 def resolve_plain(value: str) -> Any:
     """YAML 1.2 core schema for a plain (unquoted) scalar."""
+    if len(value) > MAX_NUMBER_CHARS:  # no null, boolean, infinity or NaN is this long
+        numeric = _INT10, _INT8, _INT16, _FLOAT
+        return NumberTooLong(value) if any(form.match(value) for form in numeric) else value
     if _NULL.match(value):
         return None
     if _TRUE.match(value):
@@ -376,12 +475,28 @@ def _too_large(size: int) -> Text:
     return say("file-too-large", size=size / (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
 
 
+def linked_step(root: Path, relative: str) -> str | None:
+    """The first step of `relative` (a folder path below or beside `root`) that is a symbolic link,
+    as written from `root` (e.g. ``up``, ``../city``); None when no step is one."""
+    here, written = root, PurePath()
+    for part in PurePath(relative).parts:
+        here, written = here / part, written / part
+        if part not in (".", "..") and here.is_symlink():
+            return written.as_posix()
+    return None
+
+
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
-    """Domain files of a catalogue folder (every *.yaml and *.yml except zwgk.yaml), sorted."""
+    """Domain files of a catalogue folder (every *.yaml and *.yml except zwgk.yaml), sorted.
+
+    A symbolic link with such a name is listed whatever it points at (a file, a folder, nothing):
+    reading it (`load_file`) refuses it by name, so a link among the sources is never silently
+    skipped nor followed.
+    """
     names = sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and (p.is_symlink() or p.is_file())
     )
     for p in names:
         if p.name not in ("zwgk.yaml", "zwgk.yml"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Literal
 
+from zwgk_cli.core.invisible_chars import shown_safely
 from zwgk_cli.core.messages import parts
 
 Lang = Literal["zh", "en"]
@@ -66,6 +67,8 @@ MESSAGES: dict[str, Template] = _join(parts.ALL)
 def say(key: str, /, **values: object) -> Text:
     """The sentence `key` with its placeholders filled; a `Text` value fills each language with its half."""
     template = MESSAGES[key]
+    # a value from a source file is shown with its invisible characters marked (see invisible_chars)
+    values = {k: shown_safely(v) if isinstance(v, str) else v for k, v in values.items()}
     zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
     en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
     return Text(template.zh.format_map(zh), template.en.format_map(en))

@@ -202,6 +202,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is {mib:.1f} MiB, over the {limit} MiB import limit.",
     ),
     "stop.importer.cannot-read": ("无法读取 {path}：{reason}。", "cannot read {path}: {reason}."),
+    "stop.importer.symlink": (
+        "{path} 是符号链接，zwgk 不跟随链接复制上级目录的文件：请换成文件本身。",
+        "{path} is a symbolic link; zwgk does not follow links when copying the upstream catalogue: "
+        "put the file itself there.",
+    ),
     "stop.importer.encrypted": (
         "{name} 是加密的或旧版（.xls/.doc）的 Office 文件，无法读取。请取消密码保护，或另存为 .xlsx/.docx 后再导入。",
         "{name} is encrypted or an old (.xls/.doc) Office file. Remove the password "

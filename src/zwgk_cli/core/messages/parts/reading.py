@@ -7,6 +7,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is {size:.1f} MiB, over the {limit} MiB limit for one catalogue file; split it by domain.",
     ),
     "file-unreadable": ("无法读取文件：{reason}。", "cannot read the file: {reason}."),
+    "file-unreadable.not-regular": (
+        "这不是普通文件（是文件夹、设备或管道），无法作为目录文件读取。",
+        "this is not a regular file (a folder, device or pipe): it cannot be read as a catalogue file.",
+    ),
+    "file-symlink": (
+        "“{file}”是符号链接（快捷方式），zwgk 不读取链接：目录文件夹中的 YAML 文件必须是普通文件。"
+        "链接指向的文件没有被打开。",
+        "'{file}' is a symbolic link; zwgk does not follow links: the YAML files of a catalogue folder "
+        "must be regular files. The file it points to was not opened.",
+    ),
+    "file-symlink.upstream": (
+        "上级目录 {upstream} 经过符号链接 {link}，zwgk 不跟随链接读取上级目录：链接指向的文件夹没有被打开。",
+        "the upstream catalogue {upstream} goes through the symbolic link {link}; zwgk does not follow links "
+        "to read it: the folder it points to was not opened.",
+    ),
+    "file-symlink.hint": (
+        "把链接换成它指向的文件或文件夹本身（复制进来），或删除链接。",
+        "replace the link with a copy of what it points to, or delete it.",
+    ),
     "file-empty": (
         "文件为空（或只有注释），没有可读取的内容。",
         "the file is empty (or holds only comments).",
@@ -31,6 +50,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or run iconv -f GB18030 -t UTF-8 old > new.",
     ),
     "file-binary": ("文件含有 NUL 字节，不是文本文件。", "the file holds NUL bytes: it is not a text file."),
+    "yaml-number-too-long": (
+        "数字 {start}…有 {length} 个字符，超过 {limit} 个字符的上限，不按数字读取；整个文件没有被检查。",
+        "the number {start}… has {length} characters, over the limit of {limit}: it is not read as a number, "
+        "and the file is not checked.",
+    ),
+    "yaml-number-too-long.hint": (
+        "写实际的数字（如序号 3）；如果这是一段文字，请加上引号。",
+        "write the actual number (e.g. order 3); if it is text, put it in quotes.",
+    ),
+    "text-invisible-char": (
+        "{where} 含有看不见的{kind} {char}：{effect}。",
+        "{where} holds the invisible {kind} {char}: {effect}.",
+    ),
+    "text-invisible-char.many": (
+        "{where} 含有 {count} 个看不见的字符，第一个是{kind} {char}：{effect}。",
+        "{where} holds {count} invisible characters, the first the {kind} {char}: {effect}.",
+    ),
+    "text-invisible-char.control": ("控制字符", "control character"),
+    "text-invisible-char.control.effect": (
+        "终端和日志显示它时可能把它当作指令执行，它也会原样进入发布的目录",
+        "terminals and logs showing it may act on it, and it would be published as it is",
+    ),
+    "text-invisible-char.bidi": ("双向文字控制符", "bidirectional control"),
+    "text-invisible-char.bidi.effect": (
+        "它让文字显示成与实际存储不同的顺序，也会原样进入发布的目录",
+        "it shows the text in another order than it is stored, and would be published as it is",
+    ),
+    "text-invisible-char.zero-width": ("零宽字符", "zero-width character"),
+    "text-invisible-char.zero-width.effect": (
+        "它让看起来相同的文字互不相等，也会原样进入发布的目录",
+        "it makes equal-looking texts differ, and would be published as it is",
+    ),
+    "text-invisible-char.hint": (
+        "删除这个字符（常随复制粘贴带入；编辑器中可搜索它的编码，如 \\u200b）。"
+        "在带引号的值中，也检查 \\x、\\u、\\e 这类转义。",
+        "delete the character (it usually comes with copy and paste; search for its code, e.g. \\u200b, "
+        "in an editor). In a quoted value, check escapes such as \\x, \\u, \\e too.",
+    ),
     # The line scan
     "yaml-tab": (
         "第 {line} 行用制表符（Tab）缩进，YAML 只允许空格缩进。",

@@ -98,10 +98,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{slug}' is reserved (an output name or a Windows device name) and cannot be a slug.",
     ),
     "slug-reserved.hint": ("换一个拼音缩写，如 zdjsxm。", "choose another pinyin abbreviation, e.g. zdjsxm."),
-    "id-duplicate": (
-        "事项编号“{id}”重复：{places} 也使用了它。编号在整个目录中必须唯一（diff 按编号比对版本）。",
-        "item id '{id}' is also used at {places}; ids are unique across the catalogue.",
+    "slug-reserved.unit": (
+        "{where} “{slug}”是 Windows 设备名，不能作为代码：zwgk build --all-units 以它为文件夹名，"
+        "Windows 上无法创建这样的文件夹。",
+        "{where} '{slug}' is a Windows device name and cannot be a slug: zwgk build --all-units names a "
+        "folder after it, which Windows cannot create.",
     ),
+    "slug-reserved.unit.hint": (
+        "换一个拼音缩写（设备名 con、prn、aux、nul、com1–com9、lpt1–lpt9 之外），如在后面加上 -1。",
+        "choose another pinyin abbreviation (not con, prn, aux, nul, com1–com9 or lpt1–lpt9), e.g. add -1.",
+    ),
+    "id-duplicate": (
+        "事项编号“{id}”与{place}重复（共 {count} 处）。编号在整个目录中必须唯一（diff 按编号比对版本）。",
+        "item id '{id}' repeats the one at {place} ({count} places in all); ids are unique across the catalogue.",
+    ),
+    "id-duplicate.first": (
+        "事项编号“{id}”在{place}又用了一次（共 {count} 处）。编号在整个目录中必须唯一（diff 按编号比对版本）。",
+        "item id '{id}' is used again at {place} ({count} places in all); ids are unique across the catalogue.",
+    ),
+    "id-duplicate.first.many": (
+        "事项编号“{id}”还用在另外 {others} 处（共 {count} 处，从{place}起，各处分别列出）。"
+        "编号在整个目录中必须唯一（diff 按编号比对版本）。",
+        "item id '{id}' is used at {others} more places ({count} in all, from {place} on, each listed); "
+        "ids are unique across the catalogue.",
+    ),
+    "id-duplicate.place": (" {file} 第 {line} 行", "{file} line {line}"),  # zh: a space before a file name
+    "id-duplicate.place.same-file": ("本文件第 {line} 行", "line {line} of this file"),
     "id-duplicate.hint": (
         "给其中一个事项换一个新编号（不要复用已删除事项的编号）。",
         "give one of them a new id (never reuse a removed item's id).",
@@ -130,6 +152,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "link-scheme": (
         "{item}的链接 (link)“{link}”不是 http:// 或 https:// 开头的网址。",
         "{item}: link '{link}' is not an http:// or https:// address.",
+    ),
+    "link-scheme.malformed": (
+        "{item}的链接 (link)“{link}”不是有效的网址：主机名部分（// 之后到下一个 / 之前）写法不对，"
+        "如方括号 [ ] 不成对，或含有会被当作分隔符的全角字符。",
+        "{item}: link '{link}' is not a valid address: its host part (after // up to the next /) is "
+        "malformed, e.g. an unpaired [ ] or a full-width character that reads as a separator.",
     ),
     "link-scheme.hint": (
         "写完整的网址，如 https://www.ybq.gov.cn/…",
