@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -74,6 +75,36 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
     return (None if builder.failed else builder.root), builder.diagnostics
 
 
+@dataclass(slots=True)
+class PartRead:
+    """One part of a file read carefully on its own (see `careful_part`)."""
+
+    document: SourceDocument  # the part's data, positions and text (its lines counted from 1)
+    diagnostics: list[Diagnostic]
+    failed: bool  # a finding that leaves the file without data (an alias, a tag…)
+    stopped: bool  # reading ended at a finding (an alias, too deep, a complex key)
+    broken: bool  # the parser gave up: what it says about a part may not hold for the file
+
+
+def careful_part(path: Path, text: str, *, depth: int) -> PartRead:
+    """`text`, a part of the file at `path` that lies `depth` containers deep in it, read carefully.
+
+    The findings are those the whole file would get in this part, except where the parser gave up
+    (`broken`): what is wrong with a part may lie outside it (an unclosed quote).
+    """
+    doc = SourceDocument(path=path, text=text)
+    builder = _Builder(doc, depth)
+    stopped = broken = False
+    try:
+        builder.run(YAML(typ="rt", pure=True).parse(text))
+    except _Stop:
+        stopped = True
+    except Exception:  # a syntax error, or ruamel tripping over itself: see careful_parse
+        broken = True
+    doc.data = builder.root
+    return PartRead(doc, builder.diagnostics, builder.failed, stopped, broken)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -92,8 +123,9 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, doc: SourceDocument) -> None:
+    def __init__(self, doc: SourceDocument, depth: int = 0) -> None:
         self.doc = doc
+        self.depth = depth  # containers around the text read (a part of a file: see `careful_part`)
         self.root: Any = None
         self.stack: list[_Frame] = []
         self.diagnostics: list[Diagnostic] = []
@@ -192,7 +224,7 @@ class _Builder:
         return _SURROGATE.sub("\ufffd", text)
 
     def _open(self, event: Any) -> None:
-        if len(self.stack) >= MAX_DEPTH:
+        if len(self.stack) + self.depth >= MAX_DEPTH:
             self.diagnostics.append(_depth_diag(self.doc, _pos(event)))
             self.failed = True
             raise _Stop

@@ -31,10 +31,14 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_file(path: Path, *, fast: bool = False) -> LoadResult:
-    """One YAML file read into data and findings; bad content never raises (`fast`: no positions)."""
+def load_file(path: Path, *, fast: bool = False, located: bool = False) -> LoadResult:
+    """One YAML file read into data and findings; bad content never raises (`fast`: no positions;
+    `located`: positions found when asked for)."""
     # With `fast`, a clean file is read without positions (see `fast_parse`); any file the fast
-    # reader cannot promise to read exactly like the careful one is read the careful way.
+    # reader cannot promise to read exactly like the careful one is read the careful way, item by
+    # item where it can be (`parts.read_by_parts`). With `located` too, a clean file keeps its text
+    # and the careful reader finds the position of a value when it is first asked for, reading only
+    # the item that holds it (`parts.locate_on_demand`).
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -43,11 +47,11 @@ def load_file(path: Path, *, fast: bool = False) -> LoadResult:
     except OSError as exc:
         msg = say("file-unreadable", reason=exc.strerror or exc)
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
-    return load_bytes(path, raw, fast=fast)
+    return load_bytes(path, raw, fast=fast, located=located)
 
 
-def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
-    """Parse `raw` as the content of `path` (`fast`: see `load_file`)."""
+def load_bytes(path: Path, raw: bytes, *, fast: bool = False, located: bool = False) -> LoadResult:
+    """Parse `raw` as the content of `path` (`fast`, `located`: see `load_file`)."""
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(len(raw)))])
     text, problem = decode(path, raw)
@@ -59,15 +63,23 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
         msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
-    if fast and not scan:
+    if (fast or located) and not scan:
+        from zwgk_cli.sources import parts  # imports nothing heavy; ruamel.yaml only when a part is read
+
         try:
             doc.data = fast_parse(text, MAX_DEPTH)
-            # Nothing reads a clean file's text again (excerpts are for findings, and a file with
-            # findings is read again the careful way): a province's texts are 160 MiB.
-            doc.positions, doc.text = False, ""
-            return LoadResult(doc, [])
         except Fallback:
-            pass
+            found = parts.read_by_parts(doc)
+            if found is not None:
+                return LoadResult(doc, found)
+        else:
+            if located:
+                parts.locate_on_demand(doc)
+            else:
+                # Nothing reads a clean file's text again (excerpts are for findings, and a file
+                # with findings is read again with `located`): a province's texts are 160 MiB.
+                doc.positions, doc.text = False, ""
+            return LoadResult(doc, [])
     from zwgk_cli.sources.careful_reader import careful_parse  # ruamel.yaml is imported only when needed
 
     doc.data, found = careful_parse(doc, scan)
