@@ -77,7 +77,12 @@ def check_catalogue(
             progress("read", len(loads), len(paths))
     loader = folder_upstream_loader(root, located=fast or located) if follow_upstream else None
     first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
-    reload = functools.partial(load_file, located=True) if fast or located else load_file
+    # a file with findings is read again keeping its text; its data is taken from the fast read
+    earlier = {load.document.path: load for load in loads if load.fingerprint is not None and load.document}
+
+    def reload(path: Path) -> LoadResult:
+        return load_file(path, located=True, known=earlier.pop(path, None))
+
     return check_with_positions(root, loads, loader, reload, first_upstream_loader=first, progress=progress)
 
 

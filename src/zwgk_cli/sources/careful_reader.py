@@ -11,7 +11,7 @@ promise to read exactly) come here, so this module and ruamel.yaml are imported 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,14 +86,17 @@ class PartRead:
     broken: bool  # the parser gave up: what it says about a part may not hold for the file
 
 
-def careful_part(path: Path, text: str, *, depth: int) -> PartRead:
+def careful_part(
+    path: Path, text: str, *, depth: int, line_of: Callable[[int], int] | None = None
+) -> PartRead:
     """`text`, a part of the file at `path` that lies `depth` containers deep in it, read carefully.
 
     The findings are those the whole file would get in this part, except where the parser gave up
-    (`broken`): what is wrong with a part may lie outside it (an unclosed quote).
+    (`broken`): what is wrong with a part may lie outside it (an unclosed quote). Their lines and
+    positions are the part's, but a line a message names is the file's (`line_of` a part's line).
     """
     doc = SourceDocument(path=path, text=text)
-    builder = _Builder(doc, depth)
+    builder = _Builder(doc, depth, line_of)
     stopped = broken = False
     try:
         builder.run(YAML(typ="rt", pure=True).parse(text))
@@ -123,9 +126,13 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, doc: SourceDocument, depth: int = 0) -> None:
+    def __init__(
+        self, doc: SourceDocument, depth: int = 0, line_of: Callable[[int], int] | None = None
+    ) -> None:
         self.doc = doc
-        self.depth = depth  # containers around the text read (a part of a file: see `careful_part`)
+        # a part of a file (see `careful_part`): the containers around it, its lines in the file
+        self.depth = depth
+        self.line_of = line_of
         self.root: Any = None
         self.stack: list[_Frame] = []
         self.diagnostics: list[Diagnostic] = []
@@ -259,7 +266,8 @@ class _Builder:
             key = key_text
             previous = top.seen.get(key)
             if previous is not None:
-                msg = say("yaml-duplicate-key", key=key, line=previous.line)
+                earlier = self.line_of(previous.line) if self.line_of is not None else previous.line
+                msg = say("yaml-duplicate-key", key=key, line=earlier)
                 hint = say("yaml-duplicate-key.hint")
                 self.diagnostics.append(
                     Diagnostic(

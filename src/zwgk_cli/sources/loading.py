@@ -29,16 +29,20 @@ class LoadResult:
 
     document: SourceDocument | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    fingerprint: int | None = None  # of the bytes read the fast way (see `load_file`'s `known`)
 
 
-def load_file(path: Path, *, fast: bool = False, located: bool = False) -> LoadResult:
+def load_file(
+    path: Path, *, fast: bool = False, located: bool = False, known: LoadResult | None = None
+) -> LoadResult:
     """One YAML file read into data and findings; bad content never raises (`fast`: no positions;
-    `located`: positions found when asked for)."""
+    `located`: positions found when asked for; `known`: this file read earlier the fast way)."""
     # With `fast`, a clean file is read without positions (see `fast_parse`); any file the fast
     # reader cannot promise to read exactly like the careful one is read the careful way, item by
     # item where it can be (`parts.read_by_parts`). With `located` too, a clean file keeps its text
     # and the careful reader finds the position of a value when it is first asked for, reading only
-    # the item that holds it (`parts.locate_on_demand`).
+    # the item that holds it (`parts.locate_on_demand`); when the file's bytes are those `known`
+    # read, its data is taken from there rather than read again.
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -47,11 +51,13 @@ def load_file(path: Path, *, fast: bool = False, located: bool = False) -> LoadR
     except OSError as exc:
         msg = say("file-unreadable", reason=exc.strerror or exc)
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
-    return load_bytes(path, raw, fast=fast, located=located)
+    return load_bytes(path, raw, fast=fast, located=located, known=known)
 
 
-def load_bytes(path: Path, raw: bytes, *, fast: bool = False, located: bool = False) -> LoadResult:
-    """Parse `raw` as the content of `path` (`fast`, `located`: see `load_file`)."""
+def load_bytes(
+    path: Path, raw: bytes, *, fast: bool = False, located: bool = False, known: LoadResult | None = None
+) -> LoadResult:
+    """Parse `raw` as the content of `path` (`fast`, `located`, `known`: see `load_file`)."""
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(len(raw)))])
     text, problem = decode(path, raw)
@@ -59,6 +65,13 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False, located: bool = Fa
         return LoadResult(None, [problem])
     assert text is not None
     doc = SourceDocument(path=path, text=text)
+    earlier = known.document if known is not None and known.fingerprint == hash(raw) else None
+    if located and earlier is not None and earlier.data is not None:
+        from zwgk_cli.sources import parts
+
+        doc.data = earlier.data  # the same bytes: the fast read's data, its scan found nothing
+        parts.locate_on_demand(doc)
+        return LoadResult(doc, [])
     if not _has_content(text):
         msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
@@ -79,6 +92,7 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False, located: bool = Fa
                 # Nothing reads a clean file's text again (excerpts are for findings, and a file
                 # with findings is read again with `located`): a province's texts are 160 MiB.
                 doc.positions, doc.text = False, ""
+                return LoadResult(doc, [], fingerprint=hash(raw))
             return LoadResult(doc, [])
     from zwgk_cli.sources.careful_reader import careful_parse  # ruamel.yaml is imported only when needed
 

@@ -35,7 +35,10 @@ from zwgk_cli.sources.loading import MAX_DEPTH
 if TYPE_CHECKING:  # the careful reader (and ruamel.yaml) is imported only when a part is read
     from zwgk_cli.sources.careful_reader import PartRead
 
-_ITEMS_KEY = re.compile(r"^items:[ ]*(?:#.*)?$", re.MULTILINE)
+# The top-level `items:` key on a line of its own (the searches below all start with a line end, a
+# literal the regex engine skips ahead to; the file's first line is looked at on its own).
+_ITEMS_KEY = re.compile(r"\nitems:[ ]*(?:#[^\n]*)?(?=\n|\Z)")
+_ITEMS_FIRST = re.compile(r"items:[ ]*(?:#[^\n]*)?(?=\n|\Z)")
 # A document marker after the first line: several documents are read whole.
 _MARKER = re.compile(r"\n(?:---|\.\.\.)(?:[ \t\n]|$)")
 
@@ -63,36 +66,43 @@ class Split:
         rest = "\n" + self.text[self.end_offset :] if self.end_offset < len(self.text) else ""
         return self.text[: self.offsets[0]] + " " * self.indent + "- 0" + rest
 
+    def item_line(self, index: int) -> Callable[[int], int]:
+        """A 1-based line of entry `index`'s text → the file's line."""
+        offset = self.starts[index]
+        return lambda line: line + offset
+
     def skeleton_line(self, line: int) -> int:
         """A 1-based line of the skeleton → the file's line."""
         return line if line <= self.starts[0] + 1 else line + self.end - self.starts[0] - 1
 
 
-_ENTRY = re.compile(r"^( *)-(?: |$)", re.MULTILINE)
-_AFTER_ITEMS = re.compile(r"^[^ \n#]", re.MULTILINE)  # a line at column 0 that is neither blank nor a comment
-_AFTER_ENTRIES = re.compile(r"^(?!-(?: |$))[^ \n#]", re.MULTILINE)  # …nor an entry of a list at column 0
+_ENTRY = re.compile(r"\n( *)-(?= |\n|\Z)")
+# A line at column 0 that is neither blank nor a comment (…nor an entry of a list at column 0).
+_AFTER_ITEMS = re.compile(r"\n[^ \n#]")
+_AFTER_ENTRIES = re.compile(r"\n(?!-(?: |\n|\Z))[^ \n#]")
 _BLANK_OR_COMMENT = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*")
 
 
 def split_items(text: str) -> Split | None:
     """The entries of the top-level `items:` block list, or None when the file is not written so."""
-    keys = _ITEMS_KEY.finditer(text)
-    match = next(keys, None)
-    if match is None or next(keys, None) is not None:
+    keys = [*([m] if (m := _ITEMS_FIRST.match(text)) else []), *_ITEMS_KEY.finditer(text)]
+    if len(keys) != 1:
         return None
+    match = keys[0]
     after = match.end() + 1  # the line after `items:`
-    first = _ENTRY.search(text, after)
+    first = _ENTRY.search(text, match.end())
     blank = _BLANK_OR_COMMENT.match(text, after)
-    if first is None or blank is None or blank.end() != first.start():
+    if first is None or blank is None or blank.end() != first.start() + 1:
         return None  # a flow list, or a value on its own lines
     indent = len(first.group(1))
-    stop = (_AFTER_ENTRIES if indent == 0 else _AFTER_ITEMS).search(text, first.start())
-    end_offset = stop.start() if stop is not None else len(text)
-    shallower = re.compile(rf"^ {{1,{indent - 1}}}[^ \n#]", re.MULTILINE) if indent > 1 else None
-    if shallower is not None and shallower.search(text, first.start(), end_offset):
+    begin = first.start()  # the line end before the first entry
+    stop = (_AFTER_ENTRIES if indent == 0 else _AFTER_ITEMS).search(text, begin)
+    end_offset = stop.start() + 1 if stop is not None else len(text)
+    shallower = re.compile(rf"\n {{1,{indent - 1}}}[^ \n#]") if indent > 1 else None
+    if shallower is not None and shallower.search(text, begin, end_offset):
         return None  # a line less indented than the list but not a top-level key
-    entry = re.compile(rf"^ {{{indent}}}-(?: |$)", re.MULTILINE)
-    offsets = [m.start() for m in entry.finditer(text, first.start(), end_offset)]
+    entry = re.compile(rf"\n {{{indent}}}-(?= |\n|\Z)")
+    offsets = [m.start() + 1 for m in entry.finditer(text, begin, end_offset)]
     line = text.count("\n", 0, offsets[0])
     starts = [line]
     for previous, offset in itertools.pairwise(offsets):
@@ -187,7 +197,7 @@ class _Locator:
 
         split, data = self.split, self.data
         assert split is not None
-        part = careful_part(self.path, split.skeleton(), depth=0)
+        part = careful_part(self.path, split.skeleton(), depth=0, line_of=split.skeleton_line)
         self.parts_read += 1
         got = part.document.data
         if not _clean(part) or type(got) is not dict or type(data) is not dict:
@@ -204,7 +214,7 @@ class _Locator:
 
         split, data = self.split, self.data
         assert split is not None
-        part = careful_part(self.path, split.item(index), depth=1)
+        part = careful_part(self.path, split.item(index), depth=1, line_of=split.item_line(index))
         self.parts_read += 1
         got = part.document.data
         items = data.get("items") if isinstance(data, dict) else None
@@ -218,8 +228,7 @@ class _Locator:
     def take_item(self, part: PartRead, index: int) -> None:
         """Entry `index`'s positions, from its part (whose index 0 it is)."""
         assert self.split is not None
-        offset = self.split.starts[index]
-        self._take(part, lambda line: line + offset, lambda path: bool(path), ("items", index))
+        self._take(part, self.split.item_line(index), lambda path: bool(path), ("items", index))
 
     def take_skeleton(self, part: PartRead) -> None:
         """The positions outside the list's entries, from the skeleton."""
@@ -311,7 +320,7 @@ def _read_by_parts(doc: SourceDocument) -> list[Diagnostic] | None:
     try:
         skeleton = fast_parse(skeleton_text, MAX_DEPTH)
     except Fallback:
-        part = careful_part(doc.path, skeleton_text, depth=0)
+        part = careful_part(doc.path, skeleton_text, depth=0, line_of=split.skeleton_line)
         locator.parts_read += 1
         if part.broken:
             return None
@@ -337,7 +346,7 @@ def _read_by_parts(doc: SourceDocument) -> list[Diagnostic] | None:
         try:
             got = fast_parse(chunk, MAX_DEPTH - 1)
         except Fallback:
-            part = careful_part(doc.path, chunk, depth=1)
+            part = careful_part(doc.path, chunk, depth=1, line_of=split.item_line(index))
             locator.parts_read += 1
             got = part.document.data
             if part.broken or (not part.stopped and (type(got) is not list or len(got) != 1)):
