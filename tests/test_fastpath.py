@@ -386,6 +386,8 @@ _ITEM_PIECES = st.sampled_from(
         "  # an indented comment\n",
         "  - id: l\n    subject: {区级: 区民政局, 镇级: 镇政府}\n",
         "  - id: m\n    nested: [[[1]]]\n",
+        "  - id: t\n    nested: " + "[" * 61 + "]" * 61 + "\n",  # 64 levels in the file: fine
+        "  - id: u\n    nested: " + "[" * 62 + "]" * 62 + "\n",  # 65: too deep
         "  -\n    id: n\n",
         "  - id: o\n\tname: x\n",
         "  - id: p\n    name: 1_000\n",
