@@ -67,32 +67,34 @@ def load_bytes(
     doc = SourceDocument(path=path, text=text)
     earlier = known.document if known is not None and known.fingerprint == hash(raw) else None
     if located and earlier is not None and earlier.data is not None:
-        from zwgk_cli.sources import parts
+        from zwgk_cli.sources.parts import locate_on_demand
 
         doc.data = earlier.data  # the same bytes: the fast read's data, its scan found nothing
-        parts.locate_on_demand(doc)
+        locate_on_demand(doc)
         return LoadResult(doc, [])
     if not _has_content(text):
         msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
     if (fast or located) and not scan:
-        from zwgk_cli.sources import parts  # imports nothing heavy; ruamel.yaml only when a part is read
-
+        # `parts` imports nothing heavy (ruamel.yaml only when a part is read), and only when needed
         try:
             doc.data = fast_parse(text, MAX_DEPTH)
         except Fallback:
-            found = parts.read_by_parts(doc)
+            from zwgk_cli.sources.parts import read_by_parts
+
+            found = read_by_parts(doc)
             if found is not None:
                 return LoadResult(doc, found)
         else:
-            if located:
-                parts.locate_on_demand(doc)
-            else:
+            if not located:
                 # Nothing reads a clean file's text again (excerpts are for findings, and a file
                 # with findings is read again with `located`): a province's texts are 160 MiB.
                 doc.positions, doc.text = False, ""
                 return LoadResult(doc, [], fingerprint=hash(raw))
+            from zwgk_cli.sources.parts import locate_on_demand
+
+            locate_on_demand(doc)
             return LoadResult(doc, [])
     from zwgk_cli.sources.careful_reader import careful_parse  # ruamel.yaml is imported only when needed
 
