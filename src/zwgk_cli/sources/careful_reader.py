@@ -5,7 +5,8 @@ position of every key and value.
 `loading.resolve_plain`), records positions, reports every duplicate key, and refuses anchors and
 aliases at the first one, so a billion-laughs file fails fast in bounded memory. Parser errors
 become located Chinese diagnostics. Only files with findings (or that the fast reader cannot
-promise to read exactly) come here, so this module and ruamel.yaml are imported only then.
+promise to read exactly) come here, and of a long file mostly only the items that need it
+(`careful_part`, see `parts`), so this module and ruamel.yaml are imported only then.
 """
 
 from __future__ import annotations
