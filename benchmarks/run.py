@@ -1,6 +1,7 @@
 """Whole-process time and peak memory of zwgk's commands, next to floors measured in the same run.
 
 Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--baseline REV] [--write]
+       [--only validate]
 
 For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
 as its own process: its time is the median of --runs runs, taken in turns with its floor's (so the
@@ -16,7 +17,10 @@ run on the same files:
 - build floor: the loader floor, then xlsxwriter writing the same cells (every item's texts, one
   row each) into a workbook in its constant-memory mode (its fastest and leanest): loading plus
   the fastest XLSX writing, in one process;
-- the bare imports: `python -c "import pydantic, ruamel.yaml, typer"`.
+- the bare imports: `python -c "import pydantic, ruamel.yaml, typer"`;
+- the clean catalogue's `zwgk validate`, for the same catalogue with one error in every domain
+  file (an unknown channel halfway down): the files with findings are read again and located
+  item by item, so the errors should cost well under a second check (both run in turns).
 
 `zwgk build` also runs in one process (ZWGK_JOBS=1) beside the default, which forks a helper to
 write the workbook: the helper is kept only while that row shows it pays.
@@ -174,6 +178,18 @@ def _baseline(spec: str, folder: Path, env: dict[str, str]) -> tuple[str, list[s
     return label, ["env", f"PYTHONPATH={folder / 'src'}", *variables]
 
 
+def erroneous_copy(source: Path, target: Path) -> Path:
+    """One finding in every domain file, halfway down: an unknown channel (a vocabulary error)."""
+    shutil.copytree(source, target)
+    for path in target.glob("*.yaml"):
+        if path.name == "zwgk.yaml":
+            continue
+        text = path.read_text(encoding="utf-8")
+        at = text.index("    channels: [", len(text) // 2)
+        path.write_text(text[:at] + "    channels: [微信群, " + text[at + 15 :], encoding="utf-8")
+    return target
+
+
 def changed_copy(source: Path, target: Path) -> Path:
     """Every item given a portal link: a diff where all items changed."""
     shutil.copytree(source, target)
@@ -200,6 +216,12 @@ def main() -> None:
         default=[],
         metavar="REV[,NAME=VALUE…]",
         help="also time `zwgk build` as at git revision REV (with these environment variables)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["all", "validate"],
+        default="all",
+        help="validate: only the start-up and validate rows (no build, no diff)",
     )
     args = parser.parse_args()
     # measure the tool as installed: byte-compiled modules may be written and read
@@ -239,6 +261,15 @@ def main() -> None:
             rows.append((scale, "loader floor: yaml-rs", floor, floor))
             rows.append((scale, "loader: PyYAML C", pyyaml, floor))
             rows.append((scale, "zwgk validate", validate, floor))
+            # files with findings are located item by item: the clean run is this row's floor
+            wrong = erroneous_copy(folder, work / f"{scale}-wrong")
+            clean, one_each = measure(
+                [[*ZWGK, "validate", str(folder)], [*ZWGK, "validate", str(wrong)]], args.runs, env
+            )
+            rows.append((scale, "zwgk validate (clean, floor of the next row)", clean, clean))
+            rows.append((scale, "zwgk validate, one error per file", one_each, clean))
+            if args.only == "validate":
+                continue
             book, dist = str(work / "floor.xlsx"), str(work / f"{scale}-dist")
             build_floor, build, one_process, *before = measure(
                 [
@@ -287,6 +318,13 @@ TARGETS = [
         2.0,
         None,
         "validate on the shipped catalogue ≤ 2× the bare imports",
+    ),
+    (
+        "province",
+        "zwgk validate, one error per file",
+        2.0,
+        2.0,
+        "validate at province scale with one error in every file ≤ 2× the clean run, memory ≤ 2×",
     ),
     (
         "province",

@@ -4,8 +4,10 @@ file is read the careful way, with every file:line:column."""
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +17,9 @@ from conftest import CASES, ROOT, build_case
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.core.diagnostics import Diagnostic
 from zwgk_cli.core.report_formats import render_plain
+from zwgk_cli.core.source import SourceDocument
 from zwgk_cli.sources.loading import load_bytes, load_file
+from zwgk_cli.sources.parts import same
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate
@@ -255,3 +259,176 @@ def test_a_committed_version_reports_positions_like_validate(case: str, tmp_path
 
     assert result.diagnostics
     assert where(result.diagnostics) == where(careful.diagnostics)
+
+
+# ---------------------------------------------------------------------------------------------
+# Long files: the careful reader reads only the items that findings (or anchors) are in
+
+_LONG_ITEM = """  - id: zdjsxm-{n:05d}
+    category: 批准服务信息（{group}）
+    name: 办事指南（{n}）
+    content: [申报材料清单, 批准流程, 办理时限]
+    basis:
+      - 《中华人民共和国政府信息公开条例》（国务院令第711号）
+    time_limit: 实时公开
+    subject: 区发展改革委
+    channels: [政府网站, 政务服务中心]
+    audience: [全社会]
+    mode: [主动]
+    levels: [区级]
+"""
+
+
+def _long_catalogue(folder: Path, count: int, last: str = "") -> Path:
+    """The base case with a zdjsxm.yaml of `count` clean items (about 430 bytes each), then `last`."""
+    shutil.copytree(CASES / "base", folder)
+    head = (folder / "zdjsxm.yaml").read_text(encoding="utf-8").split("items:\n")[0] + "items:\n"
+    items = "".join(_LONG_ITEM.format(n=n, group=n // 4) for n in range(1, count + 1))
+    (folder / "zdjsxm.yaml").write_text(head + items + last, encoding="utf-8")
+    return folder
+
+
+class _CarefulSpy:
+    """How much text the careful reader was given: whole files and parts."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from zwgk_cli.sources import careful_reader
+
+        self.whole: list[Path] = []
+        self.parts: list[int] = []
+        whole, part = careful_reader.careful_parse, careful_reader.careful_part
+
+        def spy_whole(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, list[Diagnostic]]:
+            self.whole.append(doc.path)
+            return whole(doc, scan)
+
+        def spy_part(path: Path, text: str, **options: Any) -> Any:
+            self.parts.append(len(text))
+            return part(path, text, **options)
+
+        monkeypatch.setattr(careful_reader, "careful_parse", spy_whole)
+        monkeypatch.setattr(careful_reader, "careful_part", spy_part)
+
+
+def _where(text: str, needle: str) -> tuple[int, int, str]:
+    """1-based line and column of the last `needle` in `text`, and that line."""
+    at = text.rindex(needle)
+    line_start = text.rindex("\n", 0, at) + 1
+    line = text[line_start : text.index("\n", at)]
+    return text.count("\n", 0, at) + 1, at - line_start + 1, line
+
+
+def test_a_finding_at_the_end_of_a_long_file_is_located_by_reading_its_item_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 6000 items (2.6 MB) with one unknown channel in the last: the careful reader reads the header
+    # and that item, not the file (which took it half a minute); the place is where the text has it
+    last = _LONG_ITEM.format(n=6001, group=1500).replace("channels: [", "channels: [微信群, ")
+    folder = _long_catalogue(tmp_path / "c", 6000, last)
+    spy = _CarefulSpy(monkeypatch)
+    result = check_catalogue(folder)
+    text = (folder / "zdjsxm.yaml").read_text(encoding="utf-8")
+    line, column, excerpt = _where(text, "微信群")
+    assert [(d.code, d.file, d.line, d.column, d.excerpt) for d in result.diagnostics] == [
+        ("channel-unknown", folder / "zdjsxm.yaml", line, column, excerpt)
+    ]
+    assert result.diagnostics[0].path == ("items", 6000, "channels", 0)
+    assert spy.whole == []
+    assert len(spy.parts) == 2  # the header (with a stand-in list) and the item
+    assert sum(spy.parts) < len(text) // 100
+
+
+def test_an_anchor_at_the_end_of_a_long_file_is_reported_without_reading_the_file_carefully(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The red-team case (15 MB ending in an anchor took minutes) scaled down: the fast reader
+    # takes every item but the two it refuses; the careful reader reads those, and the header.
+    tagged = _LONG_ITEM.format(n=3001, group=750).replace("time_limit: ", "time_limit: !!binary ")
+    anchored = _LONG_ITEM.format(n=6002, group=1500).replace("mode: [主动]", "mode: &m [主动]")
+    folder = _long_catalogue(tmp_path / "c", 6000, anchored)
+    path = folder / "zdjsxm.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "  - id: zdjsxm-03001\n"
+    text = text.replace(marker, tagged + marker, 1)
+    path.write_text(text, encoding="utf-8")
+    spy = _CarefulSpy(monkeypatch)
+    result = check_catalogue(folder)
+    found = [(d.code, d.line, d.column, d.excerpt) for d in result.diagnostics if d.file == path]
+    tag_line, tag_column, tag_excerpt = _where(text, "!!binary")
+    alias_line, alias_column, alias_excerpt = _where(text, "&m")
+    assert found == [
+        ("yaml-tag", tag_line, tag_column, tag_excerpt),
+        ("yaml-alias", alias_line, alias_column, alias_excerpt),
+    ]
+    assert spy.whole == []
+    assert len(spy.parts) == 2  # the two items the fast reader refused (it takes the header)
+    assert sum(spy.parts) < len(text) // 100
+
+
+# Items that steer the readers apart or trip them: anchors, aliases, tags, duplicate keys, block
+# scalars keeping their blank lines, quotes and lists running over lines (even onto a line that
+# looks like a new entry), comments and blank lines anywhere, nesting, a tab.
+_ITEM_PIECES = st.sampled_from(
+    [
+        "  - id: a\n    name: x\n",
+        "  - id: b\n    content: [p, q]\n",
+        "  - id: c\n    name: &n x\n",
+        "  - id: d\n    name: *n\n",
+        "  - id: e\n    name: !!str 1\n",
+        "  - id: f\n    name: !custom x\n",
+        "  - id: g\n    name: x\n    name: y\n",
+        "  - id: h\n    basis: |+\n      one\n\n\n",
+        "  - id: i\n    basis: >-\n      folded\n      text\n",
+        '  - id: j\n    name: "runs\n  - over"\n',
+        "  - id: k\n    content: [p,\n  - q]\n",
+        "# a comment at column 0\n",
+        "\n",
+        "  # an indented comment\n",
+        "  - id: l\n    subject: {区级: 区民政局, 镇级: 镇政府}\n",
+        "  - id: m\n    nested: [[[1]]]\n",
+        "  - id: t\n    nested: " + "[" * 61 + "]" * 61 + "\n",  # 64 levels in the file: fine
+        "  - id: u\n    nested: " + "[" * 62 + "]" * 62 + "\n",  # 65: too deep
+        "  -\n    id: n\n",
+        "  - id: o\n\tname: x\n",
+        "  - id: p\n    name: 1_000\n",
+        "  - 001\n",
+        "  - id: q\n    name: 'it''s'\n",
+        '  - id: r\n    name: "\\ud800"\n',
+        "  - id: s\n    name: [unclosed\n",
+    ]
+)
+_TAILS = st.sampled_from(["", "lead: 区民政局\n", "lead: &l x\n", "# end\n", "lead: x\nlead: y\n"])
+_HEADS = st.sampled_from(
+    ["domain: 就业创业\n", "domain: &d 就业创业\n", "domain: !!str x\n", "a: 1\na: 2\n", ""]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADS, st.lists(_ITEM_PIECES, min_size=1, max_size=8), _TAILS, st.booleans())
+def test_a_file_read_by_parts_reads_as_the_whole_file_read_carefully(
+    head: str, pieces: list[str], tail: str, at_column_zero: bool
+) -> None:
+    # Whatever the items hold: the findings, data and every position are those of the careful reader
+    # reading the whole file, read the fast way (parts the fast reader refuses read carefully) or
+    # with positions found on demand.
+    body = "".join(pieces)
+    if at_column_zero:  # a list at column 0: `- id: a` / `  name: x`
+        body = "\n".join(line[2:] if line.startswith("  ") else line for line in body.split("\n"))
+    source = (head + "items:\n" + body + tail).encode("utf-8")
+    careful = load_bytes(Path("t.yaml"), source)
+    for way in ({"fast": True}, {"located": True}):
+        other = load_bytes(Path("t.yaml"), source, **way)
+        assert other.diagnostics == careful.diagnostics, way
+        if other.document is None or careful.document is None:
+            assert other.document is careful.document is None
+            continue
+        if not other.document.positions:
+            continue  # read the fast way, no positions: the other tests compare the data
+        assert same(other.document.data, careful.document.data), way
+        if careful.document.data is None:
+            continue
+        for path, pos in careful.document.values.items():
+            assert other.document.values.get(path) == pos, (way, path)
+        for path, pos in careful.document.keys.items():
+            assert other.document.keys.get(path) == pos, (way, path)
+        assert other.document.values.get(("items", 99, "x")) is None

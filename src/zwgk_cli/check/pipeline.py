@@ -49,11 +49,19 @@ CheckProgress = Callable[[str, int, int], None]
 
 @paused_gc()
 def check_catalogue(
-    root: Path, *, follow_upstream: bool = True, fast: bool = True, progress: CheckProgress | None = None
+    root: Path,
+    *,
+    follow_upstream: bool = True,
+    fast: bool = True,
+    located: bool = False,
+    progress: CheckProgress | None = None,
 ) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
     # With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
     # upstream's own upstream is not followed). `progress` hears of every file read and checked.
+    # `fast`: clean files are read without positions, and those with findings read again with
+    # positions found on demand; `located`: every file with positions found on demand (an upstream
+    # catalogue, whose values findings may point into); neither: every file read carefully whole.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -64,14 +72,18 @@ def check_catalogue(
     paths = [settings_path, *iter_yaml_files(root)]
     loads: list[LoadResult] = []
     for path in paths:
-        loads.append(load_file(path, fast=fast))
+        loads.append(load_file(path, fast=fast, located=located))
         if progress is not None:
             progress("read", len(loads), len(paths))
-    loader = folder_upstream_loader(root) if follow_upstream else None
+    loader = folder_upstream_loader(root, located=fast or located) if follow_upstream else None
     first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
-    return check_with_positions(
-        root, loads, loader, load_file, first_upstream_loader=first, progress=progress
-    )
+    # a file with findings is read again keeping its text; its data is taken from the fast read
+    earlier = {load.document.path: load for load in loads if load.fingerprint is not None and load.document}
+
+    def reload(path: Path) -> LoadResult:
+        return load_file(path, located=True, known=earlier.pop(path, None))
+
+    return check_with_positions(root, loads, loader, reload, first_upstream_loader=first, progress=progress)
 
 
 def check_with_positions(
@@ -84,7 +96,8 @@ def check_with_positions(
     first_upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
 ) -> CheckResult:
-    """Check `loads` (zwgk.yaml first), re-reading carefully each fast-read file with findings."""
+    """Check `loads` (zwgk.yaml first), re-reading with positions each fast-read file with findings
+    (in place: the list then holds the reads the result was checked on)."""
     # A file read the fast way that has findings is read again with `reload` (the careful way) and
     # everything is checked again, so every finding has its file:line:column — the data, hence the
     # findings, are the same. `prepare` runs on the loads before each check (e.g. reading an older
@@ -103,13 +116,19 @@ def check_with_positions(
         # file read again reveals something about a file still read the fast way (a fast read
         # keeps no text, so e.g. a header that did not validate names no domain until re-read).
         flagged = {d.file for d in result.diagnostics}
-        again = [reload(_path(load)) if _fast_and_flagged(load, flagged) else load for load in loads]
         upstream_again = loader is not upstream_loader and bool(result.diagnostics)
-        if not upstream_again and all(new is old for new, old in zip(again, loads, strict=True)):
+        if not upstream_again and not any(_fast_and_flagged(load, flagged) for load in loads):
             return result
+        # The first check's models and data go before the files are read again, each file's fast
+        # read as soon as its new read replaces it: the peak memory stays that of one check.
+        del result
+        for index, load in enumerate(loads):
+            if _fast_and_flagged(load, flagged):
+                loads[index] = reload(_path(load))
+        del load
         if prepare is not None:
-            prepare(again)
-        loads, loader = again, upstream_loader
+            prepare(loads)
+        loader = upstream_loader
         result = check_sources(root, loads[0], loads[1:], loader, progress)
 
 
@@ -122,13 +141,14 @@ def _path(load: LoadResult) -> Path:
     return load.document.path
 
 
-def folder_upstream_loader(root: Path, *, fast: bool = False) -> UpstreamLoader:
-    """Reads an upstream catalogue folder relative to `root`; the careful way unless `fast`."""
-    # Careful by default: findings about inherited values point into the upstream's files.
+def folder_upstream_loader(root: Path, *, fast: bool = False, located: bool = False) -> UpstreamLoader:
+    """Reads an upstream catalogue folder relative to `root`; with positions unless `fast`
+    (`located`: found on demand, else every file read carefully whole)."""
+    # With positions by default: findings about inherited values point into the upstream's files.
 
     def load(path: str) -> CheckResult:
         """The upstream catalogue at `path`, checked on its own (its own upstream not followed)."""
-        return check_catalogue(root / path, follow_upstream=False, fast=fast)
+        return check_catalogue(root / path, follow_upstream=False, fast=fast, located=located and not fast)
 
     return load
 

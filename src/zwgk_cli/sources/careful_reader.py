@@ -5,14 +5,16 @@ position of every key and value.
 `loading.resolve_plain`), records positions, reports every duplicate key, and refuses anchors and
 aliases at the first one, so a billion-laughs file fails fast in bounded memory. Parser errors
 become located Chinese diagnostics. Only files with findings (or that the fast reader cannot
-promise to read exactly) come here, so this module and ruamel.yaml are imported only then.
+promise to read exactly) come here, and of a long file mostly only the items that need it
+(`careful_part`, see `parts`), so this module and ruamel.yaml are imported only then.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -74,6 +76,39 @@ def careful_parse(doc: SourceDocument, scan: list[Diagnostic]) -> tuple[Any, lis
     return (None if builder.failed else builder.root), builder.diagnostics
 
 
+@dataclass(slots=True)
+class PartRead:
+    """One part of a file read carefully on its own (see `careful_part`)."""
+
+    document: SourceDocument  # the part's data, positions and text (its lines counted from 1)
+    diagnostics: list[Diagnostic]
+    failed: bool  # a finding that leaves the file without data (an alias, a tag…)
+    stopped: bool  # reading ended at a finding (an alias, too deep, a complex key)
+    broken: bool  # the parser gave up: what it says about a part may not hold for the file
+
+
+def careful_part(
+    path: Path, text: str, *, depth: int, line_of: Callable[[int], int] | None = None
+) -> PartRead:
+    """`text`, a part of the file at `path` that lies `depth` containers deep in it, read carefully.
+
+    The findings are those the whole file would get in this part, except where the parser gave up
+    (`broken`): what is wrong with a part may lie outside it (an unclosed quote). Their lines and
+    positions are the part's, but a line a message names is the file's (`line_of` a part's line).
+    """
+    doc = SourceDocument(path=path, text=text)
+    builder = _Builder(doc, depth, line_of)
+    stopped = broken = False
+    try:
+        builder.run(YAML(typ="rt", pure=True).parse(text))
+    except _Stop:
+        stopped = True
+    except Exception:  # a syntax error, or ruamel tripping over itself: see careful_parse
+        broken = True
+    doc.data = builder.root
+    return PartRead(doc, builder.diagnostics, builder.failed, stopped, broken)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -92,8 +127,13 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, doc: SourceDocument) -> None:
+    def __init__(
+        self, doc: SourceDocument, depth: int = 0, line_of: Callable[[int], int] | None = None
+    ) -> None:
         self.doc = doc
+        # a part of a file (see `careful_part`): the containers around it, its lines in the file
+        self.depth = depth
+        self.line_of = line_of
         self.root: Any = None
         self.stack: list[_Frame] = []
         self.diagnostics: list[Diagnostic] = []
@@ -192,7 +232,7 @@ class _Builder:
         return _SURROGATE.sub("\ufffd", text)
 
     def _open(self, event: Any) -> None:
-        if len(self.stack) >= MAX_DEPTH:
+        if len(self.stack) + self.depth >= MAX_DEPTH:
             self.diagnostics.append(_depth_diag(self.doc, _pos(event)))
             self.failed = True
             raise _Stop
@@ -227,7 +267,8 @@ class _Builder:
             key = key_text
             previous = top.seen.get(key)
             if previous is not None:
-                msg = say("yaml-duplicate-key", key=key, line=previous.line)
+                earlier = self.line_of(previous.line) if self.line_of is not None else previous.line
+                msg = say("yaml-duplicate-key", key=key, line=earlier)
                 hint = say("yaml-duplicate-key.hint")
                 self.diagnostics.append(
                     Diagnostic(

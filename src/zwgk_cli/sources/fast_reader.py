@@ -2,9 +2,9 @@
 
 Why: the position-keeping parse (ruamel.yaml's pure-Python event stream) costs about two hundred
 times what yaml-rs does, and positions are only needed for files that have findings.
-`check_catalogue` reads every file this way first and re-reads only the files with findings the
-careful way, so every finding still carries file:line:column and the findings are the same either
-way (tests prove it).
+`check_catalogue` reads every file this way first and re-reads only the files with findings, finding
+positions with the careful reader item by item as they are asked for (`parts`), so every finding
+still carries file:line:column and the findings are the same either way (tests prove it).
 
 The fast reader gives exactly the data the careful one gives, or nothing. yaml-rs resolves plain
 scalars by the YAML 1.2 core schema as the careful reader does, except that it also reads `1_000`,

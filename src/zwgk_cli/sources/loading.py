@@ -34,12 +34,20 @@ class LoadResult:
 
     document: SourceDocument | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    fingerprint: int | None = None  # of the bytes read the fast way (see `load_file`'s `known`)
 
 
-def load_file(path: Path, *, fast: bool = False) -> LoadResult:
-    """One YAML file read into data and findings; bad content never raises (`fast`: no positions)."""
+def load_file(
+    path: Path, *, fast: bool = False, located: bool = False, known: LoadResult | None = None
+) -> LoadResult:
+    """One YAML file read into data and findings; bad content never raises (`fast`: no positions;
+    `located`: positions found when asked for; `known`: this file read earlier the fast way)."""
     # With `fast`, a clean file is read without positions (see `fast_parse`); any file the fast
-    # reader cannot promise to read exactly like the careful one is read the careful way.
+    # reader cannot promise to read exactly like the careful one is read the careful way, item by
+    # item where it can be (`parts.read_by_parts`). With `located` too, a clean file keeps its text
+    # and the careful reader finds the position of a value when it is first asked for, reading only
+    # the item that holds it (`parts.locate_on_demand`); when the file's bytes are those `known`
+    # read, its data is taken from there rather than read again.
     # A symbolic link is never followed: its target may be any file of the machine running the
     # check (a pull request adding `x.yaml -> /etc/passwd` would print that file in the CI log),
     # so the link is refused by its own name and the target is not opened at all.
@@ -56,7 +64,7 @@ def load_file(path: Path, *, fast: bool = False) -> LoadResult:
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
     if raw is None:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(size))])
-    return load_bytes(path, raw, fast=fast)
+    return load_bytes(path, raw, fast=fast, located=located, known=known)
 
 
 def refused_link(path: Path) -> LoadResult:
@@ -88,8 +96,10 @@ def _read_regular(path: Path) -> tuple[bytes | None, int]:
     return (None if len(raw) > MAX_FILE_BYTES else raw), max(len(raw), info.st_size)
 
 
-def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
-    """Parse `raw` as the content of `path` (`fast`: see `load_file`)."""
+def load_bytes(
+    path: Path, raw: bytes, *, fast: bool = False, located: bool = False, known: LoadResult | None = None
+) -> LoadResult:
+    """Parse `raw` as the content of `path` (`fast`, `located`, `known`: see `load_file`)."""
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(len(raw)))])
     text, problem = decode(path, raw)
@@ -97,36 +107,60 @@ def load_bytes(path: Path, raw: bytes, *, fast: bool = False) -> LoadResult:
         return LoadResult(None, [problem])
     assert text is not None
     doc = SourceDocument(path=path, text=text)
+    earlier = known.document if known is not None and known.fingerprint == hash(raw) else None
+    if located and earlier is not None and earlier.data is not None:
+        from zwgk_cli.sources.parts import locate_on_demand
+
+        doc.data = earlier.data  # the same bytes: the fast read's data, its scan found nothing
+        locate_on_demand(doc)
+        return LoadResult(doc, [])
     if not _has_content(text):
         msg, hint = say("file-empty"), say("file-empty.hint")
         return LoadResult(doc, [Diagnostic("file-empty", msg, file=path, line=1, column=1, hint=hint)])
     scan = scan_text(doc)
     # An invisible character's finding needs positions: the fast reader refuses a text holding one
     # (`fast_reader._NON_PRINTABLE`), and a value one is written into by an escape such as "\u202e"
-    # sends the file to the careful reader here.
+    # is looked for in the data the fast reader gave (`holds_invisible`).
     escaped = "\\" in text
-    if fast and not scan and not _long_number(raw):
+    if (fast or located) and not scan and not _long_number(raw):
+        # `parts` imports nothing heavy (ruamel.yaml only when a part is read), and only when needed
         try:
             data = fast_parse(text, MAX_DEPTH)
         except Fallback:
-            pass
+            from zwgk_cli.sources.parts import read_by_parts
+
+            found = read_by_parts(doc)
+            if found is not None:
+                return LoadResult(doc, found + _invisible(doc, text, escaped))
         else:
-            if not escaped or not holds_invisible(data):
-                # Nothing reads a clean file's text again (excerpts are for findings, and a file with
-                # findings is read again the careful way): a province's texts are 160 MiB.
-                doc.data, doc.positions, doc.text = data, False, ""
-                return LoadResult(doc, [])
+            doc.data = data
+            invisible = escaped and holds_invisible(data)
+            if not located and not invisible:
+                # Nothing reads a clean file's text again (excerpts are for findings, and a file
+                # with findings is read again with `located`): a province's texts are 160 MiB.
+                doc.positions, doc.text = False, ""
+                return LoadResult(doc, [], fingerprint=hash(raw))
+            from zwgk_cli.sources.parts import locate_on_demand
+
+            locate_on_demand(doc)
+            return LoadResult(doc, invisible_findings(doc) if invisible else [])
     from zwgk_cli.sources.careful_reader import careful_parse  # ruamel.yaml is imported only when needed
 
     doc.data, found = careful_parse(doc, scan)
-    if doc.data is not None and (escaped or INVISIBLE.search(text) is not None):
-        found += invisible_findings(doc)
+    found += _invisible(doc, text, escaped)
     if doc.data is not None and _long_number(raw):
         too_long = list(_numbers_too_long(doc, doc.data, ()))
         if too_long:  # the file is not read, as for a syntax error: nothing else can be trusted
             doc.data = None
             found += too_long
     return LoadResult(doc, found)
+
+
+def _invisible(doc: SourceDocument, text: str, escaped: bool) -> list[Diagnostic]:
+    """The invisible characters in `doc`'s values (`text` holds one, or an escape may write one)."""
+    if doc.data is None or not (escaped or INVISIBLE.search(text) is not None):
+        return []
+    return invisible_findings(doc)
 
 
 def _numbers_too_long(doc: SourceDocument, value: Any, path: FieldPath) -> Iterator[Diagnostic]:
