@@ -215,7 +215,7 @@ def test_fmt_refuses_a_linked_file_and_leaves_its_target_alone(tmp_path: Path, c
     (folder / "x.yaml").symlink_to(tmp_path / "shadow")
     result = CliRunner().invoke(app, ["fmt", *(["--check"] if check else []), str(folder)], env=ENV)
     assert result.exit_code == 1
-    assert "file-symlink" in result.stdout + result.stderr
+    assert "fmt-not-rewritten" in result.stdout + result.stderr
     assert "SECRET" not in result.stdout + result.stderr
     assert (folder / "x.yaml").is_symlink()
     assert (tmp_path / "shadow").read_text(encoding="utf-8") == SECRET + "\n"
@@ -250,7 +250,8 @@ def test_no_report_passes_an_invisible_character_on_to_the_terminal(tmp_path: Pa
     code, out = _validate(folder, fmt)
     assert code == 1
     assert "field-value" in out
-    assert "<U+001B>[2J" in out
+    # shown as YAML writes it (and, in JSON, with its backslash escaped)
+    assert ("\\\\x1b[2J" if fmt == "json" else "\\x1b[2J") in out
     assert not any(ch in out for ch in "\x1b\u202e")
 
 
@@ -292,3 +293,15 @@ def test_an_escape_past_the_last_character_elsewhere_in_the_file_is_no_crash() -
     text = "a: 文字 \\U7FFFFFFF 又\u200b字\n"  # a plain value: the backslash is text
     result = load_bytes(Path("t.yaml"), text.encode())
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("text-invisible-char", 1, 19)]
+
+
+def test_every_invisible_character_an_output_writes_out_is_warned_of() -> None:
+    """What validate warns of is what the built outputs write as [U+XXXX]: one definition."""
+    from zwgk_cli.render.visible import visible
+    from zwgk_cli.sources.loading import load_bytes
+
+    for char, kind in (("\xad", "格式字符"), ("\u2028", "控制字符"), ("\U000e0041", "格式字符")):
+        result = load_bytes(Path("t.yaml"), f'a: "文{char}字"\n'.encode())
+        assert [d.code for d in result.diagnostics] == ["text-invisible-char"], char
+        assert kind in result.diagnostics[0].message.zh
+        assert visible(f"文{char}字") == f"文[U+{ord(char):04X}]字"

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Literal
 
 from zwgk_cli.core.codes import CODES
-from zwgk_cli.core.invisible_chars import INVISIBLE
 from zwgk_cli.core.messages import Lang, Text, say
 
 __all__ = ["Diagnostic", "Lang", "Severity", "Summary", "Text", "ZwgkError", "say"]
@@ -39,9 +38,6 @@ class Diagnostic:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severity", CODES[self.code].severity)
-        if self.excerpt is not None and INVISIBLE.search(self.excerpt) is not None:
-            # printed as it is, the line would act on the terminal or reorder itself
-            object.__setattr__(self, "excerpt", INVISIBLE.sub("\ufffd", self.excerpt))
 
     @property
     def counts(self) -> bool:

@@ -10,33 +10,19 @@ passes such text through `one_line` (and Markdown through `markdown_text`) where
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# control characters, format characters (bidi overrides, zero-width), lone surrogates (file names
-# read with surrogateescape) and the line and paragraph separators
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+from zwgk_cli.core.invisible_chars import INVISIBLE, escape
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 # GitHub links @name and @org/team; a comment between @ and the name leaves the text as it reads
 _MENTION = re.compile(r"@(?=[0-9A-Za-z_-])")
 MENTION_BREAK = "@<!-- -->"
 
 
-def visible_escape(ch: str) -> str:
-    """How one unsafe character is shown: ``\\n``, ``\\x1b``, ``\\u202e``, ``\\U000e0041``."""
-    if ch in _NAMED:
-        return _NAMED[ch]
-    code = ord(ch)
-    if code < 0x100:  # a C0 or C1 control, or ':' and '[' where they would start a CI log command
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
 def is_unsafe(ch: str) -> bool:
-    """Whether `ch` must not reach a terminal, a log or a comment as it is."""
-    return unicodedata.category(ch) in _UNSAFE_CATEGORIES
+    """Whether `ch` must not reach a terminal, a log or a comment as it is: an invisible character
+    (core.invisible_chars), tab, line feed, or a lone surrogate (a file name read with surrogateescape)."""
+    return ch in "\t\n" or "\ud800" <= ch <= "\udfff" or INVISIBLE.match(ch) is not None
 
 
 def shown_chars(text: str) -> list[str]:
@@ -52,7 +38,7 @@ def shown_chars(text: str) -> list[str]:
     for index, ch in enumerate(text):
         starts_command = leading and ch == ":" and text[index + 1 : index + 2] == ":"
         old_command = ch == "[" and index >= 2 and text[index - 2 : index] == "##"
-        shown.append(visible_escape(ch) if is_unsafe(ch) or starts_command or old_command else ch)
+        shown.append(escape(ch) if is_unsafe(ch) or starts_command or old_command else ch)
         leading = leading and ch.isspace() and not is_unsafe(ch)
     return shown
 

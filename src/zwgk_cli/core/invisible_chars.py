@@ -1,23 +1,49 @@
-"""The characters nobody can see in a text (control, bidirectional and zero-width characters), and
-how any text zwgk prints shows them: each as a visible mark, so that a value copied into a message
-or an excerpt can neither act on the terminal or CI log (an ESC sequence clearing it, colouring it)
-nor reorder what is shown around it.
+"""The characters nobody can see in a text, defined once for every stage.
 
-`sources.invisible` reports them in the sources; here they are only made harmless in output.
+Which: Unicode's controls (Cc: C0 but tab and line feed, DEL, C1), format characters (Cf: bidi
+marks, embeddings, overrides and isolates, zero-width space and joiners, word joiner, BOM, soft
+hyphen, tag characters …) and the line and paragraph separators (Zl, Zp), of Unicode 14 (Python
+3.11's unicodedata; a test compares the two). Tab and line feed are ordinary white space.
+
+Where they are dealt with: `sources.invisible` warns of them in the sources (text-invisible-char);
+reports show each as the escape a YAML double-quoted value writes it with (`escape`, e.g. ``\\x1b``,
+``\\u202e``), so a value quoted in a message can neither act on a terminal or CI log nor reorder
+what is shown around it; the built outputs write each as ``[U+202E]`` (`render.visible`).
 """
 
 from __future__ import annotations
 
 import re
 
-CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"  # C0 (not tab or newline), DEL, C1, line separators
+CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"  # C0 (not tab or line feed), DEL, C1, separators
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"  # U+FEFF at the very start of a file is a BOM, dropped on reading
-INVISIBLE = re.compile(f"[{CONTROL}{BIDI}{ZERO_WIDTH}]")
+# The other format characters: soft hyphen, Arabic and Syriac number marks, invisible operators,
+# deprecated format controls, interlinear annotation marks, tags …
+OTHER_FORMAT = (
+    "\xad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u2061-\u2064\u206a-\u206f\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+INVISIBLE = re.compile(f"[{CONTROL}{BIDI}{ZERO_WIDTH}{OTHER_FORMAT}]")
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(ch: str) -> str:
+    """How a report shows `ch`: ``\\n``, ``\\x1b``, ``\\u202e``, ``\\U000e0041`` (as YAML writes it)."""
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 def shown_safely(text: str) -> str:
-    """`text` with each invisible character written as ``<U+202E>``."""
-    if INVISIBLE.search(text) is None:
+    """`text` with each invisible character shown as its escape (a value quoted in a message)."""
+    if text.isprintable() or INVISIBLE.search(text) is None:  # isprintable: the fast common case
         return text
-    return INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+    return INVISIBLE.sub(lambda match: escape(match.group()), text)

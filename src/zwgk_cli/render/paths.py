@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from zwgk_cli.render.visible import INVISIBLE
+from zwgk_cli.core.invisible_chars import INVISIBLE
 
 # Not in a name on Windows or in a URL path without confusion; controls never
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"|?*#%\\]')

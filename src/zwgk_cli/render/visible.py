@@ -23,15 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from zwgk_cli.core.catalogue import Catalogue
-
-# Cc, Cf, Zl, Zp of Unicode 14 (Python 3.11's unicodedata), tab and line feed excepted; a test
-# compares this with unicodedata.
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f]"
-)
+from zwgk_cli.core.invisible_chars import INVISIBLE
 
 T = TypeVar("T")
 

@@ -22,13 +22,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, say
-from zwgk_cli.core.invisible_chars import BIDI, CONTROL, INVISIBLE, ZERO_WIDTH
+from zwgk_cli.core.invisible_chars import BIDI, CONTROL, INVISIBLE, OTHER_FORMAT, ZERO_WIDTH
 from zwgk_cli.core.source import FieldPath, SourceDocument
 
 # The printable ones (to YAML): the fast reader sends a file holding one to the careful reader, in
 # the one search it makes for the characters YAML refuses.
-PRINTABLE_INVISIBLE = BIDI + ZERO_WIDTH
-_KINDS = (("control", re.compile(f"[{CONTROL}]")), ("bidi", re.compile(f"[{BIDI}]")))
+PRINTABLE_INVISIBLE = "\x85\u2028\u2029" + BIDI + ZERO_WIDTH + OTHER_FORMAT
+_KINDS = (
+    ("control", re.compile(f"[{CONTROL}]")),
+    ("bidi", re.compile(f"[{BIDI}]")),
+    ("zero-width", re.compile(f"[{ZERO_WIDTH}]")),
+)
 # How a double-quoted YAML value writes such a character: \xHH, \uHHHH, \UHHHHHHHH or a letter.
 _ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtvfreN_LP])")
 _LETTER_ESCAPES = {
@@ -80,7 +84,7 @@ def invisible_findings(doc: SourceDocument) -> list[Diagnostic]:
         char = match.group()
         line, column = _where(doc, starts, path, value, char)
         count = len(INVISIBLE.findall(value))
-        kind = next((name for name, pattern in _KINDS if pattern.match(char)), "zero-width")
+        kind = next((name for name, pattern in _KINDS if pattern.match(char)), "format")
         key = "text-invisible-char" if count == 1 else "text-invisible-char.many"
         msg = say(
             key,
@@ -101,7 +105,7 @@ def invisible_findings(doc: SourceDocument) -> list[Diagnostic]:
                 path=path,
                 item_id=item_id_at(doc, path),
                 hint=say("text-invisible-char.hint"),
-                excerpt=line_text,  # Diagnostic shows each such character as a visible mark
+                excerpt=line_text,  # every report shows each such character as its escape
             )
         )
     return found

@@ -69,18 +69,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "text-invisible-char.control": ("控制字符", "control character"),
     "text-invisible-char.control.effect": (
-        "终端和日志显示它时可能把它当作指令执行，它也会原样进入发布的目录",
-        "terminals and logs showing it may act on it, and it would be published as it is",
+        "终端和日志显示它时可能把它当作指令执行；生成的网页和表格会把它写成“[U+编码]”",
+        "terminals and logs showing it may act on it; the built pages and workbooks write it out as [U+code]",
     ),
     "text-invisible-char.bidi": ("双向文字控制符", "bidirectional control"),
     "text-invisible-char.bidi.effect": (
-        "它让文字显示成与实际存储不同的顺序，也会原样进入发布的目录",
-        "it shows the text in another order than it is stored, and would be published as it is",
+        "它让文字显示成与实际存储不同的顺序；生成的网页和表格会把它写成“[U+编码]”",
+        "it shows the text in another order than it is stored; the built pages and workbooks write it out as [U+code]",
     ),
     "text-invisible-char.zero-width": ("零宽字符", "zero-width character"),
     "text-invisible-char.zero-width.effect": (
-        "它让看起来相同的文字互不相等，也会原样进入发布的目录",
-        "it makes equal-looking texts differ, and would be published as it is",
+        "它让看起来相同的文字互不相等；生成的网页和表格会把它写成“[U+编码]”",
+        "it makes equal-looking texts differ; the built pages and workbooks write it out as [U+code]",
+    ),
+    "text-invisible-char.format": ("格式字符", "format character"),
+    "text-invisible-char.format.effect": (
+        "它看不见，却让看起来相同的文字互不相等；生成的网页和表格会把它写成“[U+编码]”",
+        "it cannot be seen yet makes equal-looking texts differ; the built pages and workbooks write it out as [U+code]",
     ),
     "text-invisible-char.hint": (
         "删除这个字符（常随复制粘贴带入；编辑器中可搜索它的编码，如 \\u200b）。"
