@@ -41,7 +41,8 @@ PEAK_BYTES = 1024**3
 # Characters no report may print raw: C0 and C1 controls but tab and newline, DEL, direction
 # marks, embeddings, overrides and isolates, zero-width characters and the BOM.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-INJECTED = re.compile(r"^::(warning|error|notice)[^\n]*INJECTED", re.MULTILINE)
+# A line the corpus's values would start if a newline in them reached the output as itself.
+INJECTED = re.compile(r"^\s*::(?:warning file=INJECTED|error::INJECTED)", re.MULTILINE)
 
 
 def _lay_out(name: str, tmp_path: Path) -> Path:
@@ -104,7 +105,7 @@ def test_build_survives(name: str, tmp_path: Path) -> None:
         assert (dist / "index.html").is_file()
         for path in dist.rglob("*"):
             if path.is_file() and path.suffix in {".html", ".csv", ".json", ".js"}:
-                text = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # the CSV's BOM, for Excel
                 assert "fuzz-secret-marker" not in text, path
                 unsafe = UNSAFE.search(text)
                 assert unsafe is None, f"raw U+{ord(unsafe.group()):04X} in {path.name}"

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import CASES, build_case
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.report.terminal import report_lines
-from zwgk_cli.core.diagnostics import Diagnostic, Text
+from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.inert_text import json_inert, markdown_text, one_line
 from zwgk_cli.core.report_formats import render_github, render_plain
 from zwgk_cli.core.text_width import terminal_width
@@ -267,3 +267,53 @@ def test_json_reports_escape_unsafe_characters_and_keep_the_values() -> None:
     assert "\\u202e" in text
     assert "\\udb40\\udc41" in text
     assert json.loads(text) == value
+
+
+def test_a_huge_value_gives_a_short_report(tmp_path: Path) -> None:
+    """A whole document pasted into one value (here 200,000 characters) gives a report of a few
+    lines, not copies of the value."""
+    folder = build_case(CASES / "valid" / "plain", tmp_path)
+    path = folder / "zdjsxm.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("audience: [全社会]", f"audience: [{'长' * 200_000}]", 1), "utf-8")
+    code, out, _ = _run("validate", str(folder))
+    assert code == 1
+    assert len(out) < 3_000
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "field-value" in line)
+    excerpt, caret = lines[at + 1].split("| ", 1)[1], lines[at + 2].split("| ", 1)[1]
+    assert excerpt == "    audience: [" + "长" * 145 + "…"
+    assert caret == " " * 15 + "^"
+
+
+def test_a_message_quotes_a_huge_value_by_its_start_and_length() -> None:
+    message = say("file-unreadable", reason="长" * 600)
+    assert message.zh == "无法读取文件：" + "长" * 200 + "…（共 600 个字符）。"
+    assert message.en == "cannot read the file: " + "长" * 200 + "… (600 characters)."
+    assert say("file-unreadable", reason="长" * 500).zh == "无法读取文件：" + "长" * 500 + "。"
+
+
+def test_a_long_line_is_windowed_around_the_caret(tmp_path: Path) -> None:
+    folder = build_case(CASES / "valid" / "plain", tmp_path)
+    path = folder / "zdjsxm.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("audience: [全社会]", "audience: [" + "全社会, " * 100 + "未知对象]", 1), "utf-8"
+    )
+    code, out, _ = _run("validate", str(folder))
+    assert code == 1
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "field-value" in line)
+    excerpt, caret = lines[at + 1].split("| ", 1)[1], lines[at + 2].split("| ", 1)[1]
+    assert excerpt.startswith("…")
+    assert excerpt.endswith("…") is False
+    assert len(excerpt) <= 162
+    # a CJK character is two columns wide: find the character under the caret by width
+    width = 0
+    for ch in excerpt:
+        if width >= len(caret) - 1:
+            assert ch == "未"
+            break
+        width += 2 if ord(ch) > 0x2E80 else 1
+    else:
+        raise AssertionError("the caret is past the excerpt")

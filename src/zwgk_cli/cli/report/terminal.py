@@ -49,9 +49,10 @@ def report_lines(
         )
         if d.excerpt is not None and d.line is not None:
             shown = shown_chars(d.excerpt.replace("\t", "→"))
+            before, shown = _window(shown, d.column)
             lines.append([(f"{d.line:>5} | ", "blue"), ("".join(shown), None)])
             if d.column is not None:  # the caret counts the width of what is shown before the column
-                pad = terminal_width("".join(shown[: d.column - 1]))
+                pad = terminal_width("".join(shown[: d.column - 1 - before]))
                 lines.append([(" " * 5 + " | ", "blue"), (" " * pad + "^", _STYLE[d.severity])])
         if d.hint is not None:
             hint = one_line(d.hint.get(lang))
@@ -64,6 +65,24 @@ def report_lines(
     style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
     lines.append([(summary_text(summary, lang), style)])
     return lines
+
+
+EXCERPT_CHARS = 160  # a longer source line is shown as this much of it around the column
+
+
+def _window(shown: list[str], column: int | None) -> tuple[int, list[str]]:
+    """The part of a long source line shown: up to EXCERPT_CHARS characters around `column`, with
+    ``…`` where it is cut; and how many characters of the line come before the part (the ``…``
+    standing in for them counts as one)."""
+    if len(shown) <= EXCERPT_CHARS:
+        return 0, shown
+    at = (column or 1) - 1
+    start = max(0, min(at - EXCERPT_CHARS // 3, len(shown) - EXCERPT_CHARS))
+    end = start + EXCERPT_CHARS
+    part = shown[start:end] + (["…"] if end < len(shown) else [])
+    if start == 0:
+        return 0, part
+    return start - 1, ["…", *part]
 
 
 def print_diagnostics(

@@ -67,8 +67,22 @@ MESSAGES: dict[str, Template] = _join(parts.ALL)
 def say(key: str, /, **values: object) -> Text:
     """The sentence `key` with its placeholders filled; a `Text` value fills each language with its half."""
     template = MESSAGES[key]
-    # a value from a source file is shown with its invisible characters marked (see invisible_chars)
-    values = {k: shown_safely(v) if isinstance(v, str) else v for k, v in values.items()}
+    values = {k: _quoted(v) if isinstance(v, str) else v for k, v in values.items()}
     zh = {k: v.zh if isinstance(v, Text) else v for k, v in values.items()}
     en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
     return Text(template.zh.format_map(zh), template.en.format_map(en))
+
+
+QUOTE_CHARS = 500  # a longer text from a file is quoted by its first QUOTE_HEAD characters and its length
+QUOTE_HEAD = 200
+
+
+def _quoted(value: str) -> str | Text:
+    """A value as a message quotes it: invisible characters shown as escapes (see invisible_chars),
+    and a very long one (a whole file pasted into one value) cut, so that a report stays readable
+    and grows with the number of findings, not with the size of the values."""
+    value = shown_safely(value)
+    if len(value) <= QUOTE_CHARS:
+        return value
+    head = value[:QUOTE_HEAD]
+    return Text(f"{head}…（共 {len(value)} 个字符）", f"{head}… ({len(value)} characters)")
