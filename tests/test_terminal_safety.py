@@ -317,3 +317,23 @@ def test_a_long_line_is_windowed_around_the_caret(tmp_path: Path) -> None:
         width += 2 if ord(ch) > 0x2E80 else 1
     else:
         raise AssertionError("the caret is past the excerpt")
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "abc", "-5", "1e9", "253402300800"])
+def test_a_malformed_source_date_epoch_is_refused(tmp_path: Path, value: str) -> None:
+    folder = build_case(CASES / "valid" / "plain", tmp_path)
+    code, _, err = _run(
+        "build", str(folder), "-o", str(tmp_path / "dist"), env={**ENV, "SOURCE_DATE_EPOCH": value}
+    )
+    assert code == 2
+    assert "SOURCE_DATE_EPOCH" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "0", "abc"])
+def test_a_malformed_columns_is_ignored(tmp_path: Path, value: str) -> None:
+    folder = build_case(CASES / "valid" / "plain", tmp_path)
+    code, out, _ = _run("validate", str(folder), env={**ENV, "COLUMNS": value})
+    assert code == 0
+    assert "0 个错误" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,7 +29,8 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console
     stream = file or (sys.stderr if stderr else sys.stdout)
     no_color = bool(os.environ.get("NO_COLOR"))
     width_env = os.environ.get("COLUMNS")
-    width = int(width_env) if width_env and width_env.isdigit() else None
+    # a width from 1 to 9999 columns; any other value ("²", thousands of digits) is not one
+    width = int(width_env) if width_env and re.fullmatch("[1-9][0-9]{0,3}", width_env) else None
     return Console(
         file=stream,
         no_color=no_color,

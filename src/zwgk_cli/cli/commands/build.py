@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,10 +27,22 @@ if TYPE_CHECKING:
     from zwgk_cli.history.compare import Comparison
 
 
+# Up to the end of 9999 (the last time a workbook shows).
+EPOCH_RANGE = range(253_402_300_800)
+
+
 def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org): the time stamped in the workbooks, when set."""
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): the time stamped in the workbooks, when set.
+
+    A value that is not a whole number of seconds in EPOCH_RANGE is refused (ZwgkError): a build
+    that was asked to be reproducible must not quietly stamp another time.
+    """
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    if re.fullmatch("[0-9]{1,12}", value) is None or int(value) not in EPOCH_RANGE:
+        raise ZwgkError(say("stop.build.source-date-epoch", value=value))
+    return int(value)
 
 
 def build_command(
@@ -83,6 +96,7 @@ def build_command(
             print_diagnostics(console, check.diagnostics, check.summary, language, base)
 
     try:
+        epoch = source_date_epoch()
         with build_progress(console, language) as progress:
             result = build(
                 directory,
@@ -96,7 +110,7 @@ def build_command(
                 all_units=all_units,
                 cwd=base,
                 since_accept_errors=since_accept_errors,
-                epoch=source_date_epoch(),
+                epoch=epoch,
                 jobs=1 if os.environ.get("ZWGK_JOBS", "").strip() == "1" else None,
             )
     except ZwgkError as exc:

@@ -1,6 +1,13 @@
 """`zwgk build`: the output folder and the rendered files."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "stop.build.source-date-epoch": (
+        "环境变量 SOURCE_DATE_EPOCH 的值“{value}”不是自 1970-01-01 UTC 起、到 9999 年底为止的整数秒数，"
+        "无法按它给工作簿标注时间。请改正或删除这个变量（删除后按 zwgk.yaml 的 published 日期标注）。",
+        "SOURCE_DATE_EPOCH is “{value}”, not a whole number of seconds since 1970-01-01 UTC up to the end "
+        "of 9999, so the workbooks cannot be stamped with it; correct or unset it (unset, the published "
+        "date in zwgk.yaml is used).",
+    ),
     "stop.build.no-templates": (
         "模板文件夹 {templates} 不存在。",
         "template folder {templates} does not exist.",
