@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from zwgk_cli.check.upstream import Upstream, UpstreamItem, item_hash, map_levels
@@ -35,6 +35,15 @@ def load_upstream(
         return None, []
     config = settings.upstream
     where = ("upstream", "path")
+    if (
+        PurePosixPath(config.path).is_absolute()
+        or PureWindowsPath(config.path).anchor
+        or config.path.startswith("~")
+    ):
+        # a catalogue names its upstream beside it; an absolute path could lead the check (and the
+        # CI log) to any folder of the machine that holds a zwgk.yaml
+        msg = say("upstream-missing.absolute", upstream=config.path)
+        return None, [located(doc, where, "upstream-missing", msg, say("upstream-missing.hint"))]
     link = linked_step(doc.path.parent, config.path)
     if link is not None:  # never followed: it may lead to any folder of the machine running the check
         msg, hint = say("file-symlink.upstream", upstream=config.path, link=link), say("file-symlink.hint")

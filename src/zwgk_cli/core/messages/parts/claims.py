@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到上级目录 {upstream}：本目录文件夹中没有这个文件夹，或其中没有 zwgk.yaml。",
         "cannot find the upstream catalogue {upstream}: no such folder, or it has no zwgk.yaml.",
     ),
+    "upstream-missing.absolute": (
+        "上级目录 {upstream} 写成了绝对路径：上级目录要放在本目录旁边，用相对于本目录文件夹的路径指明。",
+        "the upstream catalogue {upstream} is an absolute path: keep it beside this catalogue and name it "
+        "by a path relative to this catalogue folder.",
+    ),
     "upstream-missing.hint": (
         "upstream.path 写相对于本目录文件夹的路径，如 upstream-chongqing。",
         "upstream.path is relative to this catalogue folder, e.g. upstream-chongqing.",
