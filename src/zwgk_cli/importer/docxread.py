@@ -16,7 +16,7 @@ from typing import IO
 from xml.etree import ElementTree
 
 from zwgk_cli.core.diagnostics import Text, ZwgkError, say
-from zwgk_cli.importer.grid import Cell, SourceTable, docx_ref
+from zwgk_cli.importer.grid import Cell, SourceTable, docx_refs, plain_text
 from zwgk_cli.importer.limits import Budget
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -127,7 +127,7 @@ def paragraph_text(paragraph: ElementTree.Element) -> str:
     for node in paragraph.iter():
         tag = node.tag
         if tag == f"{_W}t":
-            parts.append(node.text or "")
+            parts.append(plain_text(node.text or ""))
         elif tag == f"{_W}tab":
             parts.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
@@ -173,6 +173,10 @@ def _int_attr(element: ElementTree.Element | None, default: int) -> int:
         return default
 
 
+def _blank(ref: str) -> Cell:
+    return Cell("", ref, ref)
+
+
 class _Table:
     """One Word table, a row at a time: merged cells filled in, the limits counted as it grows."""
 
@@ -183,11 +187,11 @@ class _Table:
         self.rows: list[list[Cell]] = []
         self.above: dict[int, Cell] = {}  # grid column → the cell above (for vMerge continuations)
         self.width = 0
+        self.ref = docx_refs(number)
 
     def add_row(self, row: ElementTree.Element) -> None:
-        number = self.number
         r = len(self.rows) + 1
-        self.budget.check_place(self.label, r, 1, docx_ref(number, r, 1))
+        self.budget.check_place(self.label, r, 1, self.ref(r, 1))
         props = row.find(f"{_W}trPr")
         column = 1
         skipped = props.find(f"{_W}gridBefore") if props is not None else None
@@ -199,11 +203,11 @@ class _Table:
             span = _int_attr(tc_props.find(f"{_W}gridSpan") if tc_props is not None else None, 1)
             last = column + span - 1
             self.budget.check_place(
-                self.label, r, last, docx_ref(number, r, min(last, self.budget.limits.columns + 1))
+                self.label, r, last, self.ref(r, min(last, self.budget.limits.columns + 1))
             )
             vmerge = tc_props.find(f"{_W}vMerge") if tc_props is not None else None
             continues = vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue"
-            ref = docx_ref(number, r, column)
+            ref = self.ref(r, column)
             if continues and column in self.above:
                 source = self.above[column]
                 first = Cell(source.text, ref, source.origin)
@@ -211,15 +215,12 @@ class _Table:
                 first = Cell(_cell_text(tc), ref, ref)
             line[column] = first
             for c in range(column + 1, last + 1):
-                line[c] = Cell(first.text, docx_ref(number, r, c), first.origin)
+                line[c] = Cell(first.text, self.ref(r, c), first.origin)
             column += span
         width = max(line, default=0)
         self.width = max(self.width, width)
         self.budget.check_cells(self.label, r, self.width)
-        cells = [
-            line.get(c) or Cell("", docx_ref(number, r, c), docx_ref(number, r, c))
-            for c in range(1, width + 1)
-        ]
+        cells = [line.get(c) or _blank(self.ref(r, c)) for c in range(1, width + 1)]
         for c, cell in enumerate(cells, start=1):
             self.above[c] = cell
         self.rows.append(cells)
@@ -227,10 +228,6 @@ class _Table:
     def finish(self) -> list[list[Cell]]:
         """The rows, each as wide as the widest (the grid's cells counted against the limit)."""
         self.budget.take_cells(self.label, len(self.rows), self.width)
-        number = self.number
         for r, line in enumerate(self.rows, start=1):
-            line += [
-                Cell("", docx_ref(number, r, c), docx_ref(number, r, c))
-                for c in range(len(line) + 1, self.width + 1)
-            ]
+            line += [_blank(self.ref(r, c)) for c in range(len(line) + 1, self.width + 1)]
         return self.rows

@@ -8,6 +8,7 @@ row on its own and still reports the cell people see (``Sheet1!F12``, ``表2 第
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -79,8 +80,28 @@ def docx_ref(table: int, row: int, column: int) -> str:
     return say("ui.importer.cell", table=table, row=row, column=column).zh
 
 
+# NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line ends to YAML too: a source written with one
+# inside a quoted text would read back with a space instead. They are read as the line ends they are.
+_LINE_ENDS = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def plain_text(text: str) -> str:
+    """`text` with Unicode's other line ends (NEL, U+2028, U+2029) read as line ends."""
+    return text.translate(_LINE_ENDS)
+
+
+def docx_refs(table: int) -> Callable[[int, int], str]:
+    """`docx_ref` for one table, formatting only the row and column (a long table has many cells)."""
+    row, column = 1_000_000_007, 1_000_000_009  # numbers no label holds
+    head, rest = docx_ref(table, row, column).split(str(row))
+    middle, tail = rest.split(str(column))
+    return lambda r, c: f"{head}{r}{middle}{c}{tail}"
+
+
 def cell_text(value: Any) -> str:
     """A cell value as the text people see: 3 not 3.0, dates as YYYY-MM-DD."""
+    if isinstance(value, str):
+        return plain_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
