@@ -10,14 +10,16 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import Workbook
 
 from conftest import ROOT
-from test_import import make_docx, run_import, w_p, w_tbl, w_tc, w_tr
+from test_import import built_workbook, make_docx, run_import, w_p, w_tbl, w_tc, w_tr
 from zwgk_cli.core.diagnostics import ZwgkError
 from zwgk_cli.importer.limits import Limits
+from zwgk_cli.importer.maps import Vocabulary
 from zwgk_cli.importer.readers import read_tables
 from zwgk_cli.importer.writing import comment_safe, plan_outputs
 from zwgk_cli.sources.loading import load_bytes
@@ -199,6 +201,21 @@ def test_content_controls_nested_deep_need_no_recursion(tmp_path: Path) -> None:
     _kind, tables = read_tables(make_docx(tmp_path / "嵌套.docx", body))
     assert [t.before for t in tables] == [["社会救助领域基层政务公开标准目录"], []]
     assert [[c.text for c in t.rows[1]] for t in tables] == [["类", "项", "", "", "", "", ""]] * 2
+
+
+def test_a_channel_behind_thousands_of_other_prefixes_needs_no_recursion() -> None:
+    # “其他：其他：…政府网站” was read one call per “其他” (RecursionError past about a thousand)
+    names, unknown, listed = Vocabulary(None).channels("其他：" * 5_000 + "政府网站")
+    assert (names, unknown, listed) == (["政府网站"], [], True)
+
+
+def test_hidden_sheet_json_nested_past_the_recursion_limit_falls_back(tmp_path: Path) -> None:
+    record = '{"format":"zwgk-workbook","version":1}'
+    nested = '{"format":"zwgk-workbook","version":' + "[" * 100_000 + "]" * 100_000 + "}"
+    patch = {"xl/worksheets/sheet29.xml": [(f"<t>{escape(record)}</t>", f"<t>{escape(nested)}</t>")]}
+    result = run_import(built_workbook(tmp_path, patch))
+    assert "import-data-sheet" in [d.code for d in result.diagnostics]
+    assert len(result.domains) == 26
 
 
 # ---- what goes into the YAML -------------------------------------------------------------------
