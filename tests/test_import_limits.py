@@ -188,6 +188,19 @@ def test_every_row_of_a_word_table_becomes_an_item(tmp_path: Path) -> None:
     assert [item["name"] for item in domain.data["items"]] == [f"项{r}" for r in range(500)]
 
 
+def test_a_built_workbook_past_the_row_limit_is_refused_not_partly_imported(tmp_path: Path) -> None:
+    # a province workbook came back with 6 of 26 domains: its hidden sheet was cut at 20,000 rows
+    path = built_workbook(tmp_path)
+    (hidden,) = [t for t in read_tables(path)[1] if t.hidden and t.name == "_zwgk"]
+    rows = len(hidden.rows)
+    with pytest.raises(ZwgkError) as caught:
+        run_import(path, limits=Limits(rows=rows - 1))
+    assert f"工作表“_zwgk”在 _zwgk!A{rows} 超出导入上限：每张表最多 {rows - 1} 行" in caught.value.text.zh
+    result = run_import(path, limits=Limits(rows=rows))
+    assert result.diagnostics == []
+    assert (len(result.domains), result.items) == (26, 306)
+
+
 # ---- structure nested deep ---------------------------------------------------------------------
 
 

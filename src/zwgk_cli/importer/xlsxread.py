@@ -67,6 +67,8 @@ def _read_sheet(path: Path, book: Any, sheet: Any, budget: Budget) -> SourceTabl
                     texts[(r, c)] = text
                     height = max(height, r)
                     width = max(width, c)
+                    if not len(texts) % 65_536:  # the used area so far, before the texts pile up
+                        budget.check_cells(label, height, width)
             found = parser.merged_cells
             merges = [str(m.ref) for m in found.mergeCell] if found is not None else []
     except ZwgkError:
