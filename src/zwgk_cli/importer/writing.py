@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from zwgk_cli.check.pipeline import SETTINGS_FILE, check_sources, folder_upstream_loader
+from zwgk_cli.check.pipeline import SETTINGS_FILE, check_with_positions, folder_upstream_loader
 from zwgk_cli.check.upstream import Upstream
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import located
@@ -290,15 +290,22 @@ def check_outputs(
         settings_load = load_bytes(Path(SETTINGS_FILE), settings_yaml(settings_data(settings)))
     else:
         settings_load = LoadResult(None)
+    # the domain files are read the fast way, and again the careful way only when they have findings
+    # (as `zwgk validate` reads them): at province scale the careful read took most of the import
+    written = {o.shown: o.data for o in plan.outputs if o is not settings_output and not o.copied}
     shown = {o.shown for o in plan.outputs if not o.copied}
-    loads = [load_bytes(o.shown, o.data) for o in plan.outputs if o is not settings_output and not o.copied]
+    loads = [load_bytes(path, data, fast=True) for path, data in written.items()]
     in_catalogue = folder is not None and (settings_output is not None or (folder / SETTINGS_FILE).is_file())
     if in_catalogue and folder is not None and folder.is_dir():
-        loads += [load_file(p) for p in iter_yaml_files(folder) if p not in shown]
+        loads += [load_file(p, fast=True) for p in iter_yaml_files(folder) if p not in shown]
     # a copied upstream catalogue is read where it is copied from
     upstream_root = plan.upstream_root or root
     loader = folder_upstream_loader(upstream_root) if upstream_root is not None else None
-    result = check_sources(folder or root or cwd, settings_load, loads, loader)
+
+    def reload(path: Path) -> LoadResult:
+        return load_bytes(path, written[path]) if path in written else load_file(path)
+
+    result = check_with_positions(folder or root or cwd, [settings_load, *loads], loader, reload)
     return [d for d in result.diagnostics if d.file in shown and (in_catalogue or d.code != "order-gap")]
 
 
