@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import ROOT
-from test_import import built_workbook, make_docx, run_import, w_p, w_tbl, w_tc, w_tr
+from test_import import built_workbook, cli, make_docx, run_import, w_p, w_tbl, w_tc, w_tr
 from zwgk_cli.core.diagnostics import ZwgkError
 from zwgk_cli.importer.limits import Limits
 from zwgk_cli.importer.maps import Vocabulary
@@ -123,6 +123,14 @@ def test_a_compression_bomb_is_refused_from_the_zip_directory(tmp_path: Path) ->
     message = refusal(path)
     assert "压缩.xlsx 中的 xl/padding.xml 压缩比为" in message
     assert "超过导入上限 100:1" in message
+
+
+def test_the_command_refuses_a_bomb_with_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    patched(small_xlsx(tmp_path / "压缩.xlsx"), "", b"", b"", {"xl/padding.xml": b" " * (2 << 20)})
+    code, _out, err = cli("import", "压缩.xlsx", "-o", "out", cwd=tmp_path)
+    assert code == 2
+    assert "压缩.xlsx 中的 xl/padding.xml 压缩比为" in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_unpacked_sizes_past_the_limits_are_refused(tmp_path: Path) -> None:
