@@ -283,3 +283,22 @@ def test_control_and_line_separator_characters_in_cells_come_back_from_the_yaml(
     assert [item["time_limit"] for item in items] == ["x\u202ey", "a；b", "c；d", "e；f", "g\u200bh"]
     assert "\x85" not in output.data.decode("utf-8")
     assert "\u2028" not in output.data.decode("utf-8")
+
+
+def test_the_openpyxl_internals_the_stream_reader_uses_are_there(tmp_path: Path) -> None:
+    # xlsxread drives openpyxl's worksheet parser itself (its editable workbook expands merged
+    # ranges cell by cell); if an openpyxl release moves these, this test names what moved
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = load_workbook(small_xlsx(tmp_path / "a.xlsx"), read_only=True, data_only=True)
+    sheet = book.worksheets[0]
+    assert callable(sheet._get_source)
+    assert isinstance(sheet._shared_strings, list)
+    assert isinstance(book._date_formats, set)
+    assert isinstance(book._timedelta_formats, set)
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True)
+        assert [r for r, _ in parser.parse()] == [1, 2, 3]
+        assert parser.merged_cells is None
+    book.close()
