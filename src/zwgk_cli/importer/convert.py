@@ -29,6 +29,7 @@ from zwgk_cli.importer.layout import (
     read_layout,
     row_text,
 )
+from zwgk_cli.importer.limits import Limits
 from zwgk_cli.importer.maps import Vocabulary
 from zwgk_cli.importer.readers import SourceTable, read_tables, sheet_label
 from zwgk_cli.importer.rows import RowReader
@@ -73,10 +74,15 @@ class _Row:
 
 
 def import_file(
-    path: Path, target: Target, *, domain: str | None = None, slug: str | None = None
+    path: Path,
+    target: Target,
+    *,
+    domain: str | None = None,
+    slug: str | None = None,
+    limits: Limits | None = None,
 ) -> ImportResult:
     """Read `path` (.xlsx or .docx) into domain data; raises ZwgkError when it cannot be read."""
-    kind, tables = read_tables(path)
+    kind, tables = read_tables(path, limits)
     return _Importer(path, kind, tables, target, domain, slug).run()
 
 

@@ -80,7 +80,7 @@ def read_data_sheet(table: SourceTable) -> DataSheet:
             raise DataSheetError(f"parts of {ident}")
         try:
             data[ident] = json.loads("".join(text for _, text in parts))
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nested past Python's limit
             raise DataSheetError(f"JSON of {ident}") from exc
     if data.get(("format", WORKBOOK_FORMAT)) != {"format": WORKBOOK_FORMAT, "version": JSON_VERSION}:
         raise DataSheetError("format record")

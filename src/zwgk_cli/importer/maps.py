@@ -150,13 +150,16 @@ class Vocabulary:
         return out, unknown, bool(entries)
 
     def _channel(self, text: str) -> str | None:
-        text = _CHANNEL_TYPOS.get(text, text)
-        found = self._channel_keys.get(channel_key(text))
-        if found is not None:
-            return found
-        other = re.match(r"^其他[：:（(_\s]*([^_）)]+?)[_）)\s]*$", text)
-        if other and other.group(1):
-            return self._channel(other.group(1))
+        # “其他：政务服务热线” names the channel after the colon; a loop, not a call per “其他”
+        while True:
+            text = _CHANNEL_TYPOS.get(text, text)
+            found = self._channel_keys.get(channel_key(text))
+            if found is not None:
+                return found
+            other = re.match(r"^其他[：:（(_\s]*([^_）)]+?)[_）)\s]*$", text)
+            if not (other and other.group(1)):
+                break
+            text = other.group(1)
         if "公示栏" in text:
             boards = [c for c in self._channels if "公示栏" in c]
             if len(boards) == 1:

@@ -10,11 +10,12 @@ confirmed (--remove-missing).
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from zwgk_cli.check.pipeline import SETTINGS_FILE, check_sources, folder_upstream_loader
+from zwgk_cli.check.pipeline import SETTINGS_FILE, check_with_positions, folder_upstream_loader
 from zwgk_cli.check.upstream import Upstream
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import located
@@ -108,7 +109,7 @@ def plan_outputs(
     if result.settings is not None and result.complete and folder is not None and not stdout and not single:
         path = folder / SETTINGS_FILE
         comments = [SETTINGS_SCHEMA_LINE] if schemas else []
-        comments.append(say("ui.importer.settings-comment", source=result.source.name).zh)
+        comments.append(say("ui.importer.settings-comment", source=comment_safe(result.source.name)).zh)
         data = settings_yaml(settings_data(result.settings), comments)
         settings_output = Output(path, path, data, _status(path, data, "settings"))
     upstream = _upstream(folder, directory, settings_output)
@@ -126,7 +127,13 @@ def plan_outputs(
     outputs: list[Output] = []
     for domain in domains:
         comments = [DOMAIN_SCHEMA_LINE] if schemas else []
-        comments.append(say("ui.importer.domain-comment", domain=domain.name, source=result.source.name).zh)
+        comments.append(
+            say(
+                "ui.importer.domain-comment",
+                domain=comment_safe(domain.name),
+                source=comment_safe(result.source.name),
+            ).zh
+        )
         data = domain_yaml(without_inherited(domain.data, upstream), comments)
         if stdout:
             shown = (directory / f"{domain.slug}.yaml") if directory else Path(f"{domain.slug}.yaml")
@@ -152,6 +159,29 @@ def plan_outputs(
         )
     held = not remove_missing and any(o.removed for o in outputs)
     return Plan(outputs, folder, held, upstream_root)
+
+
+def comment_safe(text: str) -> str:
+    r"""`text` fit for one YAML comment line: line breaks, control and format characters escaped.
+
+    A file named ``a\nevil: 1.xlsx`` would otherwise end the comment and start a key of its own;
+    a bidi override would reorder the line as shown. ``\n`` ``\r`` ``\t`` keep their short
+    escapes, anything else becomes ``\xNN`` or ``\uNNNN``.
+    """
+    out: list[str] = []
+    for ch in text:
+        if unicodedata.category(ch) not in _UNSAFE:
+            out.append(ch)
+        elif ch in _SHORT:
+            out.append(_SHORT[ch])
+        else:
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+    return "".join(out)
+
+
+# controls, format characters (bidi, zero-width, BOM), line and paragraph separators, lone surrogates
+_UNSAFE = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _removed(
@@ -262,15 +292,22 @@ def check_outputs(
         settings_load = load_bytes(Path(SETTINGS_FILE), settings_yaml(settings_data(settings)))
     else:
         settings_load = LoadResult(None)
+    # the domain files are read the fast way, and again the careful way only when they have findings
+    # (as `zwgk validate` reads them): at province scale the careful read took most of the import
+    written = {o.shown: o.data for o in plan.outputs if o is not settings_output and not o.copied}
     shown = {o.shown for o in plan.outputs if not o.copied}
-    loads = [load_bytes(o.shown, o.data) for o in plan.outputs if o is not settings_output and not o.copied]
+    loads = [load_bytes(path, data, fast=True) for path, data in written.items()]
     in_catalogue = folder is not None and (settings_output is not None or (folder / SETTINGS_FILE).is_file())
     if in_catalogue and folder is not None and folder.is_dir():
-        loads += [load_file(p) for p in iter_yaml_files(folder) if p not in shown]
+        loads += [load_file(p, fast=True) for p in iter_yaml_files(folder) if p not in shown]
     # a copied upstream catalogue is read where it is copied from
     upstream_root = plan.upstream_root or root
     loader = folder_upstream_loader(upstream_root) if upstream_root is not None else None
-    result = check_sources(folder or root or cwd, settings_load, loads, loader)
+
+    def reload(path: Path) -> LoadResult:
+        return load_bytes(path, written[path]) if path in written else load_file(path)
+
+    result = check_with_positions(folder or root or cwd, [settings_load, *loads], loader, reload)
     return [d for d in result.diagnostics if d.file in shown and (in_catalogue or d.code != "order-gap")]
 
 

@@ -216,6 +216,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 已损坏或格式不对（{problem}），无法读取。请用 Excel/WPS/Word 打开后重新保存再导入。",
         "{name} is damaged or malformed ({problem}). Open it in Excel/WPS/Word, save it again, then import it.",
     ),
+    # ---- a limit of docs/import.md reached: the file is refused as a whole ----------------------
+    "stop.importer.limit.part": (
+        "{name} 中的 {member} 解压后有 {mib:.1f} MiB，超过导入上限 {limit} MiB（单个压缩部件解压后的大小）；"
+        "没有导入任何内容。",
+        "{member} in {name} unpacks to {mib:.1f} MiB, over the {limit} MiB import limit for one "
+        "unpacked part; nothing was imported.",
+    ),
+    "stop.importer.limit.package": (
+        "{name} 解压后共有 {mib:.1f} MiB，超过导入上限 {limit} MiB（全部压缩部件解压后的总大小）；"
+        "没有导入任何内容。",
+        "{name} unpacks to {mib:.1f} MiB in all, over the {limit} MiB import limit for all unpacked "
+        "parts; nothing was imported.",
+    ),
+    "stop.importer.limit.ratio": (
+        "{name} 中的 {member} 压缩比为 {ratio:.0f}:1（{packed} 字节解压成 {unpacked} 字节），超过导入上限 "
+        "{limit}:1，像是“压缩炸弹”；没有导入任何内容。",
+        "{member} in {name} is compressed {ratio:.0f}:1 ({packed} bytes unpack to {unpacked}), over "
+        "the {limit}:1 import limit: it looks like a zip bomb; nothing was imported.",
+    ),
+    "stop.importer.limit.rows": (
+        "{name} 的{table}在 {ref} 超出导入上限：每张表最多 {limit} 行；没有导入任何内容（不会只导入前面的行）。",
+        "{name}: {table} goes past the import limit at {ref}: at most {limit} rows a table; "
+        "nothing was imported (never just the first rows).",
+    ),
+    "stop.importer.limit.columns": (
+        "{name} 的{table}在 {ref} 超出导入上限：每张表最多 {limit} 列；没有导入任何内容（不会只导入前面的列）。",
+        "{name}: {table} goes past the import limit at {ref}: at most {limit} columns a table; "
+        "nothing was imported (never just the first columns).",
+    ),
+    "stop.importer.limit.cells": (
+        "{name} 的{table}（已用区域 {rows} 行 × {columns} 列）使全文件的表格单元格达到 {cells} 个，"
+        "超过导入上限 {limit} 个；没有导入任何内容。",
+        "{name}: {table} (a used area of {rows} rows × {columns} columns) brings the file's table "
+        "cells to {cells}, over the {limit} import limit; nothing was imported.",
+    ),
+    "stop.importer.limit.merged": (
+        "{name} 的{table}的合并单元格 {area} 使合并覆盖的单元格（截到已用区域后）达到 {cells} 个，"
+        "超过导入上限 {limit} 个；没有导入任何内容。",
+        "{name}: the merged range {area} of {table} brings the merged cells (clipped to the used "
+        "area) to {cells}, over the {limit} import limit; nothing was imported.",
+    ),
     "ui.importer.damage.not-zip": ("不是有效的 Office 压缩包", "not a valid Office zip package"),
     "ui.importer.damage.too-large": ("{member} 解压后过大", "{member} unpacks too large"),
     "ui.importer.damage.no-document": ("缺少 word/document.xml", "word/document.xml is missing"),
