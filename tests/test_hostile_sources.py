@@ -259,13 +259,14 @@ def test_import_reads_hostile_numbers_in_tables_without_crashing() -> None:
     from xml.etree import ElementTree
 
     from zwgk_cli.importer.assemble import read_tasks, with_ids
-    from zwgk_cli.importer.readers import Cell, SourceTable, _paragraph_text
+    from zwgk_cli.importer.docxread import paragraph_text
+    from zwgk_cli.importer.readers import Cell, SourceTable
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     paragraph = ElementTree.fromstring(
         f'<w:p xmlns:w="{w}"><w:r><w:t>甲</w:t><w:sym w:char="FFFFFFFF"/><w:sym w:char="D800"/></w:r></w:p>'
     )
-    assert _paragraph_text(paragraph) == "甲"
+    assert paragraph_text(paragraph) == "甲"
     items = [{"category": "甲", "name": "乙"}]
     previous = [{"id": "shjz-" + "9" * 5000, "category": "丙", "name": "丁"}]
     assert [item["id"] for item in with_ids("shjz", items, previous)] == ["shjz-001"]
