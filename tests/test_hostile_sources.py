@@ -306,3 +306,13 @@ def test_every_invisible_character_an_output_writes_out_is_warned_of() -> None:
         assert [d.code for d in result.diagnostics] == ["text-invisible-char"], char
         assert kind in result.diagnostics[0].message.zh
         assert visible(f"文{char}字") == f"文[U+{ord(char):04X}]字"
+
+
+@needs_links
+def test_a_named_pipe_among_the_sources_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    folder = _catalogue(tmp_path)
+    os.mkfifo(folder / "pipe.yaml")
+    result = check_catalogue(folder)  # opening the pipe for reading would wait here forever
+    (found,) = [d for d in result.diagnostics if d.file is not None and d.file.name == "pipe.yaml"]
+    assert found.code == "file-unreadable"
+    assert "管道" in found.message.zh

@@ -75,7 +75,10 @@ def refused_link(path: Path) -> LoadResult:
 
 # Opening with O_NOFOLLOW refuses a link at the last step even if one replaced the file after
 # `is_symlink` looked (where the system has the flag).
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+# O_NONBLOCK: opening a named pipe does not wait for a writer (it is then refused as not a file).
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 class _NotRegular(Exception):
@@ -525,12 +528,12 @@ def iter_yaml_files(folder: Path) -> Iterator[Path]:
 
     A symbolic link with such a name is listed whatever it points at (a file, a folder, nothing):
     reading it (`load_file`) refuses it by name, so a link among the sources is never silently
-    skipped nor followed.
+    skipped nor followed. So is a named pipe or a device with such a name (file-unreadable).
     """
     names = sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and (p.is_symlink() or p.is_file())
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and (p.is_symlink() or not p.is_dir())
     )
     for p in names:
         if p.name not in ("zwgk.yaml", "zwgk.yml"):
