@@ -10,7 +10,6 @@ confirmed (--remove-missing).
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -20,6 +19,8 @@ from zwgk_cli.check.upstream import Upstream
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import located
 from zwgk_cli.core.diagnostics import Diagnostic, ZwgkError, say
+from zwgk_cli.core.inert_text import is_unsafe
+from zwgk_cli.core.invisible_chars import escape
 from zwgk_cli.core.models import Settings
 from zwgk_cli.importer.claims import upstream_of, without_inherited
 from zwgk_cli.importer.convert import ImportResult
@@ -162,26 +163,15 @@ def plan_outputs(
 
 
 def comment_safe(text: str) -> str:
-    r"""`text` fit for one YAML comment line: line breaks, control and format characters escaped.
+    r"""`text` fit for one YAML comment line: line breaks, control and format characters escaped
+    (``\n``, ``\x00``, ``\u202e``), as every report shows them (core.inert_text).
 
     A file named ``a\nevil: 1.xlsx`` would otherwise end the comment and start a key of its own;
-    a bidi override would reorder the line as shown. ``\n`` ``\r`` ``\t`` keep their short
-    escapes, anything else becomes ``\xNN`` or ``\uNNNN``.
+    a bidi override would reorder the line as shown.
     """
-    out: list[str] = []
-    for ch in text:
-        if unicodedata.category(ch) not in _UNSAFE:
-            out.append(ch)
-        elif ch in _SHORT:
-            out.append(_SHORT[ch])
-        else:
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-    return "".join(out)
-
-
-# controls, format characters (bidi, zero-width, BOM), line and paragraph separators, lone surrogates
-_UNSAFE = {"Cc", "Cf", "Zl", "Zp", "Cs"}
-_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if text.isprintable():
+        return text
+    return "".join(escape(ch) if is_unsafe(ch) else ch for ch in text)
 
 
 def _removed(
