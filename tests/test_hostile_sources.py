@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import CASES, build_case
@@ -302,8 +304,9 @@ def test_every_invisible_character_an_output_writes_out_is_warned_of() -> None:
     from zwgk_cli.sources.loading import load_bytes
 
     for char, kind in (("\xad", "格式字符"), ("\u2028", "控制字符"), ("\U000e0041", "格式字符")):
-        result = load_bytes(Path("t.yaml"), f'a: "文{char}字"\n'.encode())
-        assert [d.code for d in result.diagnostics] == ["text-invisible-char"], char
+        for fast in (False, True):
+            result = load_bytes(Path("t.yaml"), f'a: "文{char}字"\n'.encode(), fast=fast)
+            assert [d.code for d in result.diagnostics] == ["text-invisible-char"], char
         assert kind in result.diagnostics[0].message.zh
         assert visible(f"文{char}字") == f"文[U+{ord(char):04X}]字"
 
@@ -316,3 +319,14 @@ def test_a_named_pipe_among_the_sources_is_refused_without_waiting_for_a_writer(
     (found,) = [d for d in result.diagnostics if d.file is not None and d.file.name == "pipe.yaml"]
     assert found.code == "file-unreadable"
     assert "管道" in found.message.zh
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_the_quick_search_for_invisible_characters_finds_what_the_full_one_finds(text: str) -> None:
+    from zwgk_cli.core.invisible_chars import INVISIBLE, find_invisible, is_wide
+
+    full, quick = INVISIBLE.search(text), find_invisible(text)
+    assert (full and full.start()) == (quick and quick.start())
+    if any(ord(ch) > 0xFFFF for ch in text):
+        assert is_wide(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from zwgk_cli.core.invisible_chars import INVISIBLE
+from zwgk_cli.core.invisible_chars import find_invisible
 
 # Not in a name on Windows or in a URL path without confusion; controls never
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"|?*#%\\]')
@@ -29,7 +29,7 @@ def safe_relative(name: str) -> PurePosixPath:
             or part.startswith((".", " ", "-"))
             or part.endswith((".", " "))
             or _FORBIDDEN.search(part)
-            or INVISIBLE.search(part)
+            or find_invisible(part)
             or _WINDOWS_DEVICES.match(part)
         ):
             raise ValueError(f"unsafe output path: {name!r}")

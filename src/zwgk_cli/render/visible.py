@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from zwgk_cli.core.catalogue import Catalogue
-from zwgk_cli.core.invisible_chars import INVISIBLE
+from zwgk_cli.core.invisible_chars import INVISIBLE, find_invisible
 
 T = TypeVar("T")
 
@@ -35,7 +35,7 @@ def _written_out(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """`text` with every control, format and invisible character written out as ``[U+XXXX]``
     (the same object when it has none)."""
-    if text.isprintable() or INVISIBLE.search(text) is None:  # isprintable: the fast common case
+    if text.isprintable() or find_invisible(text) is None:  # isprintable: the fast common case
         return text
     return INVISIBLE.sub(_written_out, text)
 
@@ -63,7 +63,7 @@ def visible_catalogue(catalogue: Catalogue) -> Catalogue:
 def _plain(model: BaseModel) -> bool:
     """Whether `model` holds no character `visible` would write out (False: maybe it does)."""
     data = model.model_dump_json()
-    return (data.isprintable() or INVISIBLE.search(data) is None) and _JSON_CONTROL.search(data) is None
+    return (data.isprintable() or find_invisible(data) is None) and _JSON_CONTROL.search(data) is None
 
 
 def visible_data(value: T) -> T:

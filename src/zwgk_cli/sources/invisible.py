@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, say
-from zwgk_cli.core.invisible_chars import BIDI, CONTROL, INVISIBLE, OTHER_FORMAT, ZERO_WIDTH
+from zwgk_cli.core.invisible_chars import BIDI, CONTROL, INVISIBLE, OTHER_FORMAT, ZERO_WIDTH, find_invisible
 from zwgk_cli.core.source import FieldPath, SourceDocument
 
-# The printable ones (to YAML): the fast reader sends a file holding one to the careful reader, in
-# the one search it makes for the characters YAML refuses.
+# The printable ones (to YAML) up to U+FFFF: the fast reader sends a file holding one to the careful
+# reader, in the one search it makes for the characters YAML refuses. (Those past U+FFFF would slow
+# that search fourfold: `loading` looks for them only in a text that can hold them, `is_wide`.)
 PRINTABLE_INVISIBLE = "\x85\u2028\u2029" + BIDI + ZERO_WIDTH + OTHER_FORMAT
 _KINDS = (
     ("control", re.compile(f"[{CONTROL}]")),
@@ -114,7 +115,7 @@ def invisible_findings(doc: SourceDocument) -> list[Diagnostic]:
 def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str, re.Match[str]]]:
     """Each text in `value` holding such a character, with its path and the first one."""
     if isinstance(value, str):
-        match = INVISIBLE.search(value)
+        match = find_invisible(value)
         if match is not None:
             yield path, value, match
     elif isinstance(value, dict):

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
-from zwgk_cli.core.invisible_chars import INVISIBLE
+from zwgk_cli.core.invisible_chars import find_invisible, is_wide
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.sources.fast_reader import Fallback, fast_parse
 from zwgk_cli.sources.invisible import holds_invisible, invisible_findings
@@ -123,7 +123,8 @@ def load_bytes(
     scan = scan_text(doc)
     # An invisible character's finding needs positions: the fast reader refuses a text holding one
     # (`fast_reader._NON_PRINTABLE`), and a value one is written into by an escape such as "\u202e"
-    # is looked for in the data the fast reader gave (`holds_invisible`).
+    # is looked for in the data the fast reader gave (`holds_invisible`), as is one past U+FFFF
+    # (which the fast reader's search leaves out) in a text that can hold one.
     escaped = "\\" in text
     if (fast or located) and not scan and not _long_number(raw):
         # `parts` imports nothing heavy (ruamel.yaml only when a part is read), and only when needed
@@ -137,7 +138,7 @@ def load_bytes(
                 return LoadResult(doc, found + _invisible(doc, text, escaped))
         else:
             doc.data = data
-            invisible = escaped and holds_invisible(data)
+            invisible = (escaped or is_wide(text)) and holds_invisible(data)
             if not located and not invisible:
                 # Nothing reads a clean file's text again (excerpts are for findings, and a file
                 # with findings is read again with `located`): a province's texts are 160 MiB.
@@ -161,7 +162,7 @@ def load_bytes(
 
 def _invisible(doc: SourceDocument, text: str, escaped: bool) -> list[Diagnostic]:
     """The invisible characters in `doc`'s values (`text` holds one, or an escape may write one)."""
-    if doc.data is None or not (escaped or INVISIBLE.search(text) is not None):
+    if doc.data is None or not (escaped or find_invisible(text) is not None):
         return []
     return invisible_findings(doc)
 
