@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from zwgk_cli.core.diagnostics import ZwgkError, say
+from zwgk_cli.core.diagnostics import Text, ZwgkError, say
 from zwgk_cli.render import Content
 from zwgk_cli.render.paths import safe_relative as safe_relative  # where tests and callers find it
 
@@ -234,14 +234,14 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _holder(fd: int) -> str:
+def _holder(fd: int) -> Text:
     """Who holds the lock, as its file says: “进程 1234，开始于 …”."""
     with suppress(OSError):
         os.lseek(fd, 0, os.SEEK_SET)
         pid, _, started = os.read(fd, 200).decode("utf-8", "replace").strip().partition(" ")
         if pid.isdigit():
-            return say("ui.build.lock-holder", pid=pid, started=started).zh
-    return say("ui.build.lock-holder-unknown").zh
+            return say("ui.build.lock-holder", pid=pid, started=started)
+    return say("ui.build.lock-holder-unknown")
 
 
 @dataclass(frozen=True, slots=True)
