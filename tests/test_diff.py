@@ -7,7 +7,7 @@ import json
 import os
 import re
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import Any
 
@@ -572,3 +572,22 @@ def test_diff_lists_exactly_the_changed_published_fields(
                     r for r in new_items if r["id"] == change.id
                 )
                 assert f.origin == ("upstream" if inherited else "district")
+
+
+def test_both_sides_locate_findings_item_by_item(tmp_path: Path) -> None:
+    """diff reads a file with findings again for positions the way validate does: only the items
+    asked about go through the careful reader, in a folder and at a git revision alike."""
+    from catalogue_repo import FIXTURE
+    from zwgk_cli.history.revisions import folder_snapshot, revision_snapshot
+    from zwgk_cli.sources.parts import careful_parts_read
+
+    folder = tmp_path / "catalogues"
+    shutil.copytree(FIXTURE, folder)
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "2020年版", tag="v1")
+    for snapshot in (folder_snapshot(folder), revision_snapshot(tmp_path, "v1", PurePosixPath("catalogues"))):
+        load = snapshot.reload(snapshot.domains[0].document.path)  # type: ignore[union-attr]
+        assert load.document is not None
+        assert careful_parts_read(load.document) == 0
+        assert load.document.value_pos(("items", 0, "id")).line > 0
+        assert careful_parts_read(load.document) == 2  # the file's head, and that one item

@@ -36,7 +36,8 @@ class Snapshot:
     # Reads the upstream catalogue zwgk.yaml names the careful way (findings about inherited
     # values point into its files), and the fast way for a first check.
     upstream_loader: UpstreamLoader | None
-    # Reads one of the snapshot's files again the careful way (with positions), by its path.
+    # Reads one of the snapshot's files again with positions, by its path: found when asked for,
+    # item by item (a file with one finding is not read whole the careful way).
     reload: Callable[[Path], LoadResult]
     fast_upstream_loader: UpstreamLoader | None = None
 
@@ -88,9 +89,12 @@ def describe_revision(repo: Path, revision: str) -> str:
     return say(key, tag=tag, date=date, subject=subject).zh
 
 
-def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True) -> Snapshot:
+def revision_snapshot(
+    repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True, located: bool = False
+) -> Snapshot:
     """The catalogue in `folder` (relative to the repository root) as committed at `revision`."""
-    # read the fast way unless `fast` is false (see loading.load_file)
+    # read the fast way unless `fast` is false (see loading.load_file); `located`: positions found
+    # when asked for, item by item
     commit = resolve_revision(repo, revision)
     prefix = "" if str(folder) in ("", ".") else f"{folder.as_posix().rstrip('/')}/"
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
@@ -124,7 +128,7 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     loads = {
         name: refused_link(Path(f"{label}{name}"))
         if name in links
-        else load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast)
+        else load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast, located=located)
         for name in names
     }
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
@@ -134,7 +138,7 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
     def upstream(path: str, *, fast: bool = False) -> CheckResult:
         # the careful way by default: findings about inherited values point into these files
         where = PurePosixPath(posixpath.normpath(f"{prefix}{path}"))
-        snapshot = revision_snapshot(repo, revision, where, fast=fast)
+        snapshot = revision_snapshot(repo, revision, where, fast=fast, located=not fast)
         return check_sources(snapshot.root, snapshot.settings, snapshot.domains)
 
     def fast_upstream(path: str) -> CheckResult:
@@ -146,7 +150,8 @@ def revision_snapshot(repo: Path, revision: str, folder: PurePosixPath, *, fast:
         settings,
         list(loads.values()),
         upstream,
-        lambda path: load_bytes(path, raw[path]),
+        # a file with findings is read again keeping its text, its positions found item by item
+        lambda path: load_bytes(path, raw[path], located=True),
         fast_upstream,
     )
 
@@ -187,7 +192,7 @@ def folder_snapshot(folder: Path) -> Snapshot:
         folder,
         settings,
         domains,
-        folder_upstream_loader(folder),
-        load_file,
+        folder_upstream_loader(folder, located=True),
+        lambda path: load_file(path, located=True),
         folder_upstream_loader(folder, fast=True),
     )
