@@ -126,7 +126,8 @@ def load_bytes(
     # is looked for in the data the fast reader gave (`holds_invisible`), as is one past U+FFFF
     # (which the fast reader's search leaves out) in a text that can hold one.
     escaped = "\\" in text
-    if (fast or located) and not scan and not _long_number(raw):
+    long_number = _long_number(raw)  # such a file is read the careful way, and its numbers reported
+    if (fast or located) and not scan and not long_number:
         # `parts` imports nothing heavy (ruamel.yaml only when a part is read), and only when needed
         try:
             data = fast_parse(text, MAX_DEPTH)
@@ -152,7 +153,7 @@ def load_bytes(
 
     doc.data, found = careful_parse(doc, scan)
     found += _invisible(doc, text, escaped)
-    if doc.data is not None and _long_number(raw):
+    if doc.data is not None and long_number:
         too_long = list(_numbers_too_long(doc, doc.data, ()))
         if too_long:  # the file is not read, as for a syntax error: nothing else can be trusted
             doc.data = None
