@@ -12,10 +12,10 @@ import re
 from pathlib import PurePosixPath
 
 from zwgk_cli.core.invisible_chars import find_invisible
+from zwgk_cli.core.models import WINDOWS_DEVICE_NAMES
 
 # Not in a name on Windows or in a URL path without confusion; controls never
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"|?*#%\\]')
-_WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d|clock\$)(\..*)?$", re.IGNORECASE)
 
 
 def safe_relative(name: str) -> PurePosixPath:
@@ -30,7 +30,7 @@ def safe_relative(name: str) -> PurePosixPath:
             or part.endswith((".", " "))
             or _FORBIDDEN.search(part)
             or find_invisible(part)
-            or _WINDOWS_DEVICES.match(part)
+            or part.split(".", 1)[0].lower() in WINDOWS_DEVICE_NAMES  # with any extension
         ):
             raise ValueError(f"unsafe output path: {name!r}")
     return path
