@@ -219,13 +219,13 @@ def test_subjects_are_localised_for_the_unit() -> None:
     assert find_unit(settings, "longxi") == unit
     assert find_unit(settings, "区民政局") is None
     assert (
-        localise_subject("区民政局、各镇人民政府（街道办事处）", unit, settings, "镇街") == "龙溪街道办事处"
+        localise_subject("区民政局、各镇人民政府（街道办事处）", unit, settings, ["镇街"]) == "龙溪街道办事处"
     )
     assert (
-        localise_subject({"区级": "区民政局", "镇街": "各镇人民政府（街道办事处）"}, unit, settings, "镇街")
+        localise_subject({"区级": "区民政局", "镇街": "各镇人民政府（街道办事处）"}, unit, settings, ["镇街"])
         == "龙溪街道办事处"
     )
-    assert localise_subject("区公安分局、各派出所", unit, settings, "镇街") == "区公安分局、各派出所"
+    assert localise_subject("区公安分局、各派出所", unit, settings, ["镇街"]) == "区公安分局、各派出所"
 
 
 def test_street_catalogue_cell_by_cell(tmp_path: Path) -> None:
@@ -297,7 +297,19 @@ def test_all_units_and_unknown_units(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     result = runner.invoke(app, ["build", str(ROOT / "catalogues"), "-o", str(out), "--all-units"])
     assert result.exit_code == 0, result.output
-    assert len(list((out / "units").iterdir())) == 30
+    # 11 towns and 19 streets registered; 8 streets are marked outside the catalogue's scope
+    built = sorted(path.name for path in (out / "units").iterdir())
+    assert len(built) == 22
+    assert {"longxi", "luoqi"} <= set(built)
+    assert not {"yuanyang", "renhe", "kangmei"} & set(built)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="units/renhe/index.html"' not in index
+    outside = runner.invoke(
+        app, ["build", str(ROOT / "catalogues"), "-o", str(tmp_path / "y"), "--unit", "人和街道"]
+    )
+    assert outside.exit_code == 2
+    assert "人和街道办事处不在本目录范围（由两江新区直管区代管" in outside.output
+    assert not (tmp_path / "y").exists()
     unknown = runner.invoke(
         app, ["build", str(ROOT / "catalogues"), "-o", str(tmp_path / "x"), "--unit", "火星街道"]
     )

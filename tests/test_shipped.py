@@ -79,13 +79,15 @@ def test_strict_clean_with_26_domains(result: CheckResult) -> None:
 
 def test_settings_are_the_seed_notice(catalogue: Catalogue) -> None:
     s = catalogue.settings
-    assert (s.region, s.issuer, s.document) == (
-        "重庆市渝北区",
-        "重庆市渝北区人民政府办公室",
-        "渝北府办发〔2020〕17号",
-    )
+    assert (s.region, s.issuer) == ("重庆市渝北区", "重庆市渝北区人民政府办公室")
+    # the notice is what the catalogue was compiled under, not the catalogue's own 文号
+    assert s.document is None
+    assert s.basis == [
+        "《重庆市渝北区人民政府办公室关于全面推进基层政务公开标准化规范化工作的通知》（渝北府办发〔2020〕17号）"
+    ]
     assert s.example is True
-    assert s.levels == ["区级", "镇街"]
+    assert s.levels == ["区级", "镇街", "村（居）"]
+    assert "12345政务服务热线" not in s.channels
     assert s.domains == [ATTACHMENT[n][0] for n in sorted(ATTACHMENT)]
     assert not s.not_applicable
 

@@ -199,6 +199,8 @@ def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool
         if unit is None:
             known = "、".join(u.place or u.name for u in town_units(settings)) or "（单位名录中没有镇、街道）"
             raise ZwgkError(say("stop.build.unknown-unit", name=name, known=known))
+        if unit.outside is not None:
+            raise ZwgkError(say("stop.build.unit-outside", name=unit.name, reason=unit.outside.rstrip("。")))
         if unit not in chosen:
             chosen.append(unit)
     return chosen

@@ -44,7 +44,7 @@ def check_settings(sf: SettingsFile) -> list[Diagnostic]:
         if slug in WINDOWS_DEVICE_NAMES:  # units/<slug>/ could not be made on Windows
             msg = say("slug-reserved.unit", where=describe(Settings, path, doc.data), slug=slug)
             found.append(located(doc, path, "slug-reserved", msg, say("slug-reserved.unit.hint")))
-    unit_names = {u.name for u in settings.units}
+    unit_names = {u.name for u in settings.units if u.outside is None}
     for gi, group in enumerate(settings.groups):
         found += _check_group(doc, settings, gi, group, unit_names)
     domains = set(settings.domains)
@@ -63,7 +63,7 @@ def _check_group(
 ) -> list[Diagnostic]:
     """A group's name is no unit's, it holds some unit, and its members are registered."""
     found: list[Diagnostic] = []
-    if group.name in unit_names:
+    if group.name in {u.name for u in settings.units}:
         msg = say("unit-duplicate.group", name=group.name)
         found.append(located(doc, ("groups", gi, "name"), "unit-duplicate", msg))
     if not group.members and not group.kinds:
@@ -276,16 +276,25 @@ def _header_units(lead: str, partners: list[str]) -> Iterable[tuple[FieldPath, s
 
 
 def registered_names(settings: Settings) -> frozenset[str]:
-    """The names of the registered units and groups."""
-    return frozenset([u.name for u in settings.units] + [g.name for g in settings.groups])
+    """The names of the units and groups an item or a domain may name: the registered units
+    inside the catalogue's scope (not those marked `outside`), and the groups."""
+    return frozenset(
+        [u.name for u in settings.units if u.outside is None] + [g.name for g in settings.groups]
+    )
 
 
 def _unknown_unit(
     doc: SourceDocument, path: FieldPath, name: str, settings: Settings, *, code: str = "unit-unknown"
 ) -> Diagnostic:
     is_settings = doc.path.name in ("zwgk.yaml", "zwgk.yml")
-    msg = say(code, where=describe(root_model(is_settings), path, doc.data), name=name)
-    return located(doc, path, code, msg, _unit_hint(name, settings), item_id=item_id_at(doc, path))
+    where = describe(root_model(is_settings), path, doc.data)
+    item_id = item_id_at(doc, path)
+    outside = next((u.outside for u in settings.units if u.name == name and u.outside is not None), None)
+    if outside is not None:
+        msg = say("unit-outside", where=where, name=name, reason=outside.rstrip("。"))
+        return located(doc, path, "unit-outside", msg, say("unit-outside.hint"), item_id=item_id)
+    msg = say(code, where=where, name=name)
+    return located(doc, path, code, msg, _unit_hint(name, settings), item_id=item_id)
 
 
 def _unit_hint(name: str, settings: Settings) -> Text:

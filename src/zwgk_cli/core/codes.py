@@ -142,6 +142,12 @@ _ALL: tuple[Code, ...] = (
         "unit name or slug used twice in the registry",
     ),
     Code(
+        "unit-outside",
+        "error",
+        "单位已注明不在本目录范围（outside），却被用作公开主体、责任单位或单位组成员",
+        "a unit marked outside the catalogue's scope is used as a subject, lead, partner or group member",
+    ),
+    Code(
         "group-member-unknown",
         "error",
         "单位组的成员不在单位名录中",

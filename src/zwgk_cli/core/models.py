@@ -78,6 +78,12 @@ class Unit(Model):
     place: str | None = Field(
         default=None, title="所辖镇街", description="镇、街道单位对应的地名，如“龙溪街道”"
     )
+    outside: str | None = Field(
+        default=None,
+        title="不在本目录范围",
+        description="本目录不适用于该单位时写明原因，如“由两江新区直管区代管”：单位组按类别不包含它，"
+        "不生成它的镇街目录，事项不能以它为公开主体",
+    )
 
 
 class Group(Model):
@@ -125,8 +131,16 @@ class Settings(Model):
     schema_version: Literal[1] = Field(title="格式版本")
     region: Text = Field(title="行政区划", description="如“重庆市渝北区”")
     issuer: Text = Field(title="发布机关")
-    document: str | None = Field(default=None, title="文号")
+    document: str | None = Field(default=None, title="文号", description="目录本身的发文文号；没有就不写")
+    basis: list[Text] = Field(
+        default_factory=list,
+        title="编制依据",
+        description="据以编制目录的文件，每项带书名号，如《…通知》（渝北府办发〔2020〕17号）",
+    )
     title: str | None = Field(default=None, title="目录标题")
+    scope: str | None = Field(
+        default=None, title="适用范围", description="目录适用于哪些机关和地域；印在首页和工作簿封面"
+    )
     edition: Text = Field(title="版本", description="如“2020年版”")
     published: IsoDate = Field(title="发布日期", description="印在所有输出上的日期（YYYY-MM-DD）")
     example: bool = Field(

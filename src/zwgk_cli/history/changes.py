@@ -28,10 +28,16 @@ Origin = Literal["district", "upstream"]
 HEADER_FIELDS: tuple[str, ...] = ("domain", "order", "lead", "partners", "partners_etc", "due")
 HEADER_DEFAULTS: dict[str, Any] = {"partners": [], "partners_etc": False}
 SETTINGS_SCALARS: tuple[str, ...] = (
-    "schema_version", "region", "issuer", "document", "title", "edition", "published", "example",
+    "schema_version", "region", "issuer", "document", "title", "scope", "edition", "published", "example",
 )  # fmt: skip
-SETTINGS_LISTS: tuple[str, ...] = ("levels", "channels", "domains")
-SETTINGS_DEFAULTS: dict[str, Any] = {"document": None, "title": None, "example": False}
+SETTINGS_LISTS: tuple[str, ...] = ("basis", "levels", "channels", "domains")
+SETTINGS_DEFAULTS: dict[str, Any] = {
+    "document": None,
+    "basis": [],
+    "title": None,
+    "scope": None,
+    "example": False,
+}
 # keyed lists in zwgk.yaml: (key, the key of one entry, its model)
 SETTINGS_KEYED: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("units", "name", Unit),

@@ -1,7 +1,8 @@
 """A town's or street's own catalogue, derived from the district's (镇街目录).
 
 Why: after the district publishes, every 镇 and 街道 publishes its own catalogue: the district
-items at the 镇街 level, with “各镇人民政府（街道办事处）” replaced by that office's own name.
+items at the 镇街 level and the levels below it (村（居）, which the town sees published), with
+“各镇人民政府（街道办事处）” replaced by that office's own name.
 """
 
 from __future__ import annotations
@@ -12,34 +13,53 @@ from zwgk_cli.core.models import Domain, Item, Settings, Unit
 TOWN_KINDS = ("镇人民政府", "街道办事处")
 
 
-def town_units(settings: Settings) -> list[Unit]:
-    """The registry's towns and streets, in registry order."""
-    return [unit for unit in settings.units if unit.kind in TOWN_KINDS]
+def town_units(settings: Settings, *, outside: bool = False) -> list[Unit]:
+    """The registry's towns and streets inside the catalogue's scope (or, with `outside`, those
+    marked outside it), in registry order."""
+    return [
+        unit for unit in settings.units if unit.kind in TOWN_KINDS and (unit.outside is not None) == outside
+    ]
 
 
 def find_unit(settings: Settings, text: str) -> Unit | None:
-    """A town or street named by its office name, place name, slug or full name."""
+    """A town or street named by its office name, place name, slug or full name, in scope or not."""
     wanted = text.strip()
-    for unit in town_units(settings):
-        if wanted in (unit.name, unit.place, unit.slug, unit.full_name):
+    for unit in settings.units:
+        if unit.kind in TOWN_KINDS and wanted in (unit.name, unit.place, unit.slug, unit.full_name):
             return unit
     return None
+
+
+def town_levels(settings: Settings) -> list[str]:
+    """The levels a town's catalogue shows: every level after the first (the district's own), so
+    镇街 and 村（居） for [区级, 镇街, 村（居）]; the one level of a one-level catalogue."""
+    return settings.levels[1:] or settings.levels
 
 
 def _groups_of(settings: Settings, unit: Unit) -> set[str]:
     return {g.name for g in settings.groups if unit.kind in g.kinds or unit.name in g.members}
 
 
-def localise_subject(subject: str | dict[str, str], unit: Unit, settings: Settings, level: str) -> str:
-    """The 公开主体 as the town or street publishes it.
+def localise_subject(
+    subject: str | dict[str, str], unit: Unit, settings: Settings, levels: list[str]
+) -> str | dict[str, str]:
+    """The 公开主体 as the town or street publishes it, for the item's `levels` among the town's.
 
-    When the subject names the town level (a group holding the unit, or the unit itself), the
-    unit's own office publishes: its name alone. Otherwise the subject is kept as written.
+    Where the subject names the town (a group holding the unit, or the unit itself), the unit's
+    own office publishes: its name alone. Other names are kept as written. A subject given per
+    level keeps only the town's levels, and is one text again when one level is left.
     """
-    text = subject.get(level, next(iter(subject.values()), "")) if isinstance(subject, dict) else subject
-    names = split_units(text)
+    if isinstance(subject, dict):
+        kept = {level: _localise(text, unit, settings) for level, text in subject.items() if level in levels}
+        if not kept:
+            return _localise(next(iter(subject.values()), ""), unit, settings)
+        return next(iter(kept.values())) if len(kept) == 1 else kept
+    return _localise(subject, unit, settings)
+
+
+def _localise(text: str, unit: Unit, settings: Settings) -> str:
     own = _groups_of(settings, unit) | {unit.name}
-    if any(name in own for name in names):
+    if any(name in own for name in split_units(text)):
         return unit.name
     return text
 
@@ -52,23 +72,23 @@ def unit_title(settings: Settings, unit: Unit) -> str:
 def unit_catalogue(catalogue: Catalogue, unit: Unit) -> Catalogue:
     """The town's or street's catalogue: items at the town level, subjects localised, domains renumbered."""
     settings = catalogue.settings
-    level = settings.levels[-1]
+    own = town_levels(settings)
     domains: list[Domain] = []
     for domain in catalogue.domains:
-        items: list[Item] = [
-            item.model_copy(
-                update={"subject": localise_subject(item.subject, unit, settings, level), "levels": [level]}
-            )
-            for item in domain.items
-            if level in item.levels
-        ]
+        items: list[Item] = []
+        for item in domain.items:
+            levels = [level for level in own if level in item.levels]
+            if levels:
+                subject = localise_subject(item.subject, unit, settings, levels)
+                items.append(item.model_copy(update={"subject": subject, "levels": levels}))
         if items:
             domains.append(domain.model_copy(update={"items": items, "order": len(domains) + 1}))
     local_settings = settings.model_copy(
         update={
             "title": unit_title(settings, unit),
             "issuer": unit.name,
-            "levels": [level],
+            "levels": own,
+            "scope": None,
             "domains": [d.domain for d in domains],
             "not_applicable": [],
             "upstream": None,

@@ -29,7 +29,7 @@ SETTINGS_SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/zwgk.schema.j
 _BLOCK_LISTS: dict[str, frozenset[str]] = {
     "item": frozenset({"basis", "waivers"}),
     "header": frozenset({"declines"}),
-    "settings": frozenset({"channels", "domains", "not_applicable", "units", "groups"}),
+    "settings": frozenset({"basis", "channels", "domains", "not_applicable", "units", "groups"}),
 }
 _FLOW_ENTRIES = {"units", "groups"}
 _NON_TEXT = tuple(regexp for _v, tag, regexp, _f in implicit_resolvers if tag != "tag:yaml.org,2002:str")

@@ -218,7 +218,9 @@ def site_files(
     else:
         yield from asset_files(extra_templates).items()
         yield "assets/search-index.js", search
-    yield page("index.html.j2", "index.html", stats=statistics(catalogue))
+    # a unit's own catalogue (asset_root set) covers that unit alone: the district's scope is not its
+    outside = [] if asset_root else [unit for unit in settings.units if unit.outside is not None]
+    yield page("index.html.j2", "index.html", stats=statistics(catalogue), outside_units=outside)
     if include_tasks:
         yield page("tasks.html.j2", "tasks.html", rows=task_rows(catalogue))
     if changes is not None:

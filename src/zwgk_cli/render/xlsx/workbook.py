@@ -32,6 +32,8 @@ TASKS_SHEET = "任务分工"
 BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
+COVER_WIDTHS = [14, 30, 10, 22]
+COVER_TEXT_WIDTH = sum(COVER_WIDTHS[1:])  # B:D merged
 FOOTER = "&C第 &P 页，共 &N 页"
 
 # (title, width in character units) of the domain sheets' fixed columns
@@ -280,20 +282,27 @@ def _write_cover(
     include_tasks: bool,
 ) -> None:
     settings = catalogue.settings
-    setup = SheetSetup(widths=[14, 30, 10, 22], page=_page(landscape=False))
+    setup = SheetSetup(widths=COVER_WIDTHS, page=_page(landscape=False))
     with book.sheet(COVER_SHEET, setup) as sheet:
         sheet.merge(0, 0, 0, 3, TITLE)
         sheet.row(0, [(0, settings.display_title(), TITLE)], height=32)
         facts = [
             ("发布机关", settings.issuer),
             ("文号", settings.document or ""),
+            *(("编制依据" if i == 0 else "", text) for i, text in enumerate(settings.basis)),
             ("版本", settings.edition),
             ("发布日期", date_text(settings.published)),
+            ("适用范围", settings.scope or ""),
         ]
         row = 1
         for label, value in facts:
             if value:
-                sheet.row(row, [(0, label, LABEL), (1, value, PLAIN)])
+                if len(value) > 15:  # a long text spans the sheet's width (B:D) and wraps there
+                    sheet.merge(row, 1, row, 3, PLAIN)
+                    height = LINE_HEIGHT * line_count(value, COVER_TEXT_WIDTH) + 4
+                    sheet.row(row, [(0, label, LABEL), (1, value, PLAIN)], height=height)
+                else:
+                    sheet.row(row, [(0, label, LABEL), (1, value, PLAIN)])
                 row += 1
         notice = _notice(settings)
         if notice is not None:
@@ -316,6 +325,17 @@ def _write_cover(
         for na in settings.not_applicable:
             row += 2
             sheet.row(row, [(0, "未涉及领域", LABEL), (1, na.domain, PLAIN), (3, na.reason, PLAIN)])
+        outside = [unit for unit in settings.units if unit.outside is not None]
+        if outside:
+            row += 1
+        for unit in outside:
+            row += 1
+            cells = [
+                (0, "不在本目录范围", LABEL),
+                (1, unit.full_name or unit.name, PLAIN),
+                (3, unit.outside or "", PLAIN),
+            ]
+            sheet.row(row, cells, height=LINE_HEIGHT * line_count(unit.outside or "", COVER_WIDTHS[3]) + 4)
         if include_tasks:
             row += 2
             title = tasks_title(catalogue)

@@ -44,6 +44,7 @@ SETTINGS = Shape(
     "block",
     Settings,
     {
+        "basis": _BLOCK_LIST,
         "levels": _FLOW_LIST,
         "channels": _BLOCK_LIST,
         "domains": _BLOCK_LIST,

@@ -16,6 +16,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "单位名录中没有镇街“{name}”。可用镇街名称、办事处名称或代码，如：{known}",
         "no town or street '{name}' in the registry; known: {known}",
     ),
+    "stop.build.unit-outside": (
+        "{name}不在本目录范围（{reason}），不生成它的目录。单位名录中该单位的 outside 写明了原因。",
+        "{name} is outside this catalogue's scope ({reason}); no catalogue is built for it. "
+        "Its outside entry in the unit registry gives the reason.",
+    ),
     "stop.build.output-holds-sources": (
         "输出文件夹 {out} 包含目录源文件夹 {sources}，生成时会把源文件替换掉。请换一个输出文件夹，如 -o dist。",
         "output folder {out} contains the catalogue sources {sources}; choose another, e.g. -o dist.",

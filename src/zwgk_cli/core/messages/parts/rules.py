@@ -38,6 +38,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unit-unknown": _NOT_REGISTERED,
     "group-member-unknown": _NOT_REGISTERED,
+    "unit-outside": (
+        "{where} 中的“{name}”已在单位名录中注明不在本目录范围：{reason}。",
+        "'{name}' in {where} is marked outside this catalogue's scope in the unit registry: {reason}.",
+    ),
+    "unit-outside.hint": (
+        "删去该单位，或改写为本目录范围内的单位；若它确属本目录，删去单位名录中该单位的 outside。",
+        "remove the unit or name one inside the catalogue; if it does belong here, drop its outside in the registry.",
+    ),
     "unit-unknown.place.hint": ("单位名称应写“{name}”。", "the unit is called '{name}'."),
     "unit-unknown.separator.hint": ("多个单位之间用顿号“、”分隔。", "separate several units with '、'."),
     "unit-unknown.hint": (
