@@ -53,6 +53,10 @@ def own_level_prefixes(levels: list[str]) -> tuple[str, ...]:
 # Reports one warning about an item: (path inside the item, code, message, hint).
 _Warn = Callable[[FieldPath, str, Text, Text], None]
 
+# The national guidelines' channels that publish to everyone: an item disclosed on request only
+# answers the applicant and is not sent out through them.
+BROADCAST_CHANNELS = frozenset({"政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体"})
+
 # The list fields in which a value written twice draws a warning.
 _LISTS = ("content", "basis", "channels", "audience", "mode", "levels")
 
@@ -76,6 +80,11 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
         _lint_subject(warn, label, item.subject, own)
     if entry.usable("time_limit", "mode"):
         _lint_time_limit(warn, label, item)
+    if entry.usable("mode", "channels") and _request_broadcast(item):
+        for ci, channel in enumerate(item.channels):
+            if channel in BROADCAST_CHANNELS:
+                msg = say("request-channel", item=label, channel=channel)
+                warn(("channels", ci), "request-channel", msg, say("request-channel.hint"))
     for key in _LISTS:
         if entry.usable(key):
             _lint_repeats(warn, label, key, getattr(item, key))
@@ -188,6 +197,11 @@ def _time_limit_findings(
     return worst, problem
 
 
+def _request_broadcast(item: Item) -> bool:
+    """Whether an item disclosed on request only lists a channel that publishes to everyone."""
+    return item.mode == ["依申请"] and not BROADCAST_CHANNELS.isdisjoint(item.channels)
+
+
 def _quiet(item: Item) -> bool:
     """Whether an item whose fields all validated certainly draws no warning: the common case,
     settled without building any message. Anything less than certain goes to `_lint_item`."""
@@ -196,6 +210,7 @@ def _quiet(item: Item) -> bool:
         and not _basis_suspect(item.basis)
         and not _foreign_units(item.subject)
         and _time_limit_findings(item.time_limit, tuple(item.mode)) == (None, None)
+        and not _request_broadcast(item)
         and all(
             len(set(values)) == len(values)
             for values in (item.content, item.basis, item.channels, item.audience, item.mode, item.levels)

@@ -228,6 +228,12 @@ _ALL: tuple[Code, ...] = (
     ),
     Code("content-empty", "warning", "公开内容（要素）为空", "disclosure content is empty"),
     Code("list-duplicate", "warning", "列表中同一个值写了两次", "the same value twice in a list"),
+    Code(
+        "request-channel",
+        "warning",
+        "只依申请公开的事项选了向社会发布的渠道（政府网站、政府公报……）",
+        "an item disclosed on request only lists a channel that publishes to everyone (website, gazette …)",
+    ),
     Code("domain-empty", "warning", "领域文件还没有任何事项", "the domain file has no items yet"),
     Code(
         "waiver-unused",

@@ -79,6 +79,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item}: '{value}' appears twice in {key} ({title}).",
     ),
     "list-duplicate.hint": ("删除重复的一项。", "remove the repeated entry."),
+    "request-channel": (
+        "{item}只依申请公开，公开渠道和载体 (channels) 中却有“{channel}”：依申请公开的信息答复给申请人，"
+        "不通过这个渠道向社会发布。",
+        "{item} is disclosed on request only, yet its channels (公开渠道和载体) list '{channel}': information "
+        "disclosed on request goes to the applicant, not out through this channel.",
+    ),
+    "request-channel.hint": (
+        "该信息也应主动公开时，在公开方式 (mode) 中加上“主动”；否则删去这个渠道，写答复申请人的渠道，如政务服务中心、入户/现场。",
+        "if the information is also published proactively, add 主动 to mode; otherwise drop the channel and "
+        "name one that answers the applicant, such as 政务服务中心 or 入户/现场.",
+    ),
     "item-duplicate": (
         "{item}与第 {number} 个事项（{other}，第 {line} 行）的一级事项“{category}”、二级事项“{name}”完全相同。",
         "{item} repeats the category '{category}' and name '{name}' of item {number} ({other}, line {line}).",
