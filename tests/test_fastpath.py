@@ -165,6 +165,8 @@ def test_diff_sides_report_positions_like_validate(case: str, tmp_path: Path) ->
         "a: 1_000\n",  # numbers to yaml-rs, text to YAML 1.2 core: read carefully
         "a: 0b101\n",
         "a: [+0x1F, -0o7]\n",
+        "a: -0b1\nb: [x, 0b1]\n",
+        "hash: ea90faf0b170\nb: x-0x1\n",  # inside a word 0b1 and -0x are text: read fast
         "1: x\n",  # a number key to yaml-rs, the text '1' to the careful reader
         "null: x\nb: {true: 1}\n",
         "a: " + "[" * 64 + "]" * 64 + "\n",  # 65 levels: too deep for the careful reader
@@ -182,10 +184,10 @@ def test_block_scalars_and_special_forms(text: str) -> None:
         assert careful.document is not None
         assert fast.document.data == careful.document.data
         assert careful.diagnostics == []
-    for ch in ("\u2028", "&x", "!!", "a: 2", "? ", "\n---", "_", "0b", "0x", "1:", "null:", "[" * 64):
+    for ch in ("\u2028", "&x", "!!", "a: 2", "? ", "\n---", "_", " 0b", "+0x", "1:", "null:", "[" * 64):
         if ch in text:
             assert fast.document.positions
-    if text == "---\na: 1\n" or text.count("[") == 63:
+    if text in ("---\na: 1\n", "hash: ea90faf0b170\nb: x-0x1\n") or text.count("[") == 63:
         assert not fast.document.positions
 
 

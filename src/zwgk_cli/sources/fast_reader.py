@@ -47,7 +47,8 @@ _MARKER = re.compile(r"\n(?:---|\.\.\.)(?:[ \n]|$)")
 # skip ahead in C; the rarer ones run only when their literal occurs at all.
 _UNDERSCORE_NUMBER = re.compile(r"_(?:(?<=[0-9.]_)|(?=[0-9.]))")
 _PREFIX_START = re.compile(r"0[bxo]")
-_PREFIXED = re.compile(r"0b[01]|[-+]0[xo]")
+# (only where a plain scalar can begin: inside a word, as in a claimed_hash like ea90faf0b170, it is text)
+_PREFIXED = re.compile(r"(?:^|(?<=[\s\[{,:+-]))0b[01]|(?:^|(?<=[\s\[{,:]))[-+]0[xo]", re.MULTILINE)
 # `|`, `>` and `?` start a block scalar or mark a key where they begin a value; yaml-rs reads some
 # such places differently from the careful reader (an empty block scalar, `[?0]`, `{k: |}`).
 _INDICATORS = re.compile(r"[|>?]")
