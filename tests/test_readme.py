@@ -42,14 +42,14 @@ def _copy(tmp_path: Path, edits: dict[str, list[tuple[str, str]]] | None = None)
 
 
 def _validate(tmp_path: Path) -> None:
-    # The mistake the example reports: 主动公开 instead of 主动 in zdjsxm-001's 公开方式.
+    # The mistake the example reports: 主动公开 instead of 主动 in zdjsxm-004's 公开方式.
     _copy(
         tmp_path,
         {
             "zdjsxm.yaml": [
                 (
-                    "    mode: [主动]\n    levels: [区级]\n  - id: zdjsxm-002",
-                    "    mode: [主动公开]\n    levels: [区级]\n  - id: zdjsxm-002",
+                    "    subject: 区发展改革委\n  - id: zdjsxm-005",
+                    "    subject: 区发展改革委\n    mode: [主动公开]\n  - id: zdjsxm-005",
                 )
             ]
         },
@@ -69,8 +69,8 @@ def _diff(tmp_path: Path) -> None:
             "ggzyjy.yaml": [
                 ("due: 2020-10-30", "due: 2020-11-30"),
                 (
-                    "    time_limit: 信息形成或者变更之日起20个工作日内\n",
-                    "    time_limit: 信息形成或者变更之日起10个工作日内\n",
+                    "    subject: 区公共资源交易中心\n  - id: ggzyjy-003\n",
+                    "    subject: 区公共资源交易中心、区住房城乡建委\n  - id: ggzyjy-003\n",
                 ),
             ],
         },

@@ -92,7 +92,9 @@ def origin_note(change: ItemChange) -> str:
     """For a claimed item, the upstream item it claims and whether the change came from there."""
     if change.claims is None:
         return ""
-    parent = f"{change.claims} {change.upstream_title}".strip()
+    # the upstream item's title only when the district renamed it: the same words twice say nothing
+    title = change.upstream_title if change.upstream_title != item_title(change) else ""
+    parent = f"{change.claims} {title}".strip()
     return say(f"ui.history.origin.{change.origin}", parent=parent).zh
 
 
