@@ -351,6 +351,7 @@ def test_lists_and_mappings_take_their_standard_style() -> None:
 domain: 救灾
 partners:
 - 区民政局
+declines: [{reason: 由市应急局统一公开, item: jz-009}]
 items:
 - {basis: [《条例》], id: jz-001, waivers: [{reason: 理由, code: time-limit-long}], mode: [主动]}
 - id: jz-002
@@ -368,6 +369,9 @@ items:
         == """\
 domain: 救灾
 partners: [区民政局]
+declines:
+  - item: jz-009
+    reason: 由市应急局统一公开
 items:
   - id: jz-001
     basis:

@@ -203,7 +203,8 @@ def test_a_district_layout_with_notes_and_merged_categories(tmp_path: Path, ship
     # items already in shjz.yaml keep their ids; new ones continue the numbering
     shipped = {(i["category"], i["name"]): i["id"] for i in domain_data(_shipped("shjz")).get("items", [])}
     assert first["id"] == shipped[("最低生活保障", "办事指南")]
-    assert fourth["id"] == "shjz-013"
+    assert fourth["id"] == shipped[("临时救助", "审核审批信息")]
+    assert [second["id"], third["id"]] == _next_ids("shjz", 2)
 
 
 _CATALOGUE: list[Catalogue] = []
@@ -219,6 +220,12 @@ def shipped_catalogue() -> Catalogue:
 
 def _shipped(slug: str) -> Any:
     return next(d for d in shipped_catalogue().domains if d.slug == slug)
+
+
+def _next_ids(slug: str, count: int) -> list[str]:
+    """The ids new items of a shipped domain get: the numbering continues after its highest id."""
+    top = max(int(item.id.rsplit("-", 1)[1]) for item in _shipped(slug).items)
+    return [f"{slug}-{top + n:03d}" for n in range(1, count + 1)]
 
 
 # ---- (b) 县级/乡级, 特定群众, 依申请公开, 三级事项, ■/□ channel checklists ----------------------------
@@ -240,7 +247,7 @@ def layout_b(tmp_path: Path) -> Path:
          "形成或者变更之日起20个工作日内予以公开", "区公安分局、各派出所",
          "■政府网站 □政府公报 ■两微一端 □发布会/听证会 ■政务服务中心", "√", None, "√", None, "√", "√", "公共服务"],
         [2, "注销登记", "死亡注销", "注销户口", "受理部门；办理流程", "同上", "同上", "同上",
-         "■政府网站\n■其他：12345政务服务热线\n□精准推送", "√", None, "√", "√", "√", None, "公共服务"],
+         "■政府网站\n■其他：渝快办\n□精准推送", "√", None, "√", "√", "√", None, "公共服务"],
         [3, "迁移登记", "户口迁移", None, "迁移条件、所需材料", "《中华人民共和国户口登记条例》第十条", "20个工作日",
          "区公安分局", "■政府网站 ■社区/村公示栏（电子屏）", None, "√（迁入地居民）", "√", None, "√", None, "公共服务"],
     ]  # fmt: skip
@@ -264,7 +271,7 @@ def test_b_county_layout_with_third_level_and_checklists(tmp_path: Path, shipped
     assert death["name"] == "死亡注销——注销户口"
     assert death["basis"] == birth["basis"]  # 同上
     assert (death["time_limit"], death["subject"]) == (birth["time_limit"], birth["subject"])
-    assert death["channels"] == ["政府网站", "12345政务服务热线"]  # “其他：…” names the platform
+    assert death["channels"] == ["政府网站", "渝快办"]  # “其他：…” names the platform
     assert death["mode"] == ["主动", "依申请"]
     assert move["channels"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
     assert (move["audience"], move["audience_note"]) == (["特定群体"], "迁入地居民")
@@ -511,7 +518,7 @@ def test_e_unmappable_cells_are_reported_with_their_reference(tmp_path: Path, sh
     messages = {str(d.path[0]): d.message for d in result.diagnostics}
     assert messages["Sheet1!E4"].zh == "Sheet1!E4：单元格写着“同上”，但上方没有可以沿用的内容，按空白导入。"
     assert messages["Sheet1!M3"].zh.startswith(
-        "Sheet1!M3：公开层级“市级”对应不到 zwgk.yaml 的层级（区级、镇街）"
+        "Sheet1!M3：公开层级“市级”对应不到 zwgk.yaml 的层级（区级、镇街、村（居））"
     )
     assert messages["Sheet1!G4"].zh.startswith(
         "Sheet1!G4：公开主体中的“县级人民政府民政部门”不在 zwgk.yaml 的单位名录中"
@@ -653,8 +660,8 @@ def test_build_then_import_gives_back_the_sources(tmp_path: Path) -> None:
     compared = 0
     for name in shipped_files:
         source_text = (SHIPPED / name).read_text(encoding="utf-8")
-        if "    subject:\n" in source_text or "claims:" in source_text:
-            continue  # a block subject, or a claim hash the source quotes
+        if "    subject:\n" in source_text:
+            continue  # a per-level subject written one level a line
         lines = (out / name).read_text(encoding="utf-8").splitlines()
         assert [line for line in lines if line.strip()[:1] != "#" and line] == [
             line for line in source_text.splitlines() if line.strip()[:1] != "#" and line
@@ -718,7 +725,7 @@ def test_an_edited_domain_sheet_wins_and_keeps_the_other_ids(tmp_path: Path) -> 
     want = shipped["shjz"]["items"]
     assert items[1] == {**want[1], "channels": ["政府网站", "渝快办"]}  # id and claim kept
     assert items[3]["name"] == "初审名单公示"
-    assert items[3]["id"] == "shjz-013"  # a renamed item is a new item
+    assert items[3]["id"] == _next_ids("shjz", 1)[0]  # a renamed item is a new item
     assert "claims" not in items[3]
     assert [i["id"] for i in items[:3] + items[4:]] == [i["id"] for i in want[:3] + want[4:]]
     assert {

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Settings, Unit, Waiver
+from zwgk_cli.core.models import Decline, DomainHeader, Group, Item, NotApplicable, Settings, Unit, Waiver
 
 SETTINGS_NAMES = frozenset({"zwgk.yaml", "zwgk.yml"})
 
@@ -74,7 +74,11 @@ DOMAIN = Shape(
     "map",
     "block",
     DomainHeader,
-    {"partners": _FLOW_LIST, "items": Shape("seq", "block", each=ITEM)},
+    {
+        "partners": _FLOW_LIST,
+        "declines": Shape("seq", "block", each=Shape("map", "block", Decline)),
+        "items": Shape("seq", "block", each=ITEM),
+    },
 )
 
 
