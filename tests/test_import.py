@@ -712,7 +712,7 @@ def test_an_altered_hidden_sheet_falls_back_to_the_visible_sheets(tmp_path: Path
 def test_an_edited_domain_sheet_wins_and_keeps_the_other_ids(tmp_path: Path) -> None:
     channels = "政府网站、公开查阅点、政务服务中心、社区/企事业单位/村公示栏（电子屏）"
     patches = shared_string(channels, "政府网站、渝快办")  # row 6: shjz-002
-    patches["xl/sharedStrings.xml"] += shared_string("初审对象名单公示", "初审名单公示")[
+    patches["xl/sharedStrings.xml"] += shared_string("困难群众救助资金使用情况", "困难群众救助资金使用公示")[
         "xl/sharedStrings.xml"
     ]
     result = run_import(built_workbook(tmp_path, patches))
@@ -724,7 +724,7 @@ def test_an_edited_domain_sheet_wins_and_keeps_the_other_ids(tmp_path: Path) -> 
     items = items_of(result, "shjz")
     want = shipped["shjz"]["items"]
     assert items[1] == {**want[1], "channels": ["政府网站", "渝快办"]}  # id and claim kept
-    assert items[3]["name"] == "初审名单公示"
+    assert items[3]["name"] == "困难群众救助资金使用公示"
     assert items[3]["id"] == _next_ids("shjz", 1)[0]  # a renamed item is a new item
     assert "claims" not in items[3]
     assert [i["id"] for i in items[:3] + items[4:]] == [i["id"] for i in want[:3] + want[4:]]
@@ -847,9 +847,10 @@ def test_cli_imports_one_domain_of_a_built_workbook_then_finds_it_unchanged(tmp_
     built_workbook(tmp_path)
     code, out, err = cli("import", "catalogue.xlsx", "--domain", "社会救助", "-o", "out", cwd=tmp_path)
     assert (code, err) == (0, "")
+    count = len(_shipped("shjz").items)
     assert out == (
-        "检查了 1 个领域、12 个事项（1 个文件）：0 个错误，0 个警告。\n"
-        "已导入 catalogue.xlsx：1 个领域、12 个事项。\n"
+        f"检查了 1 个领域、{count} 个事项（1 个文件）：0 个错误，0 个警告。\n"
+        f"已导入 catalogue.xlsx：1 个领域、{count} 个事项。\n"
         "  out/shjz.yaml（新建）\n"
     )
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["shjz.yaml"]  # zwgk.yaml only with every domain
@@ -868,32 +869,34 @@ def test_cli_refuses_to_overwrite_unless_forced(tmp_path: Path, shipped_copy: Pa
     assert code == 2
     assert "catalogues/shjz.yaml 已存在且内容与导入结果不同；为免覆盖，本次没有写入任何文件" in err
     assert target.read_bytes() == before
-    # the table has 4 of the domain's 12 items (3 of them already there): replacing would remove 9
+    # the table has 4 rows, 2 of them items the domain already has: replacing would remove the others
+    gone = len(_shipped("shjz").items) - 2
     code, out, err = cli("import", "社会救助.xlsx", "--force", cwd=tmp_path)
     assert code == 1, out + err
     assert target.read_bytes() == before  # nothing written
     missing = [line for line in out.splitlines() if "[import-item-missing]" in line]
-    assert len(missing) == 9
+    assert len(missing) == gone
+    line = target.read_text(encoding="utf-8").splitlines().index("  - id: shjz-006") + 1
     assert (
-        "catalogues/shjz.yaml:38:9: 错误[import-item-missing] 事项 shjz-006（最低生活保障 / 审核确认结果）"
+        f"catalogues/shjz.yaml:{line}:9: 错误[import-item-missing] 事项 shjz-006（综合业务 / 家庭经济状况核对）"
         "不在导入的表格中，替换这个文件会删除它。"
     ) in missing
     assert "提示：确认删除表格中没有的事项时加 --remove-missing" in out
     assert (
         out.splitlines()[-1]
-        == "没有写入任何文件：替换会删除 9 个已有事项（见上）。确认删除时加 --remove-missing。"
+        == f"没有写入任何文件：替换会删除 {gone} 个已有事项（见上）。确认删除时加 --remove-missing。"
     )
     code, out, err = cli("import", "社会救助.xlsx", "--force", "--remove-missing", cwd=tmp_path)
     assert code == 1, out + err  # something was removed
     removed = [line for line in out.splitlines() if "[import-item-removed]" in line]
-    assert len(removed) == 9
-    assert "警告[import-item-removed] 事项 shjz-012（临时救助 / 救助资金物资管理使用情况）" in removed[-1]
-    assert "catalogues/shjz.yaml（已替换，删除 9 个事项）" in out
+    assert len(removed) == gone
+    assert "警告[import-item-removed] 事项 shjz-028（医疗救助 / 办事指南）" in removed[-1]
+    assert f"catalogues/shjz.yaml（已替换，删除 {gone} 个事项）" in out
     assert "检查了 1 个领域、4 个事项（1 个文件）：0 个错误" in out
     assert "由 zwgk import 从“社会救助.xlsx”导入" in target.read_text(encoding="utf-8")
     document = load_file(target).document
     assert document is not None
-    assert [item["id"] for item in document.data["items"]] == ["shjz-003", "shjz-004", "shjz-005", "shjz-013"]
+    assert [item["id"] for item in document.data["items"]] == ["shjz-010", *_next_ids("shjz", 2), "shjz-025"]
     SEEN_CODES.update(("import-item-missing", "import-item-removed"))
 
 
@@ -917,7 +920,8 @@ def test_cli_held_import_in_english(tmp_path: Path, shipped_copy: Path) -> None:
         "error[import-item-missing] item shjz-001 (综合业务 / 政策法规文件) is not in the imported table"
         in out
     )
-    assert "nothing was written: replacing would remove 9 items (listed above)" in out
+    gone = len(_shipped("shjz").items) - 2
+    assert f"nothing was written: replacing would remove {gone} items (listed above)" in out
 
 
 def test_the_build_workbook_imported_into_the_shipped_catalogue_changes_nothing(
