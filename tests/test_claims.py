@@ -244,28 +244,41 @@ def test_street_catalogue_cell_by_cell(tmp_path: Path) -> None:
     assert "重庆市渝北区龙溪街道基层政务公开标准目录" in (folder / "index.html").read_text(encoding="utf-8")
     book = load_workbook(io.BytesIO((folder / "catalogue.xlsx").read_bytes()))
     assert "任务分工" not in book.sheetnames
-    expected_domains = [d for d in district.domains if any("镇街" in i.levels for i in d.items)]
+    # a town's catalogue holds the levels below the district's: 镇街 and 村（居）
+    town_levels = ["镇街", "村（居）"]
+    expected_domains = [d for d in district.domains if any(set(town_levels) & set(i.levels) for i in d.items)]
     assert [d.domain for d in local.domains] == [d.domain for d in expected_domains]
     for domain in expected_domains:
         sheet = book[domain.domain]
         assert sheet["A1"].value == f"重庆市渝北区{domain.domain}领域基层政务公开标准目录"
-        assert [sheet.cell(4, c).value for c in range(9, 14)] == [
+        assert [sheet.cell(4, c).value for c in range(9, 15)] == [
             "全社会",
             "特定群体",
             "主动",
             "依申请",
             "镇街",
+            "村（居）",
         ]
-        rows = [item for item in domain.items if "镇街" in item.levels]
+        rows = [item for item in domain.items if set(town_levels) & set(item.levels)]
         previous_category = None
         for offset, item in enumerate(rows):
             r = 5 + offset
-            # at the 镇街 level the street's office publishes what the towns' group publishes
-            town_text = (
-                item.subject.get("镇街", "") if isinstance(item.subject, dict) else subject_text(item.subject)
-            )
-            town_level = "各镇人民政府（街道办事处）" in town_text.split("、")
-            subject = town_text
+
+            def local_text(text: str) -> str:
+                # the street's office publishes what the towns' group publishes
+                return "龙溪街道办事处" if "各镇人民政府（街道办事处）" in text.split("、") else text
+
+            if isinstance(item.subject, dict):
+                kept = {
+                    level: local_text(text) for level, text in item.subject.items() if level in town_levels
+                }
+                subject = (
+                    next(iter(kept.values()))
+                    if len(kept) == 1
+                    else "\n".join(f"{level}：{text}" for level, text in kept.items())
+                )
+            else:
+                subject = local_text(subject_text(item.subject))
             expected = [
                 offset + 1,
                 item.category if item.category != previous_category else None,
@@ -273,7 +286,7 @@ def test_street_catalogue_cell_by_cell(tmp_path: Path) -> None:
                 "、".join(item.content) or None,
                 "\n".join(item.basis),
                 item.time_limit,
-                "龙溪街道办事处" if town_level else subject,
+                subject,
                 "、".join(item.channels),
                 "√" if "全社会" in item.audience else None,
                 ("√" + (f"（{item.audience_note}）" if item.audience_note else ""))
@@ -281,9 +294,10 @@ def test_street_catalogue_cell_by_cell(tmp_path: Path) -> None:
                 else None,
                 "√" if "主动" in item.mode else None,
                 "√" if "依申请" in item.mode else None,
-                "√",
+                "√" if "镇街" in item.levels else None,
+                "√" if "村（居）" in item.levels else None,
             ]
-            actual = [sheet.cell(r, c).value for c in range(1, 14)]
+            actual = [sheet.cell(r, c).value for c in range(1, 15)]
             assert actual == expected, (domain.slug, item.id)
             previous_category = item.category
         assert sheet.cell(5 + len(rows), 3).value is None

@@ -82,9 +82,10 @@ def test_domain_sheets_are_laid_out_as_offices_publish(shipped: Catalogue) -> No
     assert sheet["A1"].value == "重庆市渝北区社会救助领域基层政务公开标准目录"
     assert sheet["A2"].value.startswith("示例目录")
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert {"A3:A4", "B3:C3", "I3:J3", "K3:L3", "M3:N3"} <= merged
-    assert [sheet.cell(4, c).value for c in range(1, 15)] == [
+    assert {"A3:A4", "B3:C3", "I3:J3", "K3:L3", "M3:O3"} <= merged
+    assert [sheet.cell(4, c).value for c in range(1, 16)] == [
         None, "一级事项", "二级事项", None, None, None, None, None, "全社会", "特定群体", "主动", "依申请", "区级", "镇街",
+        "村（居）",
     ]  # fmt: skip
     # 一级事项 merged over its adjacent rows, exactly as the HTML table
     domain = next(d for d in shipped.domains if d.slug == "shjz")
