@@ -434,3 +434,21 @@ def test_a_file_read_by_parts_reads_as_the_whole_file_read_carefully(
         for path, pos in careful.document.keys.items():
             assert other.document.keys.get(path) == pos, (way, path)
         assert other.document.values.get(("items", 99, "x")) is None
+
+
+def test_a_clean_file_is_not_searched_again_for_characters_past_ffff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a text can hold a character past U+FFFF is told from its size before yaml-rs reads it:
+    its reading can leave a four-byte copy inside the text object, and every value of the file
+    would then be searched for nothing (nine of the shipped files did)."""
+    from zwgk_cli.sources import loading
+
+    searched: list[object] = []
+    real = loading.holds_invisible
+    monkeypatch.setattr(loading, "holds_invisible", lambda data: searched.append(data) or real(data))
+    for path in sorted((ROOT / "catalogues").rglob("*.yaml")):
+        assert load_file(path, fast=True).document is not None
+    assert searched == []
+    text = "a: 标记\U000e0001在这里\n"  # a tag character past U+FFFF is still found
+    found = load_bytes(Path("t.yaml"), text.encode("utf-8"), fast=True).diagnostics
+    assert [d.code for d in found] == ["text-invisible-char"]
+    assert len(searched) == 1

@@ -37,7 +37,9 @@ _EMPTY_SIZE = sys.getsizeof("")
 def is_wide(text: str) -> bool:
     """Whether `text` may hold a character past U+FFFF, told without reading it: CPython keeps such
     a text four bytes a character (PEP 393), any other in one or two. (A short text of two-byte
-    characters may answer yes; a text that holds one never answers no.)"""
+    characters may answer yes; a text that holds one never answers no.) Ask before a native
+    extension reads the text: one that asks CPython for it as wchar_t leaves a copy four bytes a
+    character inside the text object, which getsizeof counts (yaml-rs does, for some files)."""
     return sys.getsizeof(text) - _EMPTY_SIZE >= 4 * len(text)
 
 

@@ -126,6 +126,7 @@ def load_bytes(
     # is looked for in the data the fast reader gave (`holds_invisible`), as is one past U+FFFF
     # (which the fast reader's search leaves out) in a text that can hold one.
     escaped = "\\" in text
+    wide = is_wide(text)  # asked before yaml-rs reads the text: its reading can make the text look wide
     long_number = _long_number(raw)  # such a file is read the careful way, and its numbers reported
     if (fast or located) and not scan and not long_number:
         # `parts` imports nothing heavy (ruamel.yaml only when a part is read), and only when needed
@@ -139,7 +140,7 @@ def load_bytes(
                 return LoadResult(doc, found + _invisible(doc, text, escaped))
         else:
             doc.data = data
-            invisible = (escaped or is_wide(text)) and holds_invisible(data)
+            invisible = (escaped or wide) and holds_invisible(data)
             if not located and not invisible:
                 # Nothing reads a clean file's text again (excerpts are for findings, and a file
                 # with findings is read again with `located`): a province's texts are 160 MiB.
