@@ -13,12 +13,10 @@ from zwgk_cli.core.models import Domain, Item, Settings, Unit
 TOWN_KINDS = ("镇人民政府", "街道办事处")
 
 
-def town_units(settings: Settings, *, outside: bool = False) -> list[Unit]:
-    """The registry's towns and streets inside the catalogue's scope (or, with `outside`, those
-    marked outside it), in registry order."""
-    return [
-        unit for unit in settings.units if unit.kind in TOWN_KINDS and (unit.outside is not None) == outside
-    ]
+def town_units(settings: Settings) -> list[Unit]:
+    """The registry's towns and streets inside the catalogue's scope (not marked `outside`), in
+    registry order."""
+    return [unit for unit in settings.units if unit.kind in TOWN_KINDS and unit.outside is None]
 
 
 def find_unit(settings: Settings, text: str) -> Unit | None:
