@@ -57,6 +57,21 @@ _Warn = Callable[[FieldPath, str, Text, Text], None]
 # answers the applicant and is not sent out through them.
 BROADCAST_CHANNELS = frozenset({"政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体"})
 
+# A list of people (名单, 姓名) who receive social assistance: personal information the disclosure
+# regulation (Article 15) keeps off the open web; the 民政部 guideline posts it on notice boards.
+_LIST_WORDS = ("名单", "姓名")
+_RECIPIENT_WORDS = (
+    "低保",
+    "最低生活保障",
+    "特困",
+    "救助对象",
+    "临时救助",
+    "困难群众",
+    "供养对象",
+    "保障对象",
+)
+ONLINE_CHANNELS = frozenset({"政府网站", "两微一端"})
+
 # The list fields in which a value written twice draws a warning.
 _LISTS = ("content", "basis", "channels", "audience", "mode", "levels")
 
@@ -80,11 +95,14 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
         _lint_subject(warn, label, item.subject, own)
     if entry.usable("time_limit", "mode"):
         _lint_time_limit(warn, label, item)
-    if entry.usable("mode", "channels") and _request_broadcast(item):
+    if item.mode == ["依申请"] and entry.usable("mode"):
+        _lint_request_public(warn, label, item, entry)
+    if entry.usable("channels", "content", "name", "category") and _recipients_online(item):
+        what = _recipient_list(item)
         for ci, channel in enumerate(item.channels):
-            if channel in BROADCAST_CHANNELS:
-                msg = say("request-channel", item=label, channel=channel)
-                warn(("channels", ci), "request-channel", msg, say("request-channel.hint"))
+            if channel in ONLINE_CHANNELS:
+                msg = say("privacy-recipients", item=label, what=what, channel=channel)
+                warn(("channels", ci), "privacy-recipients", msg, say("privacy-recipients.hint"))
     for key in _LISTS:
         if entry.usable(key):
             _lint_repeats(warn, label, key, getattr(item, key))
@@ -197,9 +215,42 @@ def _time_limit_findings(
     return worst, problem
 
 
-def _request_broadcast(item: Item) -> bool:
-    """Whether an item disclosed on request only lists a channel that publishes to everyone."""
-    return item.mode == ["依申请"] and not BROADCAST_CHANNELS.isdisjoint(item.channels)
+def _request_public(item: Item) -> bool:
+    """Whether an item disclosed on request only lists a channel that publishes to everyone, or
+    the audience 全社会."""
+    return item.mode == ["依申请"] and (
+        "全社会" in item.audience or not BROADCAST_CHANNELS.isdisjoint(item.channels)
+    )
+
+
+def _lint_request_public(warn: _Warn, label: Text, item: Item, entry: ItemEntry) -> None:
+    """An item disclosed on request only answers the applicant: no channel publishing to
+    everyone, no audience 全社会 (unless it is published proactively too)."""
+    if entry.usable("channels"):
+        for ci, channel in enumerate(item.channels):
+            if channel in BROADCAST_CHANNELS:
+                msg = say("request-public.channel", item=label, channel=channel)
+                warn(("channels", ci), "request-public", msg, say("request-public.channel.hint"))
+    if entry.usable("audience") and "全社会" in item.audience:
+        at = item.audience.index("全社会")
+        msg = say("request-public.audience", item=label)
+        warn(("audience", at), "request-public", msg, say("request-public.audience.hint"))
+
+
+def _recipient_list(item: Item) -> str:
+    """The name or content element that makes the item a list of people ('' if none)."""
+    for text in (item.name, *item.content):
+        if any(word in text for word in _LIST_WORDS):
+            return text
+    return ""
+
+
+def _recipients_online(item: Item) -> bool:
+    """Whether the item publishes a list of assistance recipients through an online channel."""
+    if ONLINE_CHANNELS.isdisjoint(item.channels) or not _recipient_list(item):
+        return False
+    text = "".join((item.category, item.name, *item.content))
+    return any(word in text for word in _RECIPIENT_WORDS)
 
 
 def _quiet(item: Item) -> bool:
@@ -210,7 +261,8 @@ def _quiet(item: Item) -> bool:
         and not _basis_suspect(item.basis)
         and not _foreign_units(item.subject)
         and _time_limit_findings(item.time_limit, tuple(item.mode)) == (None, None)
-        and not _request_broadcast(item)
+        and not _request_public(item)
+        and not _recipients_online(item)
         and all(
             len(set(values)) == len(values)
             for values in (item.content, item.basis, item.channels, item.audience, item.mode, item.levels)

@@ -229,10 +229,17 @@ _ALL: tuple[Code, ...] = (
     Code("content-empty", "warning", "公开内容（要素）为空", "disclosure content is empty"),
     Code("list-duplicate", "warning", "列表中同一个值写了两次", "the same value twice in a list"),
     Code(
-        "request-channel",
+        "request-public",
         "warning",
-        "只依申请公开的事项选了向社会发布的渠道（政府网站、政府公报……）",
-        "an item disclosed on request only lists a channel that publishes to everyone (website, gazette …)",
+        "只依申请公开的事项选了向社会发布的渠道（政府网站、政府公报……）或公开对象“全社会”",
+        "an item disclosed on request only lists a channel that publishes to everyone (website, gazette …) "
+        "or the audience 全社会",
+    ),
+    Code(
+        "privacy-recipients",
+        "warning",
+        "低保、特困等救助对象的名单在政府网站等网上渠道公开（个人隐私，条例第十五条）",
+        "a list of assistance recipients (低保, 特困 …) is published online (personal privacy, Article 15)",
     ),
     Code("domain-empty", "warning", "领域文件还没有任何事项", "the domain file has no items yet"),
     Code(

@@ -79,16 +79,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item}: '{value}' appears twice in {key} ({title}).",
     ),
     "list-duplicate.hint": ("删除重复的一项。", "remove the repeated entry."),
-    "request-channel": (
+    "request-public.channel": (
         "{item}只依申请公开，公开渠道和载体 (channels) 中却有“{channel}”：依申请公开的信息答复给申请人，"
         "不通过这个渠道向社会发布。",
         "{item} is disclosed on request only, yet its channels (公开渠道和载体) list '{channel}': information "
         "disclosed on request goes to the applicant, not out through this channel.",
     ),
-    "request-channel.hint": (
+    "request-public.channel.hint": (
         "该信息也应主动公开时，在公开方式 (mode) 中加上“主动”；否则删去这个渠道，写答复申请人的渠道，如政务服务中心、入户/现场。",
         "if the information is also published proactively, add 主动 to mode; otherwise drop the channel and "
         "name one that answers the applicant, such as 政务服务中心 or 入户/现场.",
+    ),
+    "request-public.audience": (
+        "{item}只依申请公开，公开对象 (audience) 却有“全社会”：依申请公开的信息答复给申请人，不向全社会发布。",
+        "{item} is disclosed on request only, yet its audience (公开对象) is 全社会: information disclosed on "
+        "request goes to the applicant, not to everyone.",
+    ),
+    "request-public.audience.hint": (
+        "该信息也应向社会主动公开时，在公开方式 (mode) 中加上“主动”；否则把公开对象改为“特定群体”，"
+        "并在特定群体说明 (audience_note) 中写明，如“申请人”。",
+        "if the information is also published proactively, add 主动 to mode; otherwise make the audience "
+        "特定群体 and say who in audience_note, e.g. 申请人.",
+    ),
+    "privacy-recipients": (
+        "{item}公开救助对象的名单（{what}），公开渠道和载体 (channels) 中却有“{channel}”：名单含个人信息，"
+        "在网上向全社会公开会损害个人隐私（《中华人民共和国政府信息公开条例》第十五条）。",
+        "{item} publishes a list of assistance recipients ({what}), yet its channels (公开渠道和载体) list "
+        "'{channel}': the list holds personal information, and putting it online for everyone harms their "
+        "privacy (Article 15 of the disclosure regulation).",
+    ),
+    "privacy-recipients.hint": (
+        "民政部标准指引把审核、审批名单放在村（社区）公示栏公示：删去这个渠道，改为“社区/企事业单位/村公示栏（电子屏）”；"
+        "网上只公开人数、金额等统计数字。",
+        "the ministry's guideline posts such lists on the village or community notice board: drop the channel "
+        "for 社区/企事业单位/村公示栏（电子屏）, and publish only counts and amounts online.",
     ),
     "item-duplicate": (
         "{item}与第 {number} 个事项（{other}，第 {line} 行）的一级事项“{category}”、二级事项“{name}”完全相同。",
