@@ -22,20 +22,29 @@ OTHER_LEVEL = re.compile(
 _DOC_NUMBER = re.compile(
     r"(?P<open>[\[\(（【﹝〔{［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[\]\)）】﹞〕}］])?\s*(?P<num>第?\d+\s*号)"
 )
+# 〔2017〕94 with no 号 after the number
+_NO_HAO = re.compile(r"〔(?P<year>\d{4})〕(?P<num>\d+)(?![\d号])")
+# any bracketed four-digit year of a document number, for the years no document can carry
+_DOC_YEAR = re.compile(r"[\[\(（【﹝〔{［]\s*(?P<year>\d{4})\s*[\]\)）】﹞〕}］]\s*第?\d+")
+FIRST_YEAR = 1949  # no document of the People's Republic is older
 _REPEALED = re.compile(r"国务院令\s*第?\s*492\s*号|国令\s*第?\s*492\s*号|2007\s*年.{0,6}政府信息公开条例")
 
 
-def lint_domain(df: DomainFile, levels: list[str] | None = None) -> list[Diagnostic]:
-    """Every warning for one domain file; `levels` are the catalogue's own (市级 is at home in a city's)."""
+def lint_domain(
+    df: DomainFile, levels: list[str] | None = None, latest_year: int | None = None
+) -> list[Diagnostic]:
+    """Every warning for one domain file; `levels` are the catalogue's own (市级 is at home in a
+    city's); `latest_year`, the catalogue's publication year: no document it cites is later."""
+    last = latest_year if latest_year is not None else 9999
     found: list[Diagnostic] = []
     if df.header is not None and not df.items and not _raw_items(df):
         msg = say("domain-empty", domain=df.header.domain)
         found.append(located(df.doc, ("domain",), "domain-empty", msg, say("domain-empty.hint")))
     own = own_level_prefixes(levels or [])
     for entry in df.items:
-        if not entry.invalid and _quiet(entry.item):
+        if not entry.invalid and _quiet(entry.item, last):
             continue
-        found += _lint_item(df, entry, own)
+        found += _lint_item(df, entry, own, last)
     found += _lint_grouping(df)
     return found
 
@@ -76,7 +85,9 @@ ONLINE_CHANNELS = frozenset({"政府网站", "两微一端"})
 _LISTS = ("content", "basis", "channels", "audience", "mode", "levels")
 
 
-def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> list[Diagnostic]:
+def _lint_item(
+    df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = (), last: int = 9999
+) -> list[Diagnostic]:
     doc = df.doc
     index, item = entry.index, entry.item
     label = item_label(index, item.id)
@@ -88,9 +99,9 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
     if entry.usable("content") and not item.content:
         path: FieldPath = ("content",) if "content" in item.model_fields_set else ()
         warn(path, "content-empty", say("content-empty", item=label), say("content-empty.hint"))
-    if entry.usable("basis") and _basis_suspect(item.basis):
+    if entry.usable("basis") and _basis_suspect(item.basis, last):
         for bi, basis in enumerate(item.basis):
-            _lint_basis(warn, label, bi, basis)
+            _lint_basis(warn, label, bi, basis, last)
     if entry.usable("subject"):
         _lint_subject(warn, label, item.subject, own)
     if entry.usable("time_limit", "mode"):
@@ -109,8 +120,9 @@ def _lint_item(df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = ()) -> l
     return found
 
 
-def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str) -> None:
-    """One basis entry: complete 《》, document numbers bracketed with 〔〕, not the repealed decree."""
+def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str, last: int) -> None:
+    """One basis entry: complete 《》, document numbers bracketed with 〔〕, ending in 号 and of a
+    possible year (1949 to `last`), not the repealed decree."""
     where: FieldPath = ("basis", bi)
     if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
         msg = say("basis-no-title", item=label, number=bi + 1, basis=basis)
@@ -121,6 +133,14 @@ def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str) -> None:
         fixed = f"〔{match.group('year')}〕{match.group('num').replace(' ', '')}"
         msg = say("basis-doc-number", item=label, number=bi + 1, written=match.group(0))
         warn(where, "basis-doc-number", msg, say("basis-doc-number.hint", fixed=fixed))
+    for match in _NO_HAO.finditer(basis):
+        msg = say("basis-doc-number.no-hao", item=label, number=bi + 1, written=match.group(0))
+        warn(where, "basis-doc-number", msg, say("basis-doc-number.hint", fixed=match.group(0) + "号"))
+    for match in _DOC_YEAR.finditer(basis):
+        year = int(match.group("year"))
+        if not FIRST_YEAR <= year <= last:
+            msg = say("basis-doc-number.year", item=label, number=bi + 1, written=match.group(0), year=year)
+            warn(where, "basis-doc-number", msg, say("basis-doc-number.year.hint"))
     if _REPEALED.search(basis):
         hint = say("basis-repealed.hint", regulation=CURRENT_REGULATION)
         warn(where, "basis-repealed", say("basis-repealed", item=label), hint)
@@ -149,18 +169,23 @@ def _lint_repeats(warn: _Warn, label: Text, key: str, values: list[str]) -> None
         seen.add(value)
 
 
-def _basis_suspect(basis: list[str]) -> bool:
+def _basis_suspect(basis: list[str], last: int = 9999) -> bool:
     """Whether any basis entry may deserve a warning (see `_basis_entry_suspect`)."""
-    return any(map(_basis_entry_suspect, basis))
+    return any(_basis_entry_suspect(entry, last) for entry in basis)
 
 
 @functools.lru_cache(maxsize=65536)
-def _basis_entry_suspect(basis: str) -> bool:
+def _basis_entry_suspect(basis: str, last: int) -> bool:
     """Whether one basis entry may deserve a warning: incomplete 《》, a repealed decree, a document
-    number not bracketed with 〔〕. Remembered: the same laws are cited across thousands of items."""
+    number not bracketed with 〔〕, without 号, or of a year no document can have. Remembered: the
+    same laws are cited across thousands of items."""
     if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
         return True
     if ("492" in basis or "2007" in basis) and _REPEALED.search(basis):  # every form names one
+        return True
+    if "〔" in basis and _NO_HAO.search(basis):
+        return True
+    if any(not FIRST_YEAR <= int(m.group("year")) <= last for m in _DOC_YEAR.finditer(basis)):
         return True
     return any(m.group("open") != "〔" or m.group("close") != "〕" for m in _DOC_NUMBER.finditer(basis))
 
@@ -253,12 +278,12 @@ def _recipients_online(item: Item) -> bool:
     return any(word in text for word in _RECIPIENT_WORDS)
 
 
-def _quiet(item: Item) -> bool:
+def _quiet(item: Item, last: int = 9999) -> bool:
     """Whether an item whose fields all validated certainly draws no warning: the common case,
     settled without building any message. Anything less than certain goes to `_lint_item`."""
     return (
         bool(item.content)
-        and not _basis_suspect(item.basis)
+        and not _basis_suspect(item.basis, last)
         and not _foreign_units(item.subject)
         and _time_limit_findings(item.time_limit, tuple(item.mode)) == (None, None)
         and not _request_public(item)

@@ -199,7 +199,12 @@ def check_sources(
     diagnostics += check_domains(settings_file, files, unread=unread)
     for df in files:
         diagnostics += check_items(settings_file, df)
-        diagnostics += lint_domain(df, settings_file.settings.levels if settings_file.settings else None)
+        settings = settings_file.settings
+        diagnostics += lint_domain(
+            df,
+            settings.levels if settings else None,
+            settings.published.year if settings else None,
+        )
     if upstream_loader is not None:
         diagnostics += claim_diagnostics(settings_file, files, upstream)
     diagnostics = apply_waivers(files, _explained(diagnostics))

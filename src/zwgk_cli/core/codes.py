@@ -187,8 +187,8 @@ _ALL: tuple[Code, ...] = (
     Code(
         "basis-doc-number",
         "warning",
-        "公开依据中的文号括号不规范（应为〔〕）",
-        "document number brackets are mangled (should be 〔〕)",
+        "公开依据中的文号不规范：年份括号不是〔〕、缺少“号”字，或年份不可能（早于 1949 年、晚于发布日期）",
+        "a document number is malformed: the year not in 〔〕, no closing 号, or an impossible year",
     ),
     Code(
         "basis-repealed",

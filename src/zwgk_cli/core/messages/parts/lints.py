@@ -28,6 +28,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item}: document number '{written}' in basis entry {number} should bracket the year with 〔〕.",
     ),
     "basis-doc-number.hint": ("改为“{fixed}”。", "write '{fixed}'."),
+    "basis-doc-number.no-hao": (
+        "{item}的公开依据 (basis) 第 {number} 项中的文号“{written}”缺少“号”字。",
+        "{item}: document number '{written}' in basis entry {number} lacks the closing 号.",
+    ),
+    "basis-doc-number.year": (
+        "{item}的公开依据 (basis) 第 {number} 项中的文号“{written}”年份 {year} 不可能："
+        "早于 1949 年，或晚于本目录的发布日期 (published)。",
+        "{item}: document number '{written}' in basis entry {number} has an impossible year {year}: "
+        "before 1949 or after the catalogue's publication date.",
+    ),
+    "basis-doc-number.year.hint": (
+        "核对原文件的文号；不能确认时删去文号，只写带书名号的文件标题。",
+        "check the document's number; if it cannot be confirmed, drop it and cite the title alone.",
+    ),
     "basis-repealed": (
         "{item}引用的是 2007 年版《政府信息公开条例》（国务院令第492号），它已于 2019 年 5 月 15 日被修订后的条例取代。",
         "{item} cites the 2007 regulation (Decree 492), superseded on 2019-05-15.",
