@@ -55,3 +55,20 @@ def test_every_code_has_a_case() -> None:
     generated |= {code for code in CODES if code.startswith("fmt-")}
     missing = [code for code in CODES if f"[{code}]" not in seen and code not in generated]
     assert not missing, f"codes without a case folder: {missing}"
+
+
+def test_an_instrument_is_reported_only_once_it_has_lost_force(tmp_path: Path) -> None:
+    """《信访条例》 held until 2022-05-01: a 2020 catalogue may cite it (the case above does), a 2023
+    one may not; a document number dated after the catalogue's year is impossible in both."""
+    folder = build_case(CASES / "invalid" / "basis-warnings", tmp_path)
+    settings = folder / "zwgk.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("published: 2020-10-30", "published: 2023-01-01"),
+        encoding="utf-8",
+    )
+    text = render_plain(check_catalogue(folder).diagnostics, "zh", base=folder)
+    assert "引用的《信访条例》（国务院令第431号）已于 2022 年 5 月 1 日失效，由《信访工作条例》取代。" in text
+    assert "年份 2027 不可能" in text
+    assert "信访条例" not in (CASES / "invalid" / "basis-warnings" / "expected.txt").read_text(
+        encoding="utf-8"
+    )

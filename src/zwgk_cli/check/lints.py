@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import date
 
 from zwgk_cli.check.deadlines import Deadline, cites_exception, deadlines
+from zwgk_cli.check.repealed import repealed_in
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry, item_label, located, split_units
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.models import Item
@@ -27,24 +29,24 @@ _NO_HAO = re.compile(r"〔(?P<year>\d{4})〕(?P<num>\d+)(?![\d号])")
 # any bracketed four-digit year of a document number, for the years no document can carry
 _DOC_YEAR = re.compile(r"[\[\(（【﹝〔{［]\s*(?P<year>\d{4})\s*[\]\)）】﹞〕}］]\s*第?\d+")
 FIRST_YEAR = 1949  # no document of the People's Republic is older
-_REPEALED = re.compile(r"国务院令\s*第?\s*492\s*号|国令\s*第?\s*492\s*号|2007\s*年.{0,6}政府信息公开条例")
 
 
 def lint_domain(
-    df: DomainFile, levels: list[str] | None = None, latest_year: int | None = None
+    df: DomainFile, levels: list[str] | None = None, published: date | None = None
 ) -> list[Diagnostic]:
     """Every warning for one domain file; `levels` are the catalogue's own (市级 is at home in a
-    city's); `latest_year`, the catalogue's publication year: no document it cites is later."""
-    last = latest_year if latest_year is not None else 9999
+    city's); `published`, the catalogue's publication date: no document it cites is of a later
+    year, and an instrument that had lost force by then is reported."""
+    when = published or date.max
     found: list[Diagnostic] = []
     if df.header is not None and not df.items and not _raw_items(df):
         msg = say("domain-empty", domain=df.header.domain)
         found.append(located(df.doc, ("domain",), "domain-empty", msg, say("domain-empty.hint")))
     own = own_level_prefixes(levels or [])
     for entry in df.items:
-        if not entry.invalid and _quiet(entry.item, last):
+        if not entry.invalid and _quiet(entry.item, when):
             continue
-        found += _lint_item(df, entry, own, last)
+        found += _lint_item(df, entry, own, when)
     found += _lint_grouping(df)
     return found
 
@@ -86,7 +88,7 @@ _LISTS = ("content", "basis", "channels", "audience", "mode", "levels")
 
 
 def _lint_item(
-    df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = (), last: int = 9999
+    df: DomainFile, entry: ItemEntry, own: tuple[str, ...] = (), when: date = date.max
 ) -> list[Diagnostic]:
     doc = df.doc
     index, item = entry.index, entry.item
@@ -99,9 +101,9 @@ def _lint_item(
     if entry.usable("content") and not item.content:
         path: FieldPath = ("content",) if "content" in item.model_fields_set else ()
         warn(path, "content-empty", say("content-empty", item=label), say("content-empty.hint"))
-    if entry.usable("basis") and _basis_suspect(item.basis, last):
+    if entry.usable("basis") and _basis_suspect(item.basis, when):
         for bi, basis in enumerate(item.basis):
-            _lint_basis(warn, label, bi, basis, last)
+            _lint_basis(warn, label, bi, basis, when)
     if entry.usable("subject"):
         _lint_subject(warn, label, item.subject, own)
     if entry.usable("time_limit", "mode"):
@@ -120,9 +122,9 @@ def _lint_item(
     return found
 
 
-def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str, last: int) -> None:
+def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str, when: date) -> None:
     """One basis entry: complete 《》, document numbers bracketed with 〔〕, ending in 号 and of a
-    possible year (1949 to `last`), not the repealed decree."""
+    possible year (1949 to the year of `when`), no instrument that had lost force by `when`."""
     where: FieldPath = ("basis", bi)
     if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
         msg = say("basis-no-title", item=label, number=bi + 1, basis=basis)
@@ -138,12 +140,13 @@ def _lint_basis(warn: _Warn, label: Text, bi: int, basis: str, last: int) -> Non
         warn(where, "basis-doc-number", msg, say("basis-doc-number.hint", fixed=match.group(0) + "号"))
     for match in _DOC_YEAR.finditer(basis):
         year = int(match.group("year"))
-        if not FIRST_YEAR <= year <= last:
+        if not FIRST_YEAR <= year <= when.year:
             msg = say("basis-doc-number.year", item=label, number=bi + 1, written=match.group(0), year=year)
             warn(where, "basis-doc-number", msg, say("basis-doc-number.year.hint"))
-    if _REPEALED.search(basis):
-        hint = say("basis-repealed.hint", regulation=CURRENT_REGULATION)
-        warn(where, "basis-repealed", say("basis-repealed", item=label), hint)
+    for gone in repealed_in(basis, when):
+        ended = f"{gone.ended.year} 年 {gone.ended.month} 月 {gone.ended.day} 日"
+        msg = say("basis-repealed", item=label, name=gone.name, ended=ended, by=gone.by)
+        warn(where, "basis-repealed", msg, say("basis-repealed.hint", cite=gone.cite))
 
 
 def _lint_subject(warn: _Warn, label: Text, subject: str | dict[str, str], own: tuple[str, ...]) -> None:
@@ -169,23 +172,23 @@ def _lint_repeats(warn: _Warn, label: Text, key: str, values: list[str]) -> None
         seen.add(value)
 
 
-def _basis_suspect(basis: list[str], last: int = 9999) -> bool:
+def _basis_suspect(basis: list[str], when: date = date.max) -> bool:
     """Whether any basis entry may deserve a warning (see `_basis_entry_suspect`)."""
-    return any(_basis_entry_suspect(entry, last) for entry in basis)
+    return any(_basis_entry_suspect(entry, when) for entry in basis)
 
 
 @functools.lru_cache(maxsize=65536)
-def _basis_entry_suspect(basis: str, last: int) -> bool:
+def _basis_entry_suspect(basis: str, when: date) -> bool:
     """Whether one basis entry may deserve a warning: incomplete 《》, a repealed decree, a document
     number not bracketed with 〔〕, without 号, or of a year no document can have. Remembered: the
     same laws are cited across thousands of items."""
     if "《" not in basis or "》" not in basis or basis.count("《") != basis.count("》"):
         return True
-    if ("492" in basis or "2007" in basis) and _REPEALED.search(basis):  # every form names one
+    if repealed_in(basis, when):
         return True
     if "〔" in basis and _NO_HAO.search(basis):
         return True
-    if any(not FIRST_YEAR <= int(m.group("year")) <= last for m in _DOC_YEAR.finditer(basis)):
+    if any(not FIRST_YEAR <= int(m.group("year")) <= when.year for m in _DOC_YEAR.finditer(basis)):
         return True
     return any(m.group("open") != "〔" or m.group("close") != "〕" for m in _DOC_NUMBER.finditer(basis))
 
@@ -278,12 +281,12 @@ def _recipients_online(item: Item) -> bool:
     return any(word in text for word in _RECIPIENT_WORDS)
 
 
-def _quiet(item: Item, last: int = 9999) -> bool:
+def _quiet(item: Item, when: date = date.max) -> bool:
     """Whether an item whose fields all validated certainly draws no warning: the common case,
     settled without building any message. Anything less than certain goes to `_lint_item`."""
     return (
         bool(item.content)
-        and not _basis_suspect(item.basis, last)
+        and not _basis_suspect(item.basis, when)
         and not _foreign_units(item.subject)
         and _time_limit_findings(item.time_limit, tuple(item.mode)) == (None, None)
         and not _request_public(item)

@@ -203,7 +203,7 @@ def check_sources(
         diagnostics += lint_domain(
             df,
             settings.levels if settings else None,
-            settings.published.year if settings else None,
+            settings.published if settings else None,
         )
     if upstream_loader is not None:
         diagnostics += claim_diagnostics(settings_file, files, upstream)

@@ -193,8 +193,8 @@ _ALL: tuple[Code, ...] = (
     Code(
         "basis-repealed",
         "warning",
-        "引用了已废止的 2007 年版《政府信息公开条例》（国务院令第492号）",
-        "cites the repealed 2007 regulation (State Council Decree 492)",
+        "引用了目录发布时已失效的文件（如 2007 年版《政府信息公开条例》，国务院令第492号）",
+        "cites an instrument no longer in force when the catalogue was published (e.g. Decree 492)",
     ),
     Code(
         "subject-other-level",

@@ -43,13 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check the document's number; if it cannot be confirmed, drop it and cite the title alone.",
     ),
     "basis-repealed": (
-        "{item}引用的是 2007 年版《政府信息公开条例》（国务院令第492号），它已于 2019 年 5 月 15 日被修订后的条例取代。",
-        "{item} cites the 2007 regulation (Decree 492), superseded on 2019-05-15.",
+        "{item}引用的{name}已于 {ended}失效，由{by}取代。",
+        "{item} cites {name}, no longer in force since {ended}: replaced by {by}.",
     ),
-    "basis-repealed.hint": (
-        "改为 {regulation}，并核对条款序号（2019 年修订后条款已重新编号）。",
-        "cite {regulation} and re-check article numbers (renumbered in 2019).",
-    ),
+    "basis-repealed.hint": ("改为引用{cite}。", "cite {cite} instead."),
     "subject-other-level": (
         "{item}的公开主体 (subject)“{name}”是其他层级或全国模板的表述，不是本区的单位。",
         "{item}: subject '{name}' names another level's body or the national template's wording.",
