@@ -108,7 +108,7 @@ def _lint_item(
         _lint_subject(warn, label, item.subject, own)
     if entry.usable("time_limit", "mode"):
         _lint_time_limit(warn, label, item)
-    if item.mode == ["依申请"] and entry.usable("mode"):
+    if entry.usable("mode") and item.mode == ["依申请"]:
         _lint_request_public(warn, label, item, entry)
     if entry.usable("channels", "content", "name", "category") and _recipients_online(item):
         what = _recipient_list(item)
