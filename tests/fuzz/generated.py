@@ -21,7 +21,7 @@ _ITEM = """  - id: {id}
     basis: [《社会救助暂行办法》]
     time_limit: 制定或获取信息之日起10个工作日内
     subject: 区民政局
-    channels: [政府网站]
+    channels: [社区/企事业单位/村公示栏（电子屏）]
     audience: [全社会]
     mode: [主动]
     levels: [区级]
