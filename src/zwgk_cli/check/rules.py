@@ -44,9 +44,10 @@ def check_settings(sf: SettingsFile) -> list[Diagnostic]:
         if slug in WINDOWS_DEVICE_NAMES:  # units/<slug>/ could not be made on Windows
             msg = say("slug-reserved.unit", where=describe(Settings, path, doc.data), slug=slug)
             found.append(located(doc, path, "slug-reserved", msg, say("slug-reserved.unit.hint")))
-    unit_names = {u.name for u in settings.units if u.outside is None}
+    all_names = {u.name for u in settings.units}
+    in_scope = {u.name for u in settings.units if u.outside is None}
     for gi, group in enumerate(settings.groups):
-        found += _check_group(doc, settings, gi, group, unit_names)
+        found += _check_group(doc, settings, gi, group, all_names, in_scope)
     domains = set(settings.domains)
     for ni, na in enumerate(settings.not_applicable):
         if na.domain not in domains:
@@ -59,18 +60,19 @@ def check_settings(sf: SettingsFile) -> list[Diagnostic]:
 
 
 def _check_group(
-    doc: SourceDocument, settings: Settings, gi: int, group: Group, unit_names: set[str]
+    doc: SourceDocument, settings: Settings, gi: int, group: Group, all_names: set[str], in_scope: set[str]
 ) -> list[Diagnostic]:
-    """A group's name is no unit's, it holds some unit, and its members are registered."""
+    """A group's name is no unit's, it holds some unit, and its members are registered units
+    inside the catalogue's scope."""
     found: list[Diagnostic] = []
-    if group.name in {u.name for u in settings.units}:
+    if group.name in all_names:
         msg = say("unit-duplicate.group", name=group.name)
         found.append(located(doc, ("groups", gi, "name"), "unit-duplicate", msg))
     if not group.members and not group.kinds:
         msg = say("field-empty.group", where=describe(Settings, ("groups", gi), doc.data))
         found.append(located(doc, ("groups", gi), "field-empty", msg))
     for mi, member in enumerate(group.members):
-        if member not in unit_names:
+        if member not in in_scope:
             path: FieldPath = ("groups", gi, "members", mi)
             found.append(_unknown_unit(doc, path, member, settings, code="group-member-unknown"))
     return found

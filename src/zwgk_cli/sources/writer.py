@@ -19,19 +19,31 @@ from ruamel.yaml.resolver import implicit_resolvers
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Settings, Unit
+from zwgk_cli.sources.fmt.layout import DOMAIN, ITEM, SETTINGS, Shape
 from zwgk_cli.sources.loading import resolve_plain
 
 DOMAIN_SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/domain.schema.json"
 SETTINGS_SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/zwgk.schema.json"
 
-# Lists written one entry a line; every other list is written [a, b]. Entries that are mappings are
+
+def _block_lists(shape: Shape) -> frozenset[str]:
+    """The keys whose lists the canonical layout writes one entry a line."""
+    return frozenset(
+        key for key, child in shape.fields.items() if child.kind == "seq" and child.style == "block"
+    )
+
+
+# The canonical layout is `fmt`'s (sources.fmt.layout), so a written file is already formatted:
+# lists written one entry a line (every other list is written [a, b]); entries that are mappings
 # written as block mappings (declines, waivers, not_applicable) except units and groups: {name: …}.
 _BLOCK_LISTS: dict[str, frozenset[str]] = {
-    "item": frozenset({"basis", "waivers"}),
-    "header": frozenset({"declines"}),
-    "settings": frozenset({"basis", "channels", "domains", "not_applicable", "units", "groups"}),
+    "item": _block_lists(ITEM),
+    "header": _block_lists(DOMAIN) - {"items"},  # the items are written one by one
+    "settings": _block_lists(SETTINGS),
 }
-_FLOW_ENTRIES = {"units", "groups"}
+_FLOW_ENTRIES = frozenset(
+    key for key, child in SETTINGS.fields.items() if child.each is not None and child.each.style == "flow"
+)
 _NON_TEXT = tuple(regexp for _v, tag, regexp, _f in implicit_resolvers if tag != "tag:yaml.org,2002:str")
 
 
