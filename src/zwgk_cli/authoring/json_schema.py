@@ -15,11 +15,25 @@ from typing import Any
 from pydantic import BaseModel
 
 from zwgk_cli.core.codes import WAIVABLE
-from zwgk_cli.core.models import Decline, Domain, Group, Item, NotApplicable, Settings, Unit, Upstream, Waiver
+from zwgk_cli.core.models import (
+    Decline,
+    Domain,
+    Group,
+    Item,
+    NotApplicable,
+    Review,
+    Settings,
+    Stage,
+    Unit,
+    Upstream,
+    Waiver,
+)
+from zwgk_cli.core.review_models import Opinion, ReviewRecord, StageRecord
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SETTINGS_SCHEMA = "zwgk.schema.json"
 DOMAIN_SCHEMA = "domain.schema.json"
+REVIEW_SCHEMA = "review.schema.json"
 
 MODEL_HELP: dict[type[BaseModel], tuple[str, str]] = {
     Settings: (
@@ -34,6 +48,11 @@ MODEL_HELP: dict[type[BaseModel], tuple[str, str]] = {
     Waiver: ("警告豁免", "有正当理由时，豁免本事项上的一条警告；理由会显示在报告中。"),
     Upstream: ("上级目录", "本目录认领事项的上级标准指引（同样格式的目录文件夹）及层级对应。"),
     Decline: ("不认领的上级事项", "上级目录中适用于本地、但本地不认领的事项，写明原因。"),
+    Review: ("审核流程", "逐级审核的环节（先后顺序、办理单位、截止日期），以及发布前须达到的环节。"),
+    Stage: ("审核环节", "审核流程中的一个环节：名称、办理单位、截止日期和须先通过的环节。"),
+    ReviewRecord: ("审核记录（reviews/）", "一个领域的审核记录：各环节的结论和审查意见。"),
+    StageRecord: ("环节结论", "某一环节的一次结论：日期、审核单位、通过或退回修改，通过时记下内容摘要。"),
+    Opinion: ("审查意见", "审核单位对领域、某个事项或事项某个字段提出的意见及其处理情况。"),
 }
 
 FIELD_HELP: dict[str, str] = {
@@ -178,9 +197,28 @@ def domain_schema(settings: Settings | None = None) -> dict[str, Any]:
     return {"$schema": DRAFT, "$id": DOMAIN_SCHEMA, **schema}
 
 
+def review_schema(settings: Settings | None = None) -> dict[str, Any]:
+    """The schema of a review record; with `settings`, its stage and domain names become choices."""
+    schema = copy.deepcopy(_with_defs(ReviewRecord))
+    if settings is not None:
+        schema["properties"]["domain"]["enum"] = list(settings.domains)
+        if settings.review is not None:
+            names = [stage.name for stage in settings.review.stages]
+            schema["$defs"]["StageRecord"]["properties"]["stage"]["enum"] = names
+            schema["$defs"]["Opinion"]["properties"]["stage"]["anyOf"] = [
+                {"type": "string", "enum": names},
+                {"type": "null"},
+            ]
+    return {"$schema": DRAFT, "$id": REVIEW_SCHEMA, **schema}
+
+
 def schema_files(settings: Settings | None) -> dict[str, bytes]:
     """The exported files, by name: stable JSON, two-space indents, UTF-8, a final newline."""
     return {
         name: (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        for name, data in ((DOMAIN_SCHEMA, domain_schema(settings)), (SETTINGS_SCHEMA, settings_schema()))
+        for name, data in (
+            (DOMAIN_SCHEMA, domain_schema(settings)),
+            (SETTINGS_SCHEMA, settings_schema()),
+            (REVIEW_SCHEMA, review_schema(settings)),
+        )
     }

@@ -17,6 +17,7 @@ from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Unit
+from zwgk_cli.core.towns import find_unit, town_units, unit_catalogue, unit_title
 from zwgk_cli.history.changes import CatalogueDiff
 from zwgk_cli.history.compare import Comparison, changes_since
 from zwgk_cli.render import Content
@@ -24,7 +25,6 @@ from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size
 from zwgk_cli.render.html.templates import check_templates
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
 from zwgk_cli.render.rows import tasks_title
-from zwgk_cli.render.towns import find_unit, town_units, unit_catalogue, unit_title
 from zwgk_cli.render.visible import visible_catalogue
 from zwgk_cli.render.xlsx.workbook import catalogue_workbook, tasks_workbook, write_catalogue_workbook
 

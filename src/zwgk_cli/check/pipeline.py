@@ -9,6 +9,8 @@ from pathlib import Path
 
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.check.lints import lint_domain
+from zwgk_cli.check.review_records import ReviewFile, read_reviews
+from zwgk_cli.check.review_settings import check_review_settings
 from zwgk_cli.check.rules import check_domains, check_items, check_settings
 from zwgk_cli.check.schema import assemble_domain, validate_domain, validate_settings
 from zwgk_cli.check.upstream import Upstream, effective_document
@@ -32,6 +34,7 @@ class CheckResult:
     files: list[DomainFile] = field(default_factory=list)
     catalogue: Catalogue | None = None
     upstream: Upstream | None = None
+    reviews: list[ReviewFile] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +58,7 @@ def check_catalogue(
     fast: bool = True,
     located: bool = False,
     progress: CheckProgress | None = None,
+    reviews: bool = True,
 ) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
     # With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
@@ -62,6 +66,7 @@ def check_catalogue(
     # `fast`: clean files are read without positions, and those with findings read again with
     # positions found on demand; `located`: every file with positions found on demand (an upstream
     # catalogue, whose values findings may point into); neither: every file read carefully whole.
+    # `reviews`: the review records in reviews/ are read and checked too (not an upstream's).
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -83,7 +88,23 @@ def check_catalogue(
     def reload(path: Path) -> LoadResult:
         return load_file(path, located=True, known=earlier.pop(path, None))
 
-    return check_with_positions(root, loads, loader, reload, first_upstream_loader=first, progress=progress)
+    result = check_with_positions(root, loads, loader, reload, first_upstream_loader=first, progress=progress)
+    if reviews:
+        add_reviews(result)
+    return result
+
+
+def add_reviews(result: CheckResult) -> None:
+    """Read and check the review records beside the sources into `result` (in place)."""
+    result.reviews, found = read_reviews(result.root, result.settings, result.files)
+    if not found:
+        return
+    result.diagnostics = sort_diagnostics(result.diagnostics + found)
+    s = result.summary
+    files = s.files + len(result.reviews)
+    result.summary = summarize(result.diagnostics, files=files, domains=s.domains, items=s.items)
+    if result.summary.errors:
+        result.catalogue = None
 
 
 def check_with_positions(
@@ -148,7 +169,9 @@ def folder_upstream_loader(root: Path, *, fast: bool = False, located: bool = Fa
 
     def load(path: str) -> CheckResult:
         """The upstream catalogue at `path`, checked on its own (its own upstream not followed)."""
-        return check_catalogue(root / path, follow_upstream=False, fast=fast, located=located and not fast)
+        return check_catalogue(
+            root / path, follow_upstream=False, fast=fast, located=located and not fast, reviews=False
+        )
 
     return load
 
@@ -196,6 +219,7 @@ def check_sources(
         df.header, df.items, found = validate_domain(effective)
         diagnostics += found
     diagnostics += check_settings(settings_file)
+    diagnostics += check_review_settings(settings_file)
     diagnostics += check_domains(settings_file, files, unread=unread)
     for df in files:
         diagnostics += check_items(settings_file, df)

@@ -47,6 +47,11 @@ def validate_settings(doc: SourceDocument) -> tuple[Settings | None, list[Diagno
     return (model if isinstance(model, Settings) else None), found
 
 
+def validate_model(doc: SourceDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Diagnostic]]:
+    """A whole file against `model` (a review record …), every error located and in Chinese."""
+    return _validate(doc, model, doc.data, ())
+
+
 def validate_domain(doc: SourceDocument) -> tuple[DomainHeader | None, list[ItemEntry], list[Diagnostic]]:
     """A domain file: its header, then each item on its own, so one bad item hides nothing else."""
     # An item with errors still yields an entry: its valid fields are kept and the invalid ones are

@@ -16,6 +16,7 @@ from zwgk_cli.cli.commands.diff import diff_command
 from zwgk_cli.cli.commands.fmt import fmt_command
 from zwgk_cli.cli.commands.import_ import import_command
 from zwgk_cli.cli.commands.init import init_command
+from zwgk_cli.cli.commands.review import review_command
 from zwgk_cli.cli.commands.schema import schema_command
 from zwgk_cli.cli.commands.validate import validate_command
 from zwgk_cli.cli.options import EXIT_OK
@@ -53,6 +54,7 @@ for name, command in (
     ("schema", schema_command),
     ("init", init_command),
     ("coverage", coverage_command),
+    ("review", review_command),
 ):
     app.command(name)(command)
 

@@ -417,6 +417,75 @@ _ALL: tuple[Code, ...] = (
         "注释所在的位置（如键和值之间）排版时无法保留，文件无法排版",
         "a comment sits where formatting cannot keep it (between a key and its value …)",
     ),
+    # The review chain (zwgk.yaml review.stages) and review records (reviews/)
+    Code("review-stage-duplicate", "error", "审核环节名称重复", "two review stages have the same name"),
+    Code(
+        "review-stage-unknown",
+        "error",
+        "环节名称不在 zwgk.yaml 的审核流程 (review.stages) 中",
+        "a stage name that zwgk.yaml's review chain (review.stages) does not have",
+    ),
+    Code(
+        "review-stage-after",
+        "error",
+        "审核环节的前一环节 (after) 不是列表中更早的环节",
+        "a review stage's `after` is not a stage listed earlier",
+    ),
+    Code(
+        "review-stage-dates",
+        "error",
+        "审核环节的截止日期早于其前一环节的截止日期",
+        "a review stage is due before the stage it follows",
+    ),
+    Code(
+        "review-no-stages",
+        "error",
+        "有审核记录，但 zwgk.yaml 没有设置审核流程",
+        "review records exist but zwgk.yaml sets no review chain",
+    ),
+    Code(
+        "review-domain-unknown",
+        "error",
+        "审核记录的领域没有领域文件，或文件名与领域不符",
+        "a review record's domain has no domain file, or the record is misnamed",
+    ),
+    Code(
+        "review-unit-unknown",
+        "error",
+        "审核记录所在文件夹不是本目录范围内镇、街道的单位代码",
+        "a review record's folder is not the slug of a town or street in scope",
+    ),
+    Code("review-date-order", "error", "审核记录没有按日期先后排列", "review records are not in date order"),
+    Code(
+        "review-opinion-field",
+        "error",
+        "审查意见指向的字段不是事项的字段",
+        "a review opinion names a field items do not have",
+    ),
+    Code(
+        "review-reason-missing",
+        "error",
+        "审查意见标为“不采纳”却没有写理由",
+        "a review opinion marked 不采纳 (not adopted) gives no reason",
+    ),
+    Code(
+        "review-stage-order",
+        "warning",
+        "某环节记为通过时，它的前一环节还没有通过",
+        "a stage is recorded as passed before the stage it follows passed",
+    ),
+    Code(
+        "review-fingerprint-missing",
+        "warning",
+        "通过的记录没有内容摘要 (fingerprint)，之后的改动无从发现",
+        "a pass is recorded without the content fingerprint it approved",
+    ),
+    Code(
+        "review-opinion-item",
+        "warning",
+        "审查意见指向的事项编号不在所审目录中",
+        "a review opinion names an item id the reviewed catalogue does not have",
+    ),
     Code(
         "fmt-self-check",
         "error",
@@ -445,7 +514,7 @@ _ALL: tuple[Code, ...] = (
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
 # Warnings about a source item can be waived on it; `zwgk import`'s findings are about tables and
-# `zwgk fmt`'s about layout, not items.
+# `zwgk fmt`'s about layout, and the review findings about review records, not items.
 WAIVABLE: frozenset[str] = frozenset(
-    c.code for c in _ALL if c.severity == "warning" and not c.code.startswith(("import-", "fmt-"))
+    c.code for c in _ALL if c.severity == "warning" and not c.code.startswith(("import-", "fmt-", "review-"))
 )

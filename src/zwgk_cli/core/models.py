@@ -125,6 +125,32 @@ class Decline(Model):
     reason: Text = Field(title="不认领原因")
 
 
+class Stage(Model):
+    """One stage of the review chain (逐级审核), in the order the chain runs."""
+
+    name: Text = Field(title="环节名称", description="如“部门审核”“集中审查”“复审”“定稿”“发布”")
+    actor: Text = Field(title="办理单位", description="谁办理这一环节，如“区政务办”“各领域主体责任单位”")
+    due: IsoDate = Field(title="截止日期", description="这一环节须在此日期前（含当日）完成（YYYY-MM-DD）")
+    after: str | None = Field(
+        default=None, title="前一环节", description="须先通过的环节名称；不写就是列表中的上一个环节"
+    )
+    note: str | None = Field(default=None, title="说明", description="这一环节要做什么，如报送渠道")
+
+
+class Review(Model):
+    """The review chain every domain goes through before it is published (先审后发)."""
+
+    stages: list[Stage] = Field(title="审核环节", min_length=1, description="按先后顺序排列")
+    require: str | None = Field(
+        default=None,
+        title="发布前须达到的环节",
+        description="构建时只公开已通过这一环节的领域（与 zwgk build --require-stage 相同），如“定稿”",
+    )
+    office: str | None = Field(
+        default=None, title="审查单位", description="审查意见书的署名单位，如“区政务办”；不写就用发布机关"
+    )
+
+
 class Settings(Model):
     """`zwgk.yaml`: what the whole catalogue shares."""
 
@@ -153,6 +179,9 @@ class Settings(Model):
     units: list[Unit] = Field(title="单位名录", min_length=1)
     groups: list[Group] = Field(default_factory=list, title="单位组")
     upstream: Upstream | None = Field(default=None, title="上级目录", description="认领事项的上级标准指引")
+    review: Review | None = Field(
+        default=None, title="审核流程", description="逐级审核的环节和截止日期；审核记录在 reviews/ 文件夹"
+    )
 
     def display_title(self) -> str:
         """The catalogue's title, defaulting to the usual wording."""

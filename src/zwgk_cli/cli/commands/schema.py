@@ -28,7 +28,7 @@ def schema_command(
     ] = False,
     lang: LangOption = Language.zh,
 ) -> None:
-    """导出编辑器使用的 JSON Schema（draft 2020-12）：zwgk.schema.json 和 domain.schema.json。
+    """导出编辑器使用的 JSON Schema（draft 2020-12）：zwgk.schema.json、domain.schema.json 和审核记录的 review.schema.json。
 
     字段带中文标题和说明；本目录的渠道、层级、单位、领域作为可选值。领域文件第一行的
     “# yaml-language-server: $schema=../schemas/domain.schema.json” 让 VS Code 等编辑器据此补全和检查。

@@ -9,7 +9,18 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from zwgk_cli.core.models import Decline, DomainHeader, Group, Item, NotApplicable, Settings, Unit, Waiver
+from zwgk_cli.core.models import (
+    Decline,
+    DomainHeader,
+    Group,
+    Item,
+    NotApplicable,
+    Review,
+    Settings,
+    Stage,
+    Unit,
+    Waiver,
+)
 
 SETTINGS_NAMES = frozenset({"zwgk.yaml", "zwgk.yml"})
 
@@ -51,6 +62,9 @@ SETTINGS = Shape(
         "not_applicable": Shape("seq", "block", each=Shape("map", "block", NotApplicable)),
         "units": _registry(Unit),
         "groups": _registry(Group),
+        "review": Shape(
+            "map", "block", Review, {"stages": Shape("seq", "block", each=Shape("map", "block", Stage))}
+        ),
     },
 )
 

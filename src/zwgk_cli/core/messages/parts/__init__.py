@@ -15,6 +15,7 @@ from zwgk_cli.core.messages.parts import (
     lints,
     reading,
     report,
+    review,
     rules,
     shape,
 )
@@ -27,6 +28,7 @@ ALL: dict[str, Mapping[str, tuple[str, str]]] = {
     "rules": rules.MESSAGES,
     "claims": claims.MESSAGES,
     "lints": lints.MESSAGES,
+    "review": review.MESSAGES,
     "history": history.MESSAGES,
     "importer": importer.MESSAGES,
     "build": build.MESSAGES,

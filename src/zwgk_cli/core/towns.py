@@ -67,25 +67,32 @@ def unit_title(settings: Settings, unit: Unit) -> str:
     return f"{settings.region}{unit.place or unit.name}基层政务公开标准目录"
 
 
+def unit_domain(domain: Domain, unit: Unit, settings: Settings) -> Domain | None:
+    """The domain as the town or street publishes it: its items at the town's levels with subjects
+    localised (the district's 序号 kept); None when no item reaches the town."""
+    own = town_levels(settings)
+    items: list[Item] = []
+    for item in domain.items:
+        levels = [level for level in own if level in item.levels]
+        if levels:
+            subject = localise_subject(item.subject, unit, settings, levels)
+            items.append(item.model_copy(update={"subject": subject, "levels": levels}))
+    return domain.model_copy(update={"items": items}) if items else None
+
+
 def unit_catalogue(catalogue: Catalogue, unit: Unit) -> Catalogue:
     """The town's or street's catalogue: items at the town level, subjects localised, domains renumbered."""
     settings = catalogue.settings
-    own = town_levels(settings)
     domains: list[Domain] = []
     for domain in catalogue.domains:
-        items: list[Item] = []
-        for item in domain.items:
-            levels = [level for level in own if level in item.levels]
-            if levels:
-                subject = localise_subject(item.subject, unit, settings, levels)
-                items.append(item.model_copy(update={"subject": subject, "levels": levels}))
-        if items:
-            domains.append(domain.model_copy(update={"items": items, "order": len(domains) + 1}))
+        local = unit_domain(domain, unit, settings)
+        if local is not None:
+            domains.append(local.model_copy(update={"order": len(domains) + 1}))
     local_settings = settings.model_copy(
         update={
             "title": unit_title(settings, unit),
             "issuer": unit.name,
-            "levels": own,
+            "levels": town_levels(settings),
             "scope": None,
             "domains": [d.domain for d in domains],
             "not_applicable": [],
