@@ -958,9 +958,12 @@ def test_the_documented_round_trip_runs_clean(tmp_path: Path, shipped_copy: Path
         assert code == 0, (args, out, err)
         for line in shown:
             assert line in out.splitlines(), (args, line, out)
-    # the claims written as the sources write them, the upstream catalogue copied along
+    # the claims written as the sources write them, the upstream catalogue copied along (the review
+    # records are 区政务办's working files, not part of the published workbook)
     new = tmp_path / "新目录"
     for path in SHIPPED.rglob("*.yaml"):
+        if "reviews" in path.relative_to(SHIPPED).parts:
+            continue
         written = load_file(new / path.relative_to(SHIPPED)).document
         source = load_file(path).document
         assert written is not None

@@ -24,15 +24,15 @@ class StageRecord(Model):
 
     stage: Text = Field(title="审核环节", description="zwgk.yaml 中 review.stages 的环节名称")
     date: IsoDate = Field(title="日期", description="作出结论的日期（YYYY-MM-DD）")
-    by: Text = Field(title="审核单位")
-    result: Literal["通过", "退回修改"] = Field(title="审核结论")
+    by: Text = Field(title="审核单位", description="作出结论的单位，如“区政务办”“市民政局”")
+    result: Literal["通过", "退回修改"] = Field(title="审核结论", description="通过，或退回修改")
     fingerprint: str | None = Field(
         default=None,
         title="审核时的内容摘要",
         pattern=FINGERPRINT_PATTERN,
         description="通过时领域内容的摘要（zwgk review 列出当前摘要）；之后内容改动即需重新审核",
     )
-    note: str | None = Field(default=None, title="说明")
+    note: str | None = Field(default=None, title="说明", description="如退回修改的原因")
 
 
 class Opinion(Model):
@@ -42,11 +42,13 @@ class Opinion(Model):
         default=None, title="事项编号", pattern=ID_PATTERN, description="不写即针对整个领域"
     )
     field: str | None = Field(default=None, title="字段", description="事项的字段键，如 time_limit、basis")
-    stage: str | None = Field(default=None, title="审核环节")
-    date: IsoDate = Field(title="日期")
-    by: Text = Field(title="提出单位")
-    text: Text = Field(title="意见")
-    status: Literal["未处理", "已修改", "不采纳"] = Field(default="未处理", title="处理情况")
+    stage: str | None = Field(default=None, title="审核环节", description="在哪个环节提出")
+    date: IsoDate = Field(title="日期", description="提出意见的日期（YYYY-MM-DD）")
+    by: Text = Field(title="提出单位", description="提出意见的单位，如“区政务办”")
+    text: Text = Field(title="意见", description="意见的内容：哪里不对、应当怎样改")
+    status: Literal["未处理", "已修改", "不采纳"] = Field(
+        default="未处理", title="处理情况", description="未处理（默认）、已修改，或不采纳（须写理由）"
+    )
     closed: IsoDate | None = Field(
         default=None, title="处理日期", description="改为“已修改”或“不采纳”的日期；在此之前的统计中仍算未处理"
     )
@@ -62,6 +64,8 @@ class Opinion(Model):
 class ReviewRecord(Model):
     """`reviews/<slug>.yaml`: the review of one domain."""
 
-    domain: Text = Field(title="领域名称")
+    domain: Text = Field(title="领域名称", description="所审领域，与领域文件的 domain 相同")
     stages: list[StageRecord] = Field(default_factory=list, title="审核记录", description="按日期先后排列")
-    opinions: list[Opinion] = Field(default_factory=list, title="审查意见")
+    opinions: list[Opinion] = Field(
+        default_factory=list, title="审查意见", description="各环节提出的意见及其处理情况"
+    )

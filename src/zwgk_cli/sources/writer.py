@@ -18,7 +18,17 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.resolver import implicit_resolvers
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Settings, Unit
+from zwgk_cli.core.models import (
+    DomainHeader,
+    Group,
+    Item,
+    NotApplicable,
+    Review,
+    Settings,
+    Stage,
+    Unit,
+    Upstream,
+)
 from zwgk_cli.sources.fmt.layout import DOMAIN, ITEM, SETTINGS, Shape
 from zwgk_cli.sources.loading import resolve_plain
 
@@ -44,6 +54,8 @@ _BLOCK_LISTS: dict[str, frozenset[str]] = {
 _FLOW_ENTRIES = frozenset(
     key for key, child in SETTINGS.fields.items() if child.each is not None and child.each.style == "flow"
 )
+# Settings whose value is a mapping the canonical layout shapes further (review.stages).
+_NESTED_BLOCKS = frozenset(key for key, child in SETTINGS.fields.items() if child.kind == "map")
 _NON_TEXT = tuple(regexp for _v, tag, regexp, _f in implicit_resolvers if tag != "tag:yaml.org,2002:str")
 
 
@@ -83,6 +95,28 @@ def _node(key: str, value: Any, blocks: frozenset[str], *, flow: bool = False) -
     return _scalar(value)
 
 
+def _shaped(value: Any, shape: Shape | None, *, flow: bool = False) -> Any:
+    """`value` laid out as the canonical layout's `shape` says (a nested block such as review)."""
+    if shape is None or flow:
+        return _node("", value, frozenset(), flow=flow or isinstance(value, dict))
+    inner = shape.style == "flow"
+    if isinstance(value, dict) and shape.kind == "map":
+        mapping = CommentedMap(
+            (k, _shaped(value[k], shape.fields.get(k), flow=inner)) for k in _order(value, list(shape.order))
+        )
+        if inner:
+            mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, list) and shape.kind == "seq":
+        seq = CommentedSeq(_shaped(v, shape.each, flow=inner) for v in value)
+        if inner:
+            seq.fa.set_flow_style()
+        else:
+            seq.fa.set_block_style()
+        return seq
+    return _scalar(value)
+
+
 def _mapping(data: dict[str, Any], model: type[BaseModel], kind: str) -> CommentedMap:
     out = CommentedMap()
     blocks = _BLOCK_LISTS[kind]
@@ -90,6 +124,8 @@ def _mapping(data: dict[str, Any], model: type[BaseModel], kind: str) -> Comment
         value = data[key]
         if key == "subject" and isinstance(value, dict):
             out[key] = _node(key, value, blocks, flow=True)  # {区级: …, 镇街: …}
+        elif kind == "settings" and key in _NESTED_BLOCKS:
+            out[key] = _shaped(value, SETTINGS.fields[key])  # review: its stages one block mapping each
         else:
             out[key] = _node(key, value, blocks)
     return out
@@ -139,4 +175,10 @@ def settings_data(settings: Settings) -> dict[str, Any]:
     for key, model in nested.items():
         if key in data:
             data[key] = [without_defaults(model, entry) for entry in data[key]]
+    if "upstream" in data:
+        data["upstream"] = without_defaults(Upstream, data["upstream"])
+    if "review" in data:
+        review = without_defaults(Review, data["review"])
+        review["stages"] = [without_defaults(Stage, stage) for stage in review["stages"]]
+        data["review"] = review
     return data
