@@ -20,6 +20,7 @@ from zwgk_cli.core.wording import describe, listing
 from zwgk_cli.sources.loading import load_file
 
 REVIEWS_FOLDER = "reviews"
+_NOT_FIELDS = frozenset({"id", "claims", "claimed_hash", "waivers"})  # bookkeeping, not published content
 
 
 @dataclass(slots=True)
@@ -34,6 +35,12 @@ class ReviewFile:
     def slug(self) -> str:
         """The domain slug the file name gives."""
         return self.doc.path.stem
+
+    @property
+    def name(self) -> str:
+        """Where it is in the catalogue folder: reviews/aqsc.yaml, reviews/longxi/aqsc.yaml."""
+        folder = f"{REVIEWS_FOLDER}/{self.unit}/" if self.unit is not None else f"{REVIEWS_FOLDER}/"
+        return folder + self.doc.path.name
 
 
 def review_paths(root: Path) -> list[tuple[Path, str | None]]:
@@ -100,7 +107,7 @@ def _check_record(
 ) -> list[Diagnostic]:
     doc = rf.doc
     if settings.review is None:
-        msg = say("review-no-stages", file=doc.path.name)
+        msg = say("review-no-stages", file=rf.name)
         return [located(doc, ("domain",), "review-no-stages", msg, say("review-no-stages.hint"), at_key=True)]
     found: list[Diagnostic] = []
     unit: Unit | None = None
@@ -108,7 +115,7 @@ def _check_record(
         towns = town_units(settings)
         unit = next((u for u in towns if u.slug == rf.unit), None)
         if unit is None:
-            msg = say("review-unit-unknown", folder=rf.unit, file=doc.path.name)
+            msg = say("review-unit-unknown", folder=rf.unit, file=rf.name)
             hint = _choices(rf.unit, [u.slug for u in towns], "review-unit-unknown.none")
             return [located(doc, ("domain",), "review-unit-unknown", msg, hint, at_key=True)]
     df = next((f for f in files if f.header is not None and f.header.domain == record.domain), None)
@@ -119,7 +126,7 @@ def _check_record(
         hint = _choices(record.domain, known, "review-domain-unknown.none")
         return [located(doc, ("domain",), "review-domain-unknown", msg, hint)]
     if df.slug != rf.slug:
-        msg = say("review-domain-unknown.filename", domain=record.domain, slug=df.slug, file=doc.path.name)
+        msg = say("review-domain-unknown.filename", domain=record.domain, slug=df.slug, file=rf.name)
         hint = say("review-domain-unknown.filename.hint", slug=df.slug)
         found.append(located(doc, ("domain",), "review-domain-unknown", msg, hint))
     reviewed = reviewed_domain(df, unit, settings)
@@ -202,11 +209,8 @@ def _check_opinions(
             path = (*base, "field")
             where = describe(ReviewRecord, path, doc.data)
             msg = say("review-opinion-field", where=where, field=opinion.field)
-            found.append(
-                located(
-                    doc, path, "review-opinion-field", msg, _choices(opinion.field, list(Item.model_fields))
-                )
-            )
+            fields = [key for key in Item.model_fields if key not in _NOT_FIELDS]
+            found.append(located(doc, path, "review-opinion-field", msg, _choices(opinion.field, fields)))
         if opinion.status == "不采纳" and not (opinion.reason or "").strip():
             path = (*base, "status")
             msg = say("review-reason-missing", where=describe(ReviewRecord, base, doc.data))
