@@ -85,21 +85,34 @@ def read_reviews(
     root: Path, sf: SettingsFile, files: list[DomainFile]
 ) -> tuple[list[ReviewFile], list[Diagnostic]]:
     """Read and check every review record of the catalogue in `root`."""
+    # Each file is read the fast way (no positions) and, only when it has findings, again the
+    # careful way so that they are located: a clean record costs no more than a clean domain file.
     reviews: list[ReviewFile] = []
     found: list[Diagnostic] = []
     for path, unit in review_paths(root):
-        load = load_file(path)
-        found += load.diagnostics
-        if load.document is None or load.document.data is None:
-            continue
-        rf = ReviewFile(load.document, unit)
-        reviews.append(rf)
-        model, problems = validate_model(load.document, ReviewRecord)
+        rf, problems = _read_one(path, unit, sf, files, fast=True)
+        if problems and rf is not None and not rf.doc.positions:
+            rf, problems = _read_one(path, unit, sf, files, fast=False)
+        if rf is not None:
+            reviews.append(rf)
         found += problems
-        rf.record = model if isinstance(model, ReviewRecord) else None
-        if rf.record is not None and sf.settings is not None:
-            found += _check_record(rf, rf.record, sf.settings, files)
     return reviews, found
+
+
+def _read_one(
+    path: Path, unit: str | None, sf: SettingsFile, files: list[DomainFile], *, fast: bool
+) -> tuple[ReviewFile | None, list[Diagnostic]]:
+    load = load_file(path, fast=fast)
+    found = list(load.diagnostics)
+    if load.document is None or load.document.data is None:
+        return None, found
+    rf = ReviewFile(load.document, unit)
+    model, problems = validate_model(load.document, ReviewRecord)
+    found += problems
+    rf.record = model if isinstance(model, ReviewRecord) else None
+    if rf.record is not None and sf.settings is not None:
+        found += _check_record(rf, rf.record, sf.settings, files)
+    return rf, found
 
 
 def _check_record(
