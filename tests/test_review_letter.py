@@ -49,19 +49,17 @@ def _row(board: Dashboard, slug: str) -> DomainStatus:
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalogue with one planted finding and review records whose content is known:
-    aqsc passed 部门审核 with two opinions and one whole-domain one; hjbh passed every stage;
-    jycy passed 部门审核 with content since edited."""
+    """The shipped catalogue (with its review records) with one planted finding, and records whose
+    content is known: aqsc passed 部门审核, with two opinions on items and one on the whole domain;
+    hjbh passed every stage; jycy passed 部门审核 with content since edited; jz has nothing yet."""
     folder = tmp_path_factory.mktemp("letter") / "catalogue"
     shutil.copytree(ROOT / "catalogues", folder)
     domain = folder / "aqsc.yaml"
     text = domain.read_text(encoding="utf-8")
     assert CITED in text
     domain.write_text(text.replace(CITED, UNCITED, 1), encoding="utf-8")
-    reviews = folder / "reviews"
-    if reviews.exists():
-        shutil.rmtree(reviews)  # only the records written here
-    reviews.mkdir()
+    reviews = folder / "reviews"  # the shipped records, with those of aqsc, hjbh and jycy written here
+    reviews.mkdir(exist_ok=True)
     board = _board(folder)
     aqsc, hjbh = _row(board, "aqsc").fingerprint, _row(board, "hjbh").fingerprint
     (reviews / "aqsc.yaml").write_text(
@@ -87,6 +85,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ]
     )
     (reviews / "hjbh.yaml").write_text(f"domain: 环境保护\nstages:\n{stages}", encoding="utf-8")
+    (reviews / "jz.yaml").write_text("domain: 救灾\n", encoding="utf-8")  # nothing recorded yet
     (reviews / "jycy.yaml").write_text(
         "domain: 就业创业\nstages:\n"
         "  - {stage: 部门审核, date: 2020-09-18, by: 区人力社保局, result: 通过, fingerprint: aaaaaaaaaaaa}\n",
@@ -215,11 +214,9 @@ def test_the_letter_in_english(board: Dashboard) -> None:
 
 
 def test_a_domain_without_opinions_or_findings(board: Dashboard) -> None:
-    row = next(
-        r
-        for r in board.rows
-        if r.slug and not r.opinions and not board.findings[r.slug] and r.record_file is None
-    )
+    row = _row(board, "jz")
+    assert row.state == "not-started"
+    assert board.findings["jz"] == []
     for lang, none, clean, passed in [
         ("zh", "无。", "未发现问题。", "本领域尚未通过任何审核环节。"),
         ("en", "None.", "No problems found.", "The domain has passed no stage yet."),
@@ -238,6 +235,18 @@ def test_a_domain_without_opinions_or_findings(board: Dashboard) -> None:
         "下一环节为“部门审核”，由各领域主体责任单位于2020年9月20日前完成"
         "（经本单位主要领导审核后，通过渝北区政务内网报区政务办）。该环节已逾期 22 天。"
     ]
+
+
+def test_returned_for_changes(board: Dashboard) -> None:
+    # the shipped record of 城市综合执法: sent back at 集中审查 on 2020-10-09, with a note
+    row = _row(board, "cszhzf")
+    assert row.returned is not None
+    assert row.returned.note
+    steps = _after(_texts(_read(letter_docx(board, row, "zh"))), "三、下一步", "区政务办")
+    assert steps[0] == (
+        "2020年10月9日“集中审查”环节退回修改（区政务办），请按本意见书修改后重新报送。"
+        f"（退回说明：{row.returned.note}）"
+    )
 
 
 def test_done_and_edited_since_approval(board: Dashboard) -> None:

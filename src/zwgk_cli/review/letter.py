@@ -195,7 +195,8 @@ def _next_steps(doc: DocumentObject, board: Dashboard, row: DomainStatus, lang: 
             by=row.returned.by,
         ).get(lang)
         if row.returned.note:
-            paragraph(doc, returned, say("ui.review.letter.next.returned-note").get(lang), row.returned.note)
+            note = say("ui.review.letter.next.returned-note").get(lang)
+            paragraph(doc, returned, note, row.returned.note, say("ui.review.letter.status.close").get(lang))
         else:
             paragraph(doc, returned)
     if row.open_opinions:

@@ -83,10 +83,10 @@ def _defaults(doc: DocumentObject, lang: Lang) -> None:
     fonts = run.find(qn("w:rFonts"))
     assert fonts is not None
     _fonts(fonts, LATIN, BODY)
-    size = run.find(qn("w:sz"))
-    assert size is not None
-    size.set(qn("w:val"), str(int(BODY_SIZE.pt * 2)))
-    run.remove(run.find(qn("w:szCs")))
+    for tag in ("w:sz", "w:szCs"):  # half-points, for Chinese and Latin text and for complex scripts
+        size = run.find(qn(tag))
+        assert size is not None
+        size.set(qn("w:val"), str(int(BODY_SIZE.pt * 2)))
     language = run.find(qn("w:lang"))
     assert language is not None
     language.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")

@@ -299,7 +299,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date}“{stage}”环节退回修改（{by}），请按本意见书修改后重新报送。",
         "On {date} stage '{stage}' returned the domain for changes ({by}): revise it as this letter asks and submit it again.",
     ),
-    "ui.review.letter.next.returned-note": ("退回说明：", "Note: "),
+    "ui.review.letter.next.returned-note": ("（退回说明：", " (note: "),
     "ui.review.letter.next.opinions": (
         "请逐条处理上述 {count} 条未处理意见：修改，或写明不采纳的理由。",
         "Open opinions above: {count}. Deal with each: make the change, or give the reason for not adopting it.",
