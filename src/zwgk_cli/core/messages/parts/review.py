@@ -231,4 +231,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "通过审核后内容有改动，须重新审核",
         "edited after approval, to be reviewed again",
     ),
+    # 审查意见书 (review/letter.py)
+    "ui.review.letter.title": ("关于《{title}》的审查意见", "Review opinions on {title}"),
+    "ui.review.letter.example": (
+        "本意见书依据示例目录生成，不是正式公文。",
+        "Made from an example catalogue: not an official document.",
+    ),
+    "ui.review.letter.to": ("{lead}：", "To {lead}:"),
+    "ui.review.letter.intro": (
+        "你单位编制的《{title}》，{office}已按{date}的内容审查（内容摘要 {fingerprint}）。{progress}"
+        "本领域覆盖度 {coverage}，规范度 {conformity}，其中{classes}。现将审查意见函告如下：",
+        "{office} has reviewed your unit's {title} as it stood on {date} (content fingerprint {fingerprint}). "
+        "{progress}Coverage of this domain: {coverage}; conformity: {conformity} ({classes}). "
+        "The opinions follow.",
+    ),
+    "ui.review.letter.intro.no-fingerprint": (
+        "领域文件有错误，未能计算",
+        "none: the domain file has errors",
+    ),
+    "ui.review.letter.progress.reached": (
+        "本领域已通过“{stage}”环节（{date}，{by}）。",
+        "The domain passed stage '{stage}' on {date} ({by}). ",
+    ),
+    "ui.review.letter.progress.none": (
+        "本领域尚未通过任何审核环节。",
+        "The domain has passed no stage yet. ",
+    ),
+    "ui.review.letter.unmeasured": ("未测", "not measured"),
+    "ui.review.letter.class": ("{label} {share}", "{label} {share}"),
+    "ui.review.letter.separator": ("、", ", "),
+    "ui.review.letter.opinions": ("一、审查意见", "I. Reviewers' opinions"),
+    "ui.review.letter.opinions.none": ("无。", "None."),
+    "ui.review.letter.findings": ("二、自动检查发现的问题", "II. Problems found by the automatic checks"),
+    "ui.review.letter.findings.none": ("未发现问题。", "No problems found."),
+    "ui.review.letter.next": ("三、下一步", "III. Next steps"),
+    "ui.review.letter.item": (
+        "一级事项“{category}”二级事项“{name}”（{id}）",
+        "item {id} ({category} / {name})",
+    ),
+    "ui.review.letter.item.unknown": ("事项 {id}", "item {id}"),
+    "ui.review.letter.whole-domain": ("整个领域", "the whole domain"),
+    "ui.review.letter.field": ("的{title}（{key}）", ", field {key} ({title})"),
+    "ui.review.letter.field.untitled": ("的字段 {key}", ", field {key}"),
+    "ui.review.letter.stage": ("，{stage}", ", {stage}"),
+    "ui.review.letter.opinion": (
+        "{number}. {target}{field}（{by}，{date}{stage}）：",
+        "{number}. On {target}{field} ({by}, {date}{stage}): ",
+    ),
+    "ui.review.letter.status": ("（处理情况：{status}）", " (status: {status})"),
+    "ui.review.letter.status.reason": ("（处理情况：{status}。理由：", " (status: {status}; reason: "),
+    "ui.review.letter.status.close": ("）", ")"),
+    "ui.review.letter.status.open": ("未处理", "open"),
+    "ui.review.letter.status.changed": ("已修改", "changed"),
+    "ui.review.letter.status.declined": ("不采纳", "not adopted"),
+    "ui.review.letter.finding": ("{number}. {where}：", "{number}. {where}: "),
+    "ui.review.letter.finding.plain": ("{number}. ", "{number}. "),
+    "ui.review.letter.finding.line": ("{file} 第 {line} 行", "{file}, line {line}"),
+    "ui.review.letter.finding.hint": ("修改建议：{hint}", " To fix: {hint}"),
+    "ui.review.letter.finding.code": ("（{severity}，{code}）", " ({severity}, {code})"),
+    "ui.review.letter.next.stage": (
+        "下一环节为“{stage}”，由{actor}于{due}前完成{note}。",
+        "The next stage is '{stage}': {actor} to complete it by {due}{note}.",
+    ),
+    "ui.review.letter.next.note": ("（{note}）", " ({note})"),
+    "ui.review.letter.next.overdue": ("该环节已逾期 {days} 天。", " It is {days} days overdue."),
+    "ui.review.letter.next.returned": (
+        "{date}“{stage}”环节退回修改（{by}），请按本意见书修改后重新报送。",
+        "On {date} stage '{stage}' returned the domain for changes ({by}): revise it as this letter asks and submit it again.",
+    ),
+    "ui.review.letter.next.returned-note": ("（退回说明：", " (note: "),
+    "ui.review.letter.next.opinions": (
+        "请逐条处理上述 {count} 条未处理意见：修改，或写明不采纳的理由。",
+        "Open opinions above: {count}. Deal with each: make the change, or give the reason for not adopting it.",
+    ),
+    "ui.review.letter.next.findings": (
+        "请改正自动检查发现的问题：错误必须改正；警告应修改，或写明理由后豁免。",
+        "Fix the problems the automatic checks found: errors must be fixed; change what a warning points at, or waive it with a reason.",
+    ),
+    "ui.review.letter.next.stale": (
+        "{date}“{stage}”通过的内容（摘要 {old}）之后有改动（现为 {new}），须重新审核。",
+        "The content approved at stage '{stage}' on {date} (fingerprint {old}) has changed since (now {new}): it must be reviewed again.",
+    ),
+    "ui.review.letter.next.done": (
+        "本领域已完成全部审核环节（“{stage}”，{date}），无需再办理。",
+        "The domain has passed every stage (the last, '{stage}', on {date}): nothing is left to do.",
+    ),
 }
