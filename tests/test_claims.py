@@ -18,8 +18,8 @@ from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.check.upstream import UpstreamItem, inherit, item_hash
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.catalogue import Catalogue
-from zwgk_cli.render.rows import subject_text
 from zwgk_cli.core.towns import find_unit, localise_subject, unit_catalogue
+from zwgk_cli.render.rows import subject_text
 
 runner = CliRunner()
 CLAIMS = CASES / "valid" / "claims"

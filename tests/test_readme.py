@@ -92,12 +92,14 @@ SETUPS: dict[str, tuple[Callable[[Path], None], int]] = {
     "build": (_copy, 0),
     "diff": (_diff, 0),
     "coverage": (_copy, 0),
+    "review": (_copy, 0),
     "fmt": (_fmt, 1),
     "schema": (_copy, 0),
     "init": (_nothing, 0),
 }
-# The README's coverage table is cut (no title or borders, one domain shown): check the rows shown.
-EXCERPTS = {"coverage"}
+# The README's coverage table is cut (no title or borders, one domain shown), and so is the review
+# dashboard (one reminder and the summary): check the lines shown.
+EXCERPTS = {"coverage", "review"}
 # The README shows `import` on a workbook it does not ship; only the command line is checked.
 PARSED_ONLY = {"import"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -27,6 +28,7 @@ from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalo
 from zwgk_cli.render.rows import tasks_title
 from zwgk_cli.render.visible import visible_catalogue
 from zwgk_cli.render.xlsx.workbook import catalogue_workbook, tasks_workbook, write_catalogue_workbook
+from zwgk_cli.review.gate import Gate, approved, gate, required_stage
 
 WORKBOOK = "catalogue.xlsx"
 
@@ -55,6 +57,7 @@ class BuildResult:
     # --since named a revision with errors and they were not accepted: nothing was built
     since_refused: Comparison | None = None
     recovery: Recovery = field(default_factory=Recovery)  # what a build killed earlier left, cleaned up
+    gate: Gate | None = None  # with a required review stage: the domains withheld (先审后发)
 
     @property
     def built(self) -> bool:
@@ -90,6 +93,7 @@ def render_into(
     aside: Helper | None = None,
     *,
     epoch: int | None = None,
+    town_gate: Gate | None = None,
 ) -> None:
     """Write every file of the output folder into `output`, one at a time.
 
@@ -152,7 +156,8 @@ def render_into(
         for name in marked:
             output.write(name, output.read(name).replace(token.encode(), size))
     for unit in units:
-        for name, content in unit_outputs(catalogue, unit, templates, progress, epoch).items():
+        skip = town_gate.town_withheld(unit) if town_gate is not None else set()
+        for name, content in unit_outputs(catalogue, unit, templates, progress, epoch, skip).items():
             output.write(name, content)
 
 
@@ -162,9 +167,11 @@ def unit_outputs(
     templates: Path | None,
     progress: Callable[[str], None] | None,
     epoch: int | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Content]:
-    """A town's or street's catalogue: pages, workbook and open data under ``units/<slug>/``."""
-    local = unit_catalogue(catalogue, unit)
+    """A town's or street's catalogue: pages, workbook and open data under ``units/<slug>/``
+    (without the domains in `skip`)."""
+    local = unit_catalogue(catalogue, unit, skip)
     data = {
         "catalogue.xlsx": catalogue_workbook(local, include_tasks=False, epoch=epoch),
         "catalogue.csv": catalogue_csv(local),
@@ -222,6 +229,7 @@ def build(
     cwd: Path | None = None,
     epoch: int | None = None,
     jobs: int | None = None,
+    require_stage: str | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
@@ -232,6 +240,9 @@ def build(
     folder; without it, they are taken as they are). The workbooks are dated `epoch` (seconds since
     1970, as SOURCE_DATE_EPOCH gives it) when given, else by the publication date. `jobs` 1 (the
     command line passes ZWGK_JOBS) writes the workbook in this process instead of a helper.
+    `require_stage` (else zwgk.yaml's review.require): publish only the domains that passed that
+    review stage with their content as it is; the others are listed in `BuildResult.gate`, kept
+    out of every output but the task table, which marks them (先审后发).
 
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
@@ -251,6 +262,12 @@ def build(
         if check.catalogue is None:
             return result
         chosen = resolve_units(check.catalogue, units, all_units=all_units)
+        catalogue = check.catalogue
+        stage = required_stage(check, require_stage)
+        if stage is not None:
+            result.gate = gate(check, stage, chosen)
+            withheld = {row.slug for row in result.gate.withheld}
+            catalogue = approved(catalogue, withheld, result.gate.mark())
         changes = None
         if since is not None:
             comparison = changes_since(since, root, cwd or Path(), check)
@@ -258,6 +275,11 @@ def build(
                 result.since_refused = comparison
                 return result
             changes = comparison.diff
+            if result.gate is not None and changes is not None:  # no word of a withheld domain's changes
+                held = {row.slug for row in result.gate.withheld}
+                changes = dataclasses.replace(
+                    changes, domains=[d for d in changes.domains if d.slug not in held]
+                )
         coverage = None
         if check.upstream is not None:
             upstream = check.upstream
@@ -266,7 +288,7 @@ def build(
             with staged(out, sources=root, locked=True) as staging:
                 render_into(
                     staging,
-                    check.catalogue,
+                    catalogue,
                     templates,
                     progress,
                     changes,
@@ -274,6 +296,7 @@ def build(
                     chosen,
                     aside,
                     epoch=epoch,
+                    town_gate=result.gate,
                 )
                 result.files = staging.sizes()
                 result.recovery = staging.recovery

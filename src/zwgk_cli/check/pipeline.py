@@ -97,7 +97,7 @@ def check_catalogue(
 def add_reviews(result: CheckResult) -> None:
     """Read and check the review records beside the sources into `result` (in place)."""
     result.reviews, found = read_reviews(result.root, result.settings, result.files)
-    if not found:
+    if not result.reviews and not found:
         return
     result.diagnostics = sort_diagnostics(result.diagnostics + found)
     s = result.summary

@@ -20,6 +20,7 @@ from zwgk_cli.core.wording import describe, listing
 from zwgk_cli.sources.loading import load_file
 
 REVIEWS_FOLDER = "reviews"
+_NOT_FIELDS = frozenset({"id", "claims", "claimed_hash", "waivers"})  # bookkeeping, not published content
 
 
 @dataclass(slots=True)
@@ -34,6 +35,12 @@ class ReviewFile:
     def slug(self) -> str:
         """The domain slug the file name gives."""
         return self.doc.path.stem
+
+    @property
+    def name(self) -> str:
+        """Where it is in the catalogue folder: reviews/aqsc.yaml, reviews/longxi/aqsc.yaml."""
+        folder = f"{REVIEWS_FOLDER}/{self.unit}/" if self.unit is not None else f"{REVIEWS_FOLDER}/"
+        return folder + self.doc.path.name
 
 
 def review_paths(root: Path) -> list[tuple[Path, str | None]]:
@@ -78,21 +85,34 @@ def read_reviews(
     root: Path, sf: SettingsFile, files: list[DomainFile]
 ) -> tuple[list[ReviewFile], list[Diagnostic]]:
     """Read and check every review record of the catalogue in `root`."""
+    # Each file is read the fast way (no positions) and, only when it has findings, again the
+    # careful way so that they are located: a clean record costs no more than a clean domain file.
     reviews: list[ReviewFile] = []
     found: list[Diagnostic] = []
     for path, unit in review_paths(root):
-        load = load_file(path)
-        found += load.diagnostics
-        if load.document is None or load.document.data is None:
-            continue
-        rf = ReviewFile(load.document, unit)
-        reviews.append(rf)
-        model, problems = validate_model(load.document, ReviewRecord)
+        rf, problems = _read_one(path, unit, sf, files, fast=True)
+        if problems and rf is not None and not rf.doc.positions:
+            rf, problems = _read_one(path, unit, sf, files, fast=False)
+        if rf is not None:
+            reviews.append(rf)
         found += problems
-        rf.record = model if isinstance(model, ReviewRecord) else None
-        if rf.record is not None and sf.settings is not None:
-            found += _check_record(rf, rf.record, sf.settings, files)
     return reviews, found
+
+
+def _read_one(
+    path: Path, unit: str | None, sf: SettingsFile, files: list[DomainFile], *, fast: bool
+) -> tuple[ReviewFile | None, list[Diagnostic]]:
+    load = load_file(path, fast=fast)
+    found = list(load.diagnostics)
+    if load.document is None or load.document.data is None:
+        return None, found
+    rf = ReviewFile(load.document, unit)
+    model, problems = validate_model(load.document, ReviewRecord)
+    found += problems
+    rf.record = model if isinstance(model, ReviewRecord) else None
+    if rf.record is not None and sf.settings is not None:
+        found += _check_record(rf, rf.record, sf.settings, files)
+    return rf, found
 
 
 def _check_record(
@@ -100,7 +120,7 @@ def _check_record(
 ) -> list[Diagnostic]:
     doc = rf.doc
     if settings.review is None:
-        msg = say("review-no-stages", file=doc.path.name)
+        msg = say("review-no-stages", file=rf.name)
         return [located(doc, ("domain",), "review-no-stages", msg, say("review-no-stages.hint"), at_key=True)]
     found: list[Diagnostic] = []
     unit: Unit | None = None
@@ -108,7 +128,7 @@ def _check_record(
         towns = town_units(settings)
         unit = next((u for u in towns if u.slug == rf.unit), None)
         if unit is None:
-            msg = say("review-unit-unknown", folder=rf.unit, file=doc.path.name)
+            msg = say("review-unit-unknown", folder=rf.unit, file=rf.name)
             hint = _choices(rf.unit, [u.slug for u in towns], "review-unit-unknown.none")
             return [located(doc, ("domain",), "review-unit-unknown", msg, hint, at_key=True)]
     df = next((f for f in files if f.header is not None and f.header.domain == record.domain), None)
@@ -119,7 +139,7 @@ def _check_record(
         hint = _choices(record.domain, known, "review-domain-unknown.none")
         return [located(doc, ("domain",), "review-domain-unknown", msg, hint)]
     if df.slug != rf.slug:
-        msg = say("review-domain-unknown.filename", domain=record.domain, slug=df.slug, file=doc.path.name)
+        msg = say("review-domain-unknown.filename", domain=record.domain, slug=df.slug, file=rf.name)
         hint = say("review-domain-unknown.filename.hint", slug=df.slug)
         found.append(located(doc, ("domain",), "review-domain-unknown", msg, hint))
     reviewed = reviewed_domain(df, unit, settings)
@@ -202,11 +222,8 @@ def _check_opinions(
             path = (*base, "field")
             where = describe(ReviewRecord, path, doc.data)
             msg = say("review-opinion-field", where=where, field=opinion.field)
-            found.append(
-                located(
-                    doc, path, "review-opinion-field", msg, _choices(opinion.field, list(Item.model_fields))
-                )
-            )
+            fields = [key for key in Item.model_fields if key not in _NOT_FIELDS]
+            found.append(located(doc, path, "review-opinion-field", msg, _choices(opinion.field, fields)))
         if opinion.status == "不采纳" and not (opinion.reason or "").strip():
             path = (*base, "status")
             msg = say("review-reason-missing", where=describe(ReviewRecord, base, doc.data))

@@ -74,5 +74,5 @@ def _check_require(sf: SettingsFile, review: Review, names: list[str]) -> list[D
     msg = say(
         "review-stage-unknown.require", where=describe(Settings, path, sf.doc.data), name=review.require
     )
-    hint = say("ui.hint.choices", allowed=listing(names))
+    hint = say("ui.hint.choices", allowed=listing(dict.fromkeys(names)))
     return [located(sf.doc, path, "review-stage-unknown", msg, hint)]

@@ -171,7 +171,12 @@ def _value_finding(
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.3)
         return "field-value", msg, say("ui.hint.did-you-mean", value=close[0]) if close else None
     if kind == "string_pattern_mismatch":
-        shape = "field-format.id" if loc and loc[-1] == "id" else "field-format.slug"
+        last = loc[-1] if loc else None
+        shape = {
+            "id": "field-format.id",
+            "item": "field-format.id",
+            "fingerprint": "field-format.fingerprint",
+        }.get(str(last), "field-format.slug")
         return "field-format", say(shape, where=where, value=_show(value)), say(f"{shape}.hint")
     if kind == "date_format":
         shown = doc.raw_value(loc) or _show(value)

@@ -76,6 +76,10 @@ class Catalogue:
     settings: Settings
     domains: list[Domain]
     sources: dict[str, Path]
+    # domains kept back until they pass the review stage the build requires (先审后发): the task
+    # table lists them, marked `pending_mark`; no page, workbook or open data shows them
+    pending: list[Domain] = field(default_factory=list)
+    pending_mark: str = ""
 
     def items(self) -> Iterator[tuple[Domain, Item]]:
         """Every item with its domain, in 序号 and file order."""

@@ -7,6 +7,7 @@ by its unit slug (`reviews/longxi/aqsc.yaml`).
 
 from __future__ import annotations
 
+from datetime import date as Day
 from typing import Literal
 
 from pydantic import Field
@@ -46,7 +47,16 @@ class Opinion(Model):
     by: Text = Field(title="提出单位")
     text: Text = Field(title="意见")
     status: Literal["未处理", "已修改", "不采纳"] = Field(default="未处理", title="处理情况")
+    closed: IsoDate | None = Field(
+        default=None, title="处理日期", description="改为“已修改”或“不采纳”的日期；在此之前的统计中仍算未处理"
+    )
     reason: str | None = Field(default=None, title="不采纳理由", description="处理情况为“不采纳”时必填")
+
+    def status_on(self, day: Day) -> str:
+        """The status as it stood on `day`: 未处理 until the day it was dealt with."""
+        if self.status != "未处理" and self.closed is not None and self.closed > day:
+            return "未处理"
+        return self.status
 
 
 class ReviewRecord(Model):

@@ -80,11 +80,16 @@ def unit_domain(domain: Domain, unit: Unit, settings: Settings) -> Domain | None
     return domain.model_copy(update={"items": items}) if items else None
 
 
-def unit_catalogue(catalogue: Catalogue, unit: Unit) -> Catalogue:
-    """The town's or street's catalogue: items at the town level, subjects localised, domains renumbered."""
+def unit_catalogue(
+    catalogue: Catalogue, unit: Unit, skip: set[str] | frozenset[str] = frozenset()
+) -> Catalogue:
+    """The town's or street's catalogue: items at the town level, subjects localised, domains renumbered
+    (the domains whose slugs are in `skip` left out)."""
     settings = catalogue.settings
     domains: list[Domain] = []
     for domain in catalogue.domains:
+        if domain.slug in skip:
+            continue
         local = unit_domain(domain, unit, settings)
         if local is not None:
             domains.append(local.model_copy(update={"order": len(domains) + 1}))

@@ -64,6 +64,7 @@ class TaskRow:
     due: str
     lead_span: int
     partners_span: int
+    pending: str = ""  # 未定稿 …: the domain is held back until it passes review (no page to link)
 
 
 def task_text(settings: Settings, domain: Domain) -> str:
@@ -89,14 +90,16 @@ def date_text(day: date) -> str:
 
 def tasks_title(catalogue: Catalogue) -> str:
     """The 任务分工 table's title, as the seed's 附件 has it."""
-    return f"{len(catalogue.domains)}个试点领域政务公开标准化规范化工作任务分工"
+    return f"{len(catalogue.domains) + len(catalogue.pending)}个试点领域政务公开标准化规范化工作任务分工"
 
 
 def task_rows(catalogue: Catalogue) -> list[TaskRow]:
     """The 任务分工 rows in 序号 order, with consecutive equal leads (and partners) merged."""
     rows: list[TaskRow] = []
     lead_start = partners_start = 0
-    for index, domain in enumerate(catalogue.domains):
+    pending = {id(domain) for domain in catalogue.pending}
+    every = sorted([*catalogue.domains, *catalogue.pending], key=lambda d: d.order)
+    for index, domain in enumerate(every):
         partners = partners_text(domain)
         same_lead = bool(rows) and rows[-1].lead == domain.lead
         same_partners = same_lead and rows[-1].partners == partners
@@ -114,6 +117,7 @@ def task_rows(catalogue: Catalogue) -> list[TaskRow]:
                 due=due_text(domain.due),
                 lead_span=0 if same_lead else 1,
                 partners_span=0 if same_partners else 1,
+                pending=catalogue.pending_mark if id(domain) in pending else "",
             )
         )
         if same_lead:

@@ -53,11 +53,13 @@ def visible_catalogue(catalogue: Catalogue) -> Catalogue:
     """
     settings = catalogue.settings if _plain(catalogue.settings) else visible_data(catalogue.settings)
     domains = [domain if _plain(domain) else visible_data(domain) for domain in catalogue.domains]
+    pending = [domain if _plain(domain) else visible_data(domain) for domain in catalogue.pending]
     if settings is catalogue.settings and all(
-        new is old for new, old in zip(domains, catalogue.domains, strict=True)
+        new is old
+        for new, old in zip([*domains, *pending], [*catalogue.domains, *catalogue.pending], strict=True)
     ):
         return catalogue
-    return dataclasses.replace(catalogue, settings=settings, domains=domains)
+    return dataclasses.replace(catalogue, settings=settings, domains=domains, pending=pending)
 
 
 def _plain(model: BaseModel) -> bool:

@@ -40,7 +40,7 @@ def percent(value: float | None) -> str:
 def summary_counts(board: Dashboard) -> dict[str, int]:
     """How many domains are in each state, overdue, and how many opinions are open."""
     states = Counter(row.state for row in board.rows)
-    counts = {state: states.get(state, 0) for state in STATES}
+    counts: dict[str, int] = {state: states.get(state, 0) for state in STATES}
     counts["domains"] = len(board.rows)
     counts["overdue"] = sum(1 for row in board.rows if row.overdue)
     counts["open_opinions"] = sum(len(row.open_opinions) for row in board.rows)

@@ -87,8 +87,12 @@ def place_in_chain(
         if decision is not None and decision.result == "退回修改":
             status.returned = decision
     if record is not None:
-        status.opinions = [(n, o) for n, o in enumerate(record.opinions, start=1) if o.date <= as_of]
-    status.state = _state(status, reached_index, len(stages), record)
+        status.opinions = [
+            (n, o.model_copy(update={"status": o.status_on(as_of)}))
+            for n, o in enumerate(record.opinions, start=1)
+            if o.date <= as_of
+        ]
+    status.state = _state(status, reached_index, len(stages), bool(latest))
     return status
 
 
@@ -96,7 +100,7 @@ def _index(stages: list[Stage], name: str) -> int:
     return next((i for i, s in enumerate(stages) if s.name == name), -1)
 
 
-def _state(status: DomainStatus, reached: int, count: int, record: ReviewRecord | None) -> State:
+def _state(status: DomainStatus, reached: int, count: int, submitted: bool) -> State:
     if not status.score.exists:
         return "no-file"
     if status.stale:
@@ -105,7 +109,7 @@ def _state(status: DomainStatus, reached: int, count: int, record: ReviewRecord 
         return "done"
     if status.returned is not None:
         return "returned"
-    if reached >= 0 or (record is not None and record.stages):
+    if reached >= 0 or submitted:
         return "in-progress"
     return "not-started"
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zwgk_cli.cli.console import exit_cannot_run, make_console
+from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
@@ -23,8 +23,11 @@ from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from zwgk_cli.check.pipeline import CheckResult
     from zwgk_cli.history.compare import Comparison
+    from zwgk_cli.review.gate import Gate
 
 
 # Up to the end of 9999 (the last time a workbook shows).
@@ -74,10 +77,20 @@ def build_command(
     all_units: Annotated[
         bool, typer.Option("--all-units", help="为单位名录中的每个镇、街道生成各自的目录。")
     ] = False,
+    require_stage: Annotated[
+        str | None,
+        typer.Option(
+            "--require-stage",
+            metavar="环节",
+            help="先审后发：只公开已通过这一审核环节（如 定稿）且之后内容未改动的领域；其余不公开，任务分工表中注明。"
+            "不写时按 zwgk.yaml 的 review.require。",
+        ),
+    ] = None,
     lang: LangOption = Language.zh,
 ) -> None:
     """生成可发布的目录网站：首页（检索、统计）、各领域目录页、任务分工表，以及 Excel 工作簿和开放数据；
     设置了上级目录时加上覆盖度页，--since 加上调整说明页，--unit/--all-units 加上镇街目录。
+    --require-stage（或 zwgk.yaml 的 review.require）只公开已通过该审核环节的领域，并列出未公开的领域。
 
     目录有错误时不生成（退出码 1），先改正 zwgk validate 报告的问题。输出先写入临时文件夹，全部成功后才替换原输出。
     """
@@ -112,6 +125,7 @@ def build_command(
                 since_accept_errors=since_accept_errors,
                 epoch=epoch,
                 jobs=1 if os.environ.get("ZWGK_JOBS", "").strip() == "1" else None,
+                require_stage=require_stage,
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
@@ -122,6 +136,8 @@ def build_command(
         console.print(f"[bold red]{say('ui.build.not-built').get(language)}[/]")
         raise typer.Exit(EXIT_FINDINGS)
     print_build_summary(console, result, language)
+    if result.gate is not None:
+        print_withheld(console, result.gate, language)
     recovery = result.recovery
     if recovery.restored is not None:
         console.print(say("ui.build.restored", old=recovery.restored.name, out=out).get(language))
@@ -141,3 +157,21 @@ def print_since_refused(comparison: Comparison, lang: Lang, base: Path) -> None:
     )
     print_diagnostics(errors, [d for d in old.diagnostics if d.severity == "error"], old.summary, lang, base)
     errors.print(say("ui.build.since-errors.hint", option="--since-accept-errors").get(lang))
+
+
+def print_withheld(console: Console, gate: Gate, lang: Lang) -> None:
+    """One line per domain kept out of the site because it has not passed the required stage."""
+    if not gate.withheld and not any(gate.towns.values()):
+        console.print(rich_line(say("ui.build.gate.all", stage=gate.stage).get(lang)))
+        return
+    for where, rows in [(None, gate.withheld), *gate.towns.items()]:
+        for row in rows:
+            reached = (
+                say("ui.build.gate.reached", stage=row.reached.stage, date=row.reached.date.isoformat())
+                if row.reached is not None
+                else say("ui.build.gate.none")
+            )
+            why = say("ui.build.gate.stale") if row.stale else reached
+            key = "ui.build.gate.withheld.unit" if where is not None else "ui.build.gate.withheld"
+            line = say(key, domain=row.domain, unit=row.lead, stage=gate.stage, why=why)
+            console.print(rich_line((say("ui.build.gate.label").get(lang), "yellow"), " " + line.get(lang)))

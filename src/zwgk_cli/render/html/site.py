@@ -151,6 +151,8 @@ def page_context(settings: Settings, **values: Any) -> dict[str, Any]:
         "csp": CSP,
         "published": date_text(settings.published),
         "domains": [],
+        "pending": [],
+        "pending_mark": "",
         "tasks_title": "任务分工",
         "downloads": {},
         "has_changes_page": False,
@@ -194,6 +196,8 @@ def site_files(
     common = page_context(
         settings,
         domains=domains,
+        pending=catalogue.pending,
+        pending_mark=catalogue.pending_mark,
         tasks_title=tasks_title(catalogue),
         downloads={d.href: d for d in downloads},
         has_changes_page=changes is not None,

@@ -258,7 +258,8 @@ def _write_tasks_sheet(book: XlsxWriter, catalogue: Catalogue) -> None:
         sheet.row(top, [(col, title, HEAD) for col, (title, _) in enumerate(TASK_COLUMNS)], height=22)
         for index, row in enumerate(task_rows(catalogue)):
             r = first + index
-            cells: list[tuple[int, str | float | None, int]] = [(0, row.order, CENTER), (1, row.task, CELL)]
+            task = f"{row.task}（{row.pending}）" if row.pending else row.task
+            cells: list[tuple[int, str | float | None, int]] = [(0, row.order, CENTER), (1, task, CELL)]
             for col, text, span in ((2, row.lead, row.lead_span), (3, row.partners, row.partners_span)):
                 if span > 1:
                     sheet.merge(r, col, r + span - 1, col, CELL)
@@ -267,7 +268,7 @@ def _write_tasks_sheet(book: XlsxWriter, catalogue: Catalogue) -> None:
                     cells.append((col, text or None, CELL))
             cells.append((4, row.due, CENTER))
             lines = max(
-                line_count(row.task, TASK_COLUMNS[1][1]),
+                line_count(task, TASK_COLUMNS[1][1]),
                 line_count(row.partners, TASK_COLUMNS[3][1]) if row.partners_span == 1 else 1,
             )
             sheet.row(r, cells, height=LINE_HEIGHT * lines + 6)

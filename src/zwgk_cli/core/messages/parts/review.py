@@ -206,6 +206,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{waiting} not submitted or drafted; {overdue} overdue; {opinions} open opinions. Coverage {coverage}, "
         "conformity {conformity} (see docs/review.md).",
     ),
+    # 先审后发 in zwgk build (review/gate.py, cli/commands/build.py)
+    "ui.review.withheld.mark": ("未通过“{stage}”", "not past '{stage}'"),
+    "stop.build.require-stage": (
+        "--require-stage（或 review.require）的“{stage}”不是审核流程中的环节；可选：{allowed}。",
+        "--require-stage (or review.require) '{stage}' is not a stage of the review chain; choose from {allowed}.",
+    ),
+    "ui.build.gate.label": ("未公开", "withheld"),
+    "ui.build.gate.all": (
+        "所有领域都已通过“{stage}”，全部公开。",
+        "every domain has passed '{stage}': all are published.",
+    ),
+    "ui.build.gate.withheld": (
+        "{domain}（{unit}）：尚未通过“{stage}”，{why}。",
+        "{domain} ({unit}): not yet past '{stage}'; {why}.",
+    ),
+    "ui.build.gate.withheld.unit": (
+        "{unit} · {domain}：尚未通过“{stage}”，{why}。",
+        "{unit} · {domain}: not yet past '{stage}'; {why}.",
+    ),
+    "ui.build.gate.reached": ("已通过“{stage}”（{date}）", "passed '{stage}' ({date})"),
+    "ui.build.gate.none": ("还没有通过任何环节", "no stage passed yet"),
+    "ui.build.gate.stale": (
+        "通过审核后内容有改动，须重新审核",
+        "edited after approval, to be reviewed again",
+    ),
     # dashboard page and workbook (review/page.py, review/workbook.py)
     "ui.review.page.heading": ("{catalogue}审核进度", "{catalogue}: review status"),
     "ui.review.page.as-of": ("截至 {date}", "As of {date}"),

@@ -92,6 +92,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用拼音首字母或英文，不用汉字、空格和大写。",
         "use pinyin initials or English; no CJK, spaces or capitals.",
     ),
+    "field-format.fingerprint": (
+        "{where} {value} 格式不对：内容摘要是 12 位小写十六进制数字（0-9、a-f），如 3f2a9c0d41be。",
+        "{where} {value} is malformed: a fingerprint is 12 lowercase hex digits, e.g. 3f2a9c0d41be.",
+    ),
+    "field-format.fingerprint.hint": (
+        "从 zwgk review --format json 的 fingerprint 复制当前摘要。",
+        "copy the current one from the fingerprint field of zwgk review --format json.",
+    ),
     "field-format.date": (
         "{where} 应为日期，写作 年-月-日（如 2020-10-30），这里是 {value}。",
         "{where} should be a date written YYYY-MM-DD (e.g. 2020-10-30), not {value}.",
