@@ -140,6 +140,33 @@ def test_workbook_sheets_dates_and_numbers(shipped: Dashboard) -> None:
     assert book.properties.modified.date() == AS_OF
 
 
+def test_scores_and_a_domain_without_a_file(tmp_path: Path) -> None:
+    from test_review import scored_case
+
+    board = dashboard(scored_case(tmp_path / "scored"))
+    page = dashboard_html(board, "zh")
+    assert '<td class="num">50.0%</td>' in page  # 依据规范, 时限合规: one item of two flagged
+    assert '<td class="num">82.5%</td>' in page
+    scores = load_workbook(io.BytesIO(dashboard_workbook(board, "zh")))["评分"]
+    row = next(r for r in scores.iter_rows(min_row=3) if r[0].value == "社会救助")
+    assert [cell.value for cell in row[3:]] == [1, 0.5, 0.5, 1, 1, 1, 0.825]
+    assert row[-1].number_format == "0.0%"
+    mean = next(r for r in scores.iter_rows(min_row=3) if r[0].value == "平均")
+    assert mean[-1].value == pytest.approx((0.825 + 1) / 2, abs=1e-4)
+
+    folder = tmp_path / "missing"
+    shutil.copytree(SHIPPED, folder)
+    (folder / "ssgl.yaml").unlink()
+    (folder / "reviews" / "ssgl.yaml").unlink()
+    board = dashboard(folder)
+    page = dashboard_html(board, "zh")
+    assert "✖ </span>未编制" in page
+    progress = load_workbook(io.BytesIO(dashboard_workbook(board, "zh")))["审核进度"]
+    last = [cell.value for cell in progress[2 + len(board.rows)]]
+    assert last[1:4] == ["税收管理", "—", "未编制"]
+    assert last[8:11] == [0, "—", "—"]
+
+
 # ---- hostile text ----
 
 

@@ -267,7 +267,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "for coverage and conformity and the checks in each class.",
     ),
     "ui.review.passed": ("{stage}（{date}，{by}）", "{stage} ({date}, {by})"),
-    "ui.review.field": ("{title}（{key}）", "{key}"),
+    "ui.review.field": ("{title} ({key})", "{key}"),
     "ui.review.item": ("{id} {category} · {name}", "{id} {category} · {name}"),
     "ui.review.class-weight": ("{label}（权重 {weight}）", "{label} (weight {weight})"),
     "ui.review.mean": ("平均", "Mean"),
