@@ -131,11 +131,12 @@ def _check_record(
             msg = say("review-unit-unknown", folder=rf.unit, file=rf.name)
             hint = _choices(rf.unit, [u.slug for u in towns], "review-unit-unknown.none")
             return [located(doc, ("domain",), "review-unit-unknown", msg, hint, at_key=True)]
-    df = next((f for f in files if f.header is not None and f.header.domain == record.domain), None)
+    # a domain file whose header has errors still names its domain (claimed_domain reads the text)
+    df = next((f for f in files if f.claimed_domain() == record.domain), None)
     if df is None:
         where = describe(ReviewRecord, ("domain",), doc.data)
         msg = say("review-domain-unknown", where=where, domain=record.domain)
-        known = [f.header.domain for f in files if f.header is not None]
+        known = [name for f in files if (name := f.claimed_domain()) is not None]
         hint = _choices(record.domain, known, "review-domain-unknown.none")
         return [located(doc, ("domain",), "review-domain-unknown", msg, hint)]
     if df.slug != rf.slug:
