@@ -21,11 +21,14 @@ def _style(cell: Cell) -> str:
     ]
     if cell.fill is not None and cell.fill.fgColor is not None and cell.fill.fill_type == "solid":
         parts.append(f"fill={cell.fill.fgColor.rgb}")
+    if cell.number_format != "General":
+        parts.append(f"format={cell.number_format}")
     return " ".join(parts)
 
 
 def dump_workbook(data: bytes) -> str:
-    """Sheets, page setup, widths, heights, merges and every non-empty cell with its style."""
+    """Sheets, page setup, widths, heights, merges, autofilter and every non-empty cell with its style
+    (and its number format, when not General)."""
     book = load_workbook(io.BytesIO(data))
     lines: list[str] = []
     props = book.properties
@@ -50,6 +53,8 @@ def dump_workbook(data: bytes) -> str:
         heights = [f"{row}={dim.height:g}" for row, dim in sorted(sheet.row_dimensions.items()) if dim.height]
         lines.append("heights: " + " ".join(heights))
         lines.append("merged: " + " ".join(sorted(str(r) for r in sheet.merged_cells.ranges)))
+        if sheet.auto_filter.ref:
+            lines.append(f"autofilter: {sheet.auto_filter.ref}")
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.value is None or cell.value == "":

@@ -205,14 +205,14 @@ def _next_steps(doc: DocumentObject, board: Dashboard, row: DomainStatus, lang: 
         paragraph(doc, say("ui.review.letter.next.findings").get(lang))
     stage = row.next_stage
     if stage is not None:
-        note = say("ui.review.letter.next.note", note=stage.note) if stage.note else ""
+        stage_note: Text | str = say("ui.review.letter.next.note", note=stage.note) if stage.note else ""
         parts = [
             say(
                 "ui.review.letter.next.stage",
                 actor=stage.actor,
                 due=day_text(stage.due, lang),
                 stage=stage.name,
-                note=note,
+                note=stage_note,
             )
         ]
         if row.overdue:
