@@ -17,7 +17,6 @@ stable member order.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import UTC, date, datetime, time
 
 from docx import Document
@@ -34,8 +33,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from zwgk_cli.core.diagnostics import Lang
+from zwgk_cli.render.pinned_zip import pinned_zip
 from zwgk_cli.render.visible import visible
-from zwgk_cli.render.xlsx.stream import zip_time
 
 LATIN = "Times New Roman"
 BODY = "仿宋"  # 三号仿宋: the body of a 公文
@@ -222,20 +221,4 @@ def letter_bytes(doc: DocumentObject, *, day: date, title: str, author: str, lan
             del package.rels[key]
     raw = io.BytesIO()
     doc.save(raw)
-    return _pinned(raw.getvalue(), day)
-
-
-def _pinned(data: bytes, day: date) -> bytes:
-    """The zip rewritten: [Content_Types].xml, then the package relationships, then the rest by
-    name; one timestamp (`day` at midnight), one set of attributes, deflated."""
-    when = zip_time(datetime.combine(day, time(0, 0)))
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n != "_rels/.rels", n))
-        for name in names:
-            info = zipfile.ZipInfo(name, when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(name))
-    return out.getvalue()
+    return pinned_zip(raw.getvalue(), datetime.combine(day, time(0, 0)))

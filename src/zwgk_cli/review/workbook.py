@@ -23,9 +23,10 @@ from typing import Any
 
 from zwgk_cli.core.diagnostics import Lang, say
 from zwgk_cli.core.text_width import wide_count
+from zwgk_cli.render.pinned_zip import pinned_zip
 from zwgk_cli.render.visible import visible
 from zwgk_cli.render.xlsx.measure import line_count
-from zwgk_cli.render.xlsx.stream import fit_cell, zip_time
+from zwgk_cli.render.xlsx.stream import fit_cell
 from zwgk_cli.render.xlsx.workbook import BODY_FONT, HEAD_FONT, LINE_HEIGHT
 from zwgk_cli.review.columns import (
     NONE,
@@ -371,11 +372,4 @@ def _saved(book: Any, when: datetime) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()  # not book.save(): that sets the modified time to now
-    fixed = io.BytesIO()
-    stamp = zip_time(when)
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(fixed, "w") as target:
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(member))
-    return fixed.getvalue()
+    return pinned_zip(raw.getvalue(), when)
