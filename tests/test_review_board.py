@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, Golden
+from office import printed_text
 from xlsx_dump import dump_workbook
 from zwgk_cli.build.builder import build
 from zwgk_cli.check.pipeline import check_catalogue
@@ -338,36 +339,9 @@ def test_the_site_never_carries_the_page(tmp_path: Path, hostile: Path) -> None:
 
 
 def test_libreoffice_opens_and_prints_the_workbook(tmp_path: Path, shipped: Dashboard) -> None:
-    import subprocess
-
-    from test_workbook import office_command
-
-    (soffice,) = office_command()
     source = tmp_path / "review.xlsx"
     source.write_bytes(dashboard_workbook(shipped, "zh"))
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    pdf = tmp_path / "review.pdf"
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert pdf.is_file(), done.stdout + done.stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
-    ).stdout
+    text = printed_text(source, "libreoffice-calc-nogui")
     compact = "".join(text.split())
     assert "审核进度：重庆市渝北区基层政务公开标准目录（截至2020年10月12日）" in compact
     assert "第1页，共" in compact

@@ -24,6 +24,7 @@ from docx.shared import Mm
 from typer.testing import CliRunner
 
 from conftest import ROOT
+from office import printed_text
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.review_models import Opinion
@@ -374,33 +375,10 @@ def test_cli_writes_one_letter_per_domain(catalogue: Path, tmp_path: Path) -> No
     assert "没有领域“nope”" in unknown.stderr
 
 
-def writer_command() -> str:
-    """LibreOffice (Writer opens .docx) and pdftotext, or a skip saying what to install (the way
-    tests/test_workbook.py's office_command finds them)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("no LibreOffice: install Debian's libreoffice-writer-nogui to print the letter")
-    if shutil.which("pdftotext") is None:
-        pytest.skip("no pdftotext: install Debian's poppler-utils to read the printed PDF")
-    return soffice
-
-
 def test_libreoffice_prints_the_letter(board: Dashboard, tmp_path: Path) -> None:
-    soffice = writer_command()
     source = tmp_path / "aqsc.docx"
     source.write_bytes(letter_docx(board, _row(board, "aqsc"), "zh"))
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=240, check=False,
-    )  # fmt: skip
-    pdf = tmp_path / "aqsc.pdf"
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert pdf.is_file(), done.stdout + done.stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
-    ).stdout
+    text = printed_text(source, "libreoffice-writer-nogui")
     compact = "".join(text.split())
     assert "关于《重庆市渝北区安全生产领域基层政务公开标准目录》的审查意见" in compact
     assert "公开时限应写明更新频次。（处理情况：未处理）" in compact

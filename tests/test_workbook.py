@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import ROOT, Golden, edited_copy
+from office import printed_text
 from xlsx_dump import dump_workbook
 from zwgk_cli.build.builder import build, render_outputs
 from zwgk_cli.check.pipeline import check_catalogue
@@ -452,46 +452,11 @@ def test_line_count_wraps_chinese_wider_than_latin() -> None:
 # ---- a real office suite ----
 
 
-def office_command() -> list[str]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip(
-            "no LibreOffice: install Debian's libreoffice-calc-nogui to open the workbook in an office suite"
-        )
-    if shutil.which("pdftotext") is None:
-        pytest.skip("no pdftotext: install Debian's poppler-utils to read the converted PDF")
-    return [soffice]
-
-
 @pytest.mark.parametrize("name", ["catalogue.xlsx", "tasks.xlsx"])
 def test_libreoffice_opens_and_prints_the_workbook(tmp_path: Path, shipped: Catalogue, name: str) -> None:
-    (soffice,) = office_command()
     source = tmp_path / name
     source.write_bytes(render_outputs(shipped)[name])
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    pdf = tmp_path / (source.stem + ".pdf")
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert pdf.is_file(), done.stdout + done.stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
-    ).stdout
+    text = printed_text(source, "libreoffice-calc-nogui")
     compact = "".join(text.split())
     if name == "catalogue.xlsx":
         for domain in shipped.domains:

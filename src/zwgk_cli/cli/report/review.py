@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from zwgk_cli.cli.console import rich_line
 from zwgk_cli.core.diagnostics import Lang, say
+from zwgk_cli.review.columns import summary_text
 from zwgk_cli.review.dashboard import Dashboard
-from zwgk_cli.review.data import day_text, percent, state_label, summary_counts
+from zwgk_cli.review.data import day_text, percent, state_label
 from zwgk_cli.review.status import DomainStatus
 
 if TYPE_CHECKING:
@@ -67,24 +68,7 @@ def print_review(console: Console, board: Dashboard, lang: Lang) -> None:
     for row in board.rows:
         for line, style, label in _notes(board, row, lang):
             console.print(rich_line((t(label), style), " " + line))
-    counts = summary_counts(board)
-    console.print(
-        rich_line(
-            t(
-                "ui.review.summary",
-                domains=counts["domains"],
-                done=counts["done"],
-                progress=counts["in-progress"],
-                returned=counts["returned"],
-                stale=counts["stale"],
-                waiting=counts["not-started"] + counts["no-file"],
-                overdue=counts["overdue"],
-                opinions=counts["open_opinions"],
-                coverage=percent(board.coverage),
-                conformity=percent(board.conformity),
-            )
-        )
-    )
+    console.print(rich_line(summary_text(board, lang)))
 
 
 def _notes(board: Dashboard, row: DomainStatus, lang: Lang) -> list[tuple[str, str, str]]:
