@@ -139,9 +139,15 @@ def search(page: Any, text: str) -> list[str]:
     """Type `text` and submit (Enter runs the search at once, without the typing delay)."""
     from playwright.sync_api import expect
 
+    status = page.locator("#search-status")
+    # back to the idle status first: a search whose count equals the last one's would otherwise be
+    # read before the page has run it (on a busy machine the old results are still showing)
+    page.fill("#q", "")
+    page.press("#q", "Enter")
+    expect(status).to_have_text(re.compile("^本目录共"))
     page.fill("#q", text)
     page.press("#q", "Enter")
-    expect(page.locator("#search-status")).to_have_text(re.compile("^(找到|没有)"))
+    expect(status).to_have_text(re.compile("^(找到|没有)"))
     return page.locator("#search-results li").all_inner_texts()
 
 
