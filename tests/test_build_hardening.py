@@ -304,13 +304,13 @@ SHOWN = "办事[U+001B][31m指南[U+202E]甲[U+200B]乙[U+0007]丙[U+0085]丁[U+
 
 
 def texts_of(out: Path) -> dict[str, str]:
-    """Every output file as the text a reader gets: JSON decoded, XLSX's XML parts joined."""
+    """Every output file as the text a reader gets: JSON decoded, XLSX's and DOCX's XML parts joined."""
     found: dict[str, str] = {}
     for path in sorted(out.rglob("*")):
         if not path.is_file():
             continue
         name = path.relative_to(out).as_posix()
-        if name.endswith(".xlsx"):
+        if name.endswith((".xlsx", ".docx")):
             with zipfile.ZipFile(path) as archive:
                 found[name] = "".join(archive.read(part).decode("utf-8") for part in archive.namelist())
         elif name.endswith(".json"):
@@ -335,7 +335,15 @@ def test_control_characters_reach_no_output_raw(tmp_path: Path) -> None:
         assert not [ch for ch in RAW if ch in text], name
         assert "_x001B_" not in text, name  # an XLSX escape Excel would turn back into ESC
     holding = sorted(name for name, text in texts.items() if SHOWN in text)
-    for name in ("shjz.html", "assets/search-index.js", "catalogue.csv", "catalogue.json", "catalogue.xlsx"):
+    for name in (
+        "shjz.html",
+        "assets/search-index.js",
+        "catalogue.csv",
+        "catalogue.json",
+        "catalogue.xlsx",
+        "catalogue.docx",
+        "fragments/shjz.html",
+    ):
         assert name in holding
     assert any(name.startswith("units/") for name in holding)
     assert not [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
+import zipfile
 from html import escape
 from pathlib import Path
 from typing import IO
@@ -47,8 +49,14 @@ def test_golden_pages(golden: Golden, name: str) -> None:
 
 def test_site_files_of_the_shipped_catalogue() -> None:
     files = rendered(SHIPPED)
-    pages = sorted(name for name in files if name.endswith(".html"))
+    pages = sorted(name for name in files if name.endswith(".html") and "/" not in name)
     assert len(pages) == 28
+    # beside them, a portal fragment per domain (tests/test_fragments.py) and the Word document
+    fragments = sorted(name for name in files if name.startswith("fragments/"))
+    assert fragments == sorted(
+        f"fragments/{name}" for name in pages if name not in ("index.html", "tasks.html")
+    )
+    assert "catalogue.docx" in files
     assert {"index.html", "tasks.html", "zdjsxm.html", "ssgl.html"} <= set(pages)
     assert {"assets/style.css", "assets/site.js", "assets/search-index.js", "assets/favicon.svg"} <= set(
         files
@@ -292,8 +300,8 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert result.catalogue is not None, [d.message.zh for d in result.diagnostics]
     files = render_outputs(result.catalogue)
     for name, data in files.items():
-        if name.endswith(".xlsx"):
-            continue  # see test_workbook: test_hostile_formulas_stay_text
+        if name.endswith((".xlsx", ".docx")):
+            continue  # see test_workbook (test_hostile_formulas_stay_text) and test_catalogue_docx
         text = data.decode("utf-8")
         if name.endswith(".html"):
             for raw in ("<script>alert", "<img src=x", "<svg onload"):
@@ -310,6 +318,13 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<" not in script
     assert ">" not in script
     assert "\\u003cscript\\u003ealert('x')\\u003c/script\\u003e" in script
+    fragment = files["fragments/shjz.html"].decode("utf-8")  # the portal fragment: no script at all
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in fragment
+    assert "（&quot; onerror=&quot;alert(1)）" in fragment
+    assert "<script" not in fragment
+    with zipfile.ZipFile(io.BytesIO(files["catalogue.docx"])) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in document
 
 
 def test_a_javascript_link_never_builds(tmp_path: Path) -> None:

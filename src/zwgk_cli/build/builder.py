@@ -22,6 +22,8 @@ from zwgk_cli.core.towns import find_unit, town_units, unit_catalogue, unit_titl
 from zwgk_cli.history.changes import CatalogueDiff
 from zwgk_cli.history.compare import Comparison, changes_since
 from zwgk_cli.render import Content
+from zwgk_cli.render.catalogue_docx import catalogue_docx
+from zwgk_cli.render.html.fragment import fragment_files
 from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
 from zwgk_cli.render.html.templates import check_templates
 from zwgk_cli.render.opendata import catalogue_csv, catalogue_json, write_catalogue_csv, write_catalogue_json
@@ -32,9 +34,11 @@ from zwgk_cli.review.gate import Gate, approved, gate, required_stage
 
 WORKBOOK = "catalogue.xlsx"
 
-# Files written beside the pages: the workbooks and the open data, with what the pages call them.
+# Files written beside the pages: the workbooks, the Word document and the open data, with what the
+# pages call them.
 DATA_FILES: dict[str, str] = {
     "catalogue.xlsx": "目录工作簿（Excel，每个领域一个工作表）",
+    "catalogue.docx": "目录（Word 文档，A4 横向排版，每个领域一张表）",
     "tasks.xlsx": "任务分工表（Excel）",
     "catalogue.csv": "开放数据（CSV，每个事项一行）",
     "catalogue.json": "开放数据（JSON，完整结构）",
@@ -66,6 +70,10 @@ class BuildResult:
     def pages(self) -> list[str]:
         """The HTML pages written."""
         return sorted(name for name in self.files if name.endswith(".html") and "/" not in name)
+
+    def fragments(self) -> list[str]:
+        """The district's portal fragments written (``fragments/<slug>.html``)."""
+        return sorted(name for name in self.files if name.startswith("fragments/"))
 
     def units(self) -> list[str]:
         """The towns' and streets' catalogues written (their folders under units/)."""
@@ -129,6 +137,11 @@ def render_into(
     with output.open("catalogue.csv") as stream:
         write_catalogue_csv(catalogue, stream)
     done("catalogue.csv")
+    output.write("catalogue.docx", catalogue_docx(catalogue, epoch=epoch))
+    done("catalogue.docx")
+    for name, fragment in fragment_files(catalogue).items():
+        output.write(name, fragment)
+        done(name)
     token = f"zwgk-size-{secrets.token_hex(12)}" if aside is not None else ""
     downloads = [
         Download(
@@ -169,11 +182,12 @@ def unit_outputs(
     epoch: int | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Content]:
-    """A town's or street's catalogue: pages, workbook and open data under ``units/<slug>/``
-    (without the domains in `skip`)."""
+    """A town's or street's catalogue: pages, workbook, Word document, open data and portal
+    fragments under ``units/<slug>/`` (without the domains in `skip`)."""
     local = unit_catalogue(catalogue, unit, skip)
     data = {
         "catalogue.xlsx": catalogue_workbook(local, include_tasks=False, epoch=epoch),
+        "catalogue.docx": catalogue_docx(local, epoch=epoch),
         "catalogue.csv": catalogue_csv(local),
         "catalogue.json": catalogue_json(local),
     }
@@ -192,7 +206,8 @@ def unit_outputs(
         region_label=catalogue.settings.region + (unit.place or unit.name),
     )
     prefix = f"units/{unit.slug}/"
-    return {prefix + name: content for name, content in [*pages, *data.items()]}
+    files = [*pages, *data.items(), *fragment_files(local).items()]
+    return {prefix + name: content for name, content in files}
 
 
 def resolve_units(catalogue: Catalogue, names: Sequence[str], *, all_units: bool) -> list[Unit]:

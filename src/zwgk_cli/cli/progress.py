@@ -60,12 +60,14 @@ def print_build_summary(console: Console, result: BuildResult, lang: Lang) -> No
     out = _shown(result.out)
     data = [name for name in sorted(result.files) if "/" not in name and not name.endswith(".html")]
     units = result.units()
+    fragments = result.fragments()
     summary = say(
         "ui.build.summary",
         pages=len(pages),
         domains=domains,
         items=items,
         data=Text("、".join(data), ", ".join(data)),
+        fragments=say("ui.build.fragments", count=len(fragments)) if fragments else "",
         units=say("ui.build.units", count=len(units)) if units else "",
         files=len(result.files),
     )

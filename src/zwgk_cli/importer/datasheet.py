@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from zwgk_cli.core.models import Domain, Item, Settings
 from zwgk_cli.importer.readers import SourceTable
 from zwgk_cli.render.opendata import JSON_VERSION
-from zwgk_cli.render.rows import item_rows
-from zwgk_cli.render.xlsx.workbook import DATA_SHEET, ITEM_COLUMNS, WORKBOOK_FORMAT, item_cells
+from zwgk_cli.render.rows import item_cells, item_rows
+from zwgk_cli.render.xlsx.workbook import DATA_SHEET, ITEM_COLUMNS, WORKBOOK_FORMAT
 
 __all__ = ["DATA_SHEET", "DataDomain", "DataSheet", "DataSheetError", "edited_cell", "read_data_sheet"]
 

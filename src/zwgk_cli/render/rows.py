@@ -1,6 +1,7 @@
 """The published tables as rows: a domain's catalogue and the 任务分工 table.
 
-Why: the HTML pages and the XLSX workbook must merge the same cells (一级事项 over its adjacent
+Why: the HTML pages, the XLSX workbook, the Word document and the portal fragments must show the
+same columns under the same two-row header and merge the same cells (一级事项 over its adjacent
 二级事项 rows; a lead unit over its consecutive domains), so the layout is decided once, here.
 """
 
@@ -37,6 +38,79 @@ def item_rows(domain: Domain) -> list[ItemRow]:
         spans[start] += 1
     return [
         ItemRow(number, item, span) for number, (item, span) in enumerate(zip(items, spans, strict=True), 1)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadCell:
+    """A cell of a domain table's two header rows: its text, its first column (0-based), and how
+    many rows and columns it covers."""
+
+    text: str
+    column: int
+    rows: int = 1
+    columns: int = 1
+
+
+# the header's columns before the √ groups; 一级事项 and 二级事项 sit under 公开事项
+TEXT_HEADINGS = (
+    "序号",
+    "一级事项",
+    "二级事项",
+    "公开内容（要素）",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+    "公开渠道和载体",
+)
+AUDIENCES = ("全社会", "特定群体")
+MODES = ("主动", "依申请")
+
+
+def tick_groups(levels: list[str]) -> list[tuple[str, list[str]]]:
+    """The √ columns under their headings: 公开对象, 公开方式, and 公开层级 with one column per level."""
+    return [("公开对象", list(AUDIENCES)), ("公开方式", list(MODES)), ("公开层级", list(levels))]
+
+
+def column_count(levels: list[str]) -> int:
+    """How many columns a domain table has with `levels`."""
+    return len(TEXT_HEADINGS) + sum(len(labels) for _, labels in tick_groups(levels))
+
+
+def header_rows(levels: list[str]) -> tuple[list[HeadCell], list[HeadCell]]:
+    """The two header rows as offices print them: 序号, 公开内容（要素） … 公开渠道和载体 over both
+    rows; 公开事项 over 一级事项 and 二级事项; 公开对象, 公开方式 and 公开层级 over their √ columns."""
+    top = [HeadCell("序号", 0, rows=2), HeadCell("公开事项", 1, columns=2)]
+    top += [HeadCell(text, column, rows=2) for column, text in enumerate(TEXT_HEADINGS[3:], start=3)]
+    sub = [HeadCell(TEXT_HEADINGS[1], 1), HeadCell(TEXT_HEADINGS[2], 2)]
+    column = len(TEXT_HEADINGS)
+    for title, labels in tick_groups(levels):
+        top.append(HeadCell(title, column, columns=len(labels)))
+        sub += [HeadCell(label, column + offset) for offset, label in enumerate(labels)]
+        column += len(labels)
+    return top, sub
+
+
+def item_cells(item: Item, levels: list[str]) -> list[str]:
+    """The texts of an item's row from 二级事项 (the third column) on: six text cells, then the √
+    columns (特定群体's note after its √); lines of a cell separated by line feeds."""
+    special = (
+        "√" + (f"（{item.audience_note}）" if item.audience_note else "")
+        if "特定群体" in item.audience
+        else ""
+    )
+    return [
+        item.name,
+        "、".join(item.content),
+        "\n".join(item.basis),
+        item.time_limit,
+        "\n".join(subject_lines(item.subject)),
+        "、".join(item.channels),
+        "√" if "全社会" in item.audience else "",
+        special,
+        "√" if "主动" in item.mode else "",
+        "√" if "依申请" in item.mode else "",
+        *("√" if level in item.levels else "" for level in levels),
     ]
 
 
@@ -86,6 +160,13 @@ def due_text(due: date) -> str:
 def date_text(day: date) -> str:
     """A date as Chinese documents print it: 2020年10月30日."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def example_notice(settings: Settings) -> str | None:
+    """The warning every printed output of an example catalogue carries (None for a real one)."""
+    if not settings.example:
+        return None
+    return f"示例目录：本目录是根据公开资料重建的演示数据，不是{settings.region}正式发布的政务公开标准目录，不能作为办事依据。"
 
 
 def tasks_title(catalogue: Catalogue) -> str:

@@ -18,9 +18,16 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from zwgk_cli.core.catalogue import Catalogue
-from zwgk_cli.core.models import Domain, Item, Settings
+from zwgk_cli.core.models import Domain, Settings
 from zwgk_cli.render.opendata import JSON_VERSION
-from zwgk_cli.render.rows import date_text, item_rows, subject_lines, task_rows, tasks_title
+from zwgk_cli.render.rows import (
+    date_text,
+    example_notice,
+    item_cells,
+    item_rows,
+    task_rows,
+    tasks_title,
+)
 from zwgk_cli.render.xlsx.measure import line_count, row_lines, split_cells
 from zwgk_cli.render.xlsx.parts import Properties, Style, quoted_sheet
 from zwgk_cli.render.xlsx.stream import PageSetup, Sheet, SheetSetup, XlsxWriter
@@ -142,17 +149,11 @@ def _new_workbook(target: IO[bytes], settings: Settings, title: str, epoch: int 
     return XlsxWriter(target, properties, STYLES)
 
 
-def _notice(settings: Settings) -> str | None:
-    if not settings.example:
-        return None
-    return f"示例目录：本目录是根据公开资料重建的演示数据，不是{settings.region}正式发布的政务公开标准目录，不能作为办事依据。"
-
-
 def _title_rows(sheet: Sheet, title: str, settings: Settings, last_col: int) -> None:
     """Write the title (and the example notice): the rows above `_below_title(settings)`."""
     sheet.merge(0, 0, 0, last_col, TITLE)
     sheet.row(0, [(0, title, TITLE)], height=32)
-    notice = _notice(settings)
+    notice = example_notice(settings)
     if notice is not None:
         sheet.merge(1, 0, 1, last_col, NOTICE)
         sheet.row(1, [(0, notice, NOTICE)], height=20)
@@ -160,29 +161,7 @@ def _title_rows(sheet: Sheet, title: str, settings: Settings, last_col: int) -> 
 
 def _below_title(settings: Settings) -> int:
     """The 0-based row after a table sheet's title (and the example notice)."""
-    return 1 if _notice(settings) is None else 2
-
-
-def item_cells(item: Item, levels: list[str]) -> list[str]:
-    """The texts of an item's row from 二级事项 (column C) on: six text cells, then the √ columns."""
-    special = (
-        "√" + (f"（{item.audience_note}）" if item.audience_note else "")
-        if "特定群体" in item.audience
-        else ""
-    )
-    return [
-        item.name,
-        "、".join(item.content),
-        "\n".join(item.basis),
-        item.time_limit,
-        "\n".join(subject_lines(item.subject)),
-        "、".join(item.channels),
-        "√" if "全社会" in item.audience else "",
-        special,
-        "√" if "主动" in item.mode else "",
-        "√" if "依申请" in item.mode else "",
-        *("√" if level in item.levels else "" for level in levels),
-    ]
+    return 1 if example_notice(settings) is None else 2
 
 
 def _domain_widths(levels: list[str]) -> list[float]:
@@ -305,7 +284,7 @@ def _write_cover(
                 else:
                     sheet.row(row, [(0, label, LABEL), (1, value, PLAIN)])
                 row += 1
-        notice = _notice(settings)
+        notice = example_notice(settings)
         if notice is not None:
             sheet.merge(row, 0, row, 3, NOTICE)
             sheet.row(row, [(0, notice, NOTICE)], height=34)

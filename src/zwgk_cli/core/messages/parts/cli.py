@@ -16,9 +16,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ui.build.built": ("已生成 {out}", "Built {out}"),
     "ui.build.summary": (
-        "：{pages} 个页面（含 {domains} 个领域目录页），{items} 个事项；表格和开放数据：{data}；{units}共 {files} 个文件。",
-        ": {pages} pages ({domains} domain pages), {items} items; spreadsheets and open data: {data}; "
-        "{units}{files} files.",
+        "：{pages} 个页面（含 {domains} 个领域目录页），{items} 个事项；表格、文档和开放数据：{data}；"
+        "{fragments}{units}共 {files} 个文件。",
+        ": {pages} pages ({domains} domain pages), {items} items; spreadsheets, documents and open data: "
+        "{data}; {fragments}{units}{files} files.",
+    ),
+    "ui.build.fragments": (
+        "门户网站片段 {count} 个（fragments/）；",
+        "{count} portal fragments (fragments/); ",
     ),
     "ui.build.units": ("镇街目录 {count} 个（units/）；", "{count} town/street catalogues (units/); "),
     # ---- zwgk diff -------------------------------------------------------------------------------
