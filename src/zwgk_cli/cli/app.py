@@ -11,6 +11,7 @@ import typer
 
 from zwgk_cli import __version__
 from zwgk_cli.cli.commands.build import build_command
+from zwgk_cli.cli.commands.calendar import calendar_command
 from zwgk_cli.cli.commands.coverage import coverage_command
 from zwgk_cli.cli.commands.diff import diff_command
 from zwgk_cli.cli.commands.fmt import fmt_command
@@ -55,6 +56,7 @@ for name, command in (
     ("init", init_command),
     ("coverage", coverage_command),
     ("review", review_command),
+    ("calendar", calendar_command),
 ):
     app.command(name)(command)
 

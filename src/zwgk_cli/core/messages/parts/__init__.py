@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from zwgk_cli.core.messages.parts import (
     build,
+    calendar,
     claims,
     cli,
     common,
@@ -32,6 +33,7 @@ ALL: dict[str, Mapping[str, tuple[str, str]]] = {
     "history": history.MESSAGES,
     "importer": importer.MESSAGES,
     "build": build.MESSAGES,
+    "calendar": calendar.MESSAGES,
     "cli": cli.MESSAGES,
     "report": report.MESSAGES,
 }
