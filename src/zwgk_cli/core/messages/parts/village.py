@@ -58,4 +58,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "写所衔接的镇街或区级事项的编号，如 shjz-012。",
         "give the id of the 镇街 or 区级 item it mirrors, e.g. shjz-012.",
     ),
+    # zwgk due (check/due.py, cli/commands/due.py)
+    "stop.due.item": ("没有编号为“{item}”的事项。", "no item has the id '{item}'."),
+    "stop.due.date": (
+        "--from 的值“{value}”不是日期，应写成 YYYY-MM-DD，如 2020-09-28。",
+        "--from '{value}' is not a date: write YYYY-MM-DD, e.g. 2020-09-28.",
+    ),
+    "stop.due.year": (
+        "无法计算：{year} 年的放假调休安排还没有数据（目前有 {first}–{last} 年），不给出可能错误的日期。"
+        "国务院公布安排、chinesecalendar 更新后再算（pip install -U chinesecalendar）。",
+        "cannot count: the {year} holiday schedule is not in the data yet (it covers {first}–{last}); no date that may "
+        "be wrong is given. Count again once it is published and chinesecalendar is updated.",
+    ),
+    "ui.due.item": ("{id} {domain} · {category} · {name}", "{id} {domain} · {category} · {name}"),
+    "ui.due.limit": ("公开时限：{text}", "time limit: {text}"),
+    "ui.due.none": (
+        "公开时限中没有可计算的期限（如“20个工作日内”“15日内”）。",
+        "the time limit has no deadline to count (such as 20个工作日内 or 15日内).",
+    ),
+    "ui.due.from": ("自 {date} 起算（当日不计入）：", "counted from {date} (that day not counted):"),
+    "ui.due.line": ("  {text} → {date}{note}", "  {text} → {date}{note}"),
+    "ui.due.note": ("（{notes}）", " ({notes})"),
+    "ui.due.moved": ("{date} 是节假日，顺延", "{date} is a holiday: moved to the next working day"),
 }
