@@ -51,8 +51,11 @@ def test_working_days_follow_the_holiday_schedule(start: date, days: int, end: d
 
 def test_holidays_are_named_as_documents_name_them() -> None:
     assert holiday_names(date(2020, 10, 1)) == ("国庆节", "中秋节")
-    assert holiday_names(date(2023, 10, 3)) == ("国庆节", "中秋节")  # 29 September – 6 October 2023, one break
-    assert holiday_names(date(2021, 10, 3)) == ("国庆节",)  # 2021's 中秋 (21 September) was a break of its own
+    # 29 September – 6 October 2023 was one break
+    assert holiday_names(date(2023, 10, 3)) == ("国庆节", "中秋节")
+    assert holiday_names(date(2021, 10, 3)) == (
+        "国庆节",
+    )  # 2021's 中秋 (21 September) was a break of its own
     assert holiday_names(date(2021, 2, 12)) == ("春节",)
     assert holiday_names(date(2021, 2, 9)) == ()
 
