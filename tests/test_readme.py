@@ -94,6 +94,7 @@ SETUPS: dict[str, tuple[Callable[[Path], None], int]] = {
     "coverage": (_copy, 0),
     "review": (_copy, 0),
     "calendar": (_copy, 0),
+    "due": (_copy, 0),
     "fmt": (_fmt, 1),
     "schema": (_copy, 0),
     "init": (_nothing, 0),

@@ -14,6 +14,7 @@ from zwgk_cli.cli.commands.build import build_command
 from zwgk_cli.cli.commands.calendar import calendar_command
 from zwgk_cli.cli.commands.coverage import coverage_command
 from zwgk_cli.cli.commands.diff import diff_command
+from zwgk_cli.cli.commands.due import due_command
 from zwgk_cli.cli.commands.fmt import fmt_command
 from zwgk_cli.cli.commands.import_ import import_command
 from zwgk_cli.cli.commands.init import init_command
@@ -57,6 +58,7 @@ for name, command in (
     ("coverage", coverage_command),
     ("review", review_command),
     ("calendar", calendar_command),
+    ("due", due_command),
 ):
     app.command(name)(command)
 

@@ -19,6 +19,7 @@ from zwgk_cli.core.messages.parts import (
     review,
     rules,
     shape,
+    village,
 )
 
 ALL: dict[str, Mapping[str, tuple[str, str]]] = {
@@ -29,6 +30,7 @@ ALL: dict[str, Mapping[str, tuple[str, str]]] = {
     "rules": rules.MESSAGES,
     "claims": claims.MESSAGES,
     "lints": lints.MESSAGES,
+    "village": village.MESSAGES,
     "review": review.MESSAGES,
     "history": history.MESSAGES,
     "importer": importer.MESSAGES,
