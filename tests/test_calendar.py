@@ -93,9 +93,13 @@ def test_monthly_and_quarterly_items_fall_on_each_periods_last_working_day() -> 
         for m, (_, b) in zip((3, 6, 9, 12), month_ends(2021, range(3, 13, 3)), strict=True)
     ]
     assert quarterly_days == [last_working_day(a, b) for a, b in quarter_ranges]
+    # the yearly items (招生范围, 城乡居民社会保险费缴费指南) close with December, on its last working day
+    yearly = longxi_items("每年")
+    assert yearly == {"ywjy-012", "ssgl-012"}
+    assert [day for day, ids, _ in found if yearly <= ids] == [date(2021, 12, 31)]
     # nothing else is dated: one event per due day, every one a working day
     assert len(found) == 12
-    assert all(ids <= monthly | quarterly for _, ids, _ in found)
+    assert all(ids <= monthly | quarterly | yearly for _, ids, _ in found)
     assert all(chinese_calendar.is_workday(day) for day, _, _ in found)
 
 
