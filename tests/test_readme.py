@@ -93,6 +93,8 @@ SETUPS: dict[str, tuple[Callable[[Path], None], int]] = {
     "diff": (_diff, 0),
     "coverage": (_copy, 0),
     "review": (_copy, 0),
+    "calendar": (_copy, 0),
+    "due": (_copy, 0),
     "fmt": (_fmt, 1),
     "schema": (_copy, 0),
     "init": (_nothing, 0),

@@ -71,7 +71,7 @@ def test_shipped_records_on_2020_10_12_show_the_mix_the_records_describe() -> No
     assert isinstance(summary, dict)
     assert (summary["domains"], summary["overdue"], summary["open_opinions"]) == (26, 7, 7)
     rows = {row["slug"]: row for row in data["domains"]}  # type: ignore[union-attr]
-    assert [s["fingerprint"] for s in rows["ylws"]["stale"]] == ["65ffe85bb348", "65ffe85bb348"]
+    assert [s["fingerprint"] for s in rows["ylws"]["stale"]] == ["21dc2d7e027c", "21dc2d7e027c"]
 
 
 def test_records_after_the_day_asked_are_not_counted_and_opinions_reopen(tmp_path: Path) -> None:

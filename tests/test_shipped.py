@@ -236,6 +236,21 @@ def test_village_level_where_guidelines_publish_in_villages(catalogue: Catalogue
             assert "各村（居）民委员会" in item.subject[village], item.id
 
 
+def test_village_items_of_the_notices_areas_say_how_often_they_are_posted(catalogue: Catalogue) -> None:
+    """二.13 of the notice: 社会救助、养老服务、惠农政策、脱贫攻坚 … at 村（居） at least quarterly."""
+    village = {
+        item.id: item.frequency
+        for domain in catalogue.domains
+        if domain.domain in ("社会救助", "养老服务", "涉农补贴", "扶贫")
+        for item in domain.items
+        if "村（居）" in item.levels
+    }
+    assert len(village) == 23
+    assert all(frequency in ("实时", "每月", "每季度") for frequency in village.values())
+    assert village["shjz-013"] == "每月"
+    assert sorted(k for k, v in village.items() if v == "每季度") == ["fp-015", "ylfw-014", "ylfw-015"]
+
+
 def test_streets_administered_elsewhere_are_outside(catalogue: Catalogue) -> None:
     settings = catalogue.settings
     outside = {u.place for u in settings.units if u.outside}

@@ -312,7 +312,12 @@ def _lint_grouping(df: DomainFile) -> list[Diagnostic]:
             continue
         key = (item.category, item.name)
         first = pairs.get(key)
-        if first is not None:
+        # the same matter published at other levels by its own row (a 村（居） row beside the 镇街
+        # one) is no duplicate: village.check_mirrors compares their content instead
+        elsewhere = (
+            first is not None and entry.usable("levels") and not set(first[1].levels) & set(item.levels)
+        )
+        if first is not None and not elsewhere:
             found.append(_item_duplicate(doc, index, item, *first))
         else:
             pairs[key] = (index, item)

@@ -14,6 +14,7 @@ from zwgk_cli.check.review_settings import check_review_settings
 from zwgk_cli.check.rules import check_domains, check_items, check_settings
 from zwgk_cli.check.schema import assemble_domain, validate_domain, validate_settings
 from zwgk_cli.check.upstream import Upstream, effective_document
+from zwgk_cli.check.village import check_mirrors, check_village_units, lint_village_frequency
 from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.core.codes import WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Summary, ZwgkError, say, sort_diagnostics, summarize
@@ -220,6 +221,7 @@ def check_sources(
         diagnostics += found
     diagnostics += check_settings(settings_file)
     diagnostics += check_review_settings(settings_file)
+    diagnostics += check_village_units(settings_file)
     diagnostics += check_domains(settings_file, files, unread=unread)
     for df in files:
         diagnostics += check_items(settings_file, df)
@@ -229,6 +231,8 @@ def check_sources(
             settings.levels if settings else None,
             settings.published if settings else None,
         )
+        diagnostics += lint_village_frequency(df, settings.levels if settings else None)
+    diagnostics += check_mirrors(files, settings_file.settings)
     if upstream_loader is not None:
         diagnostics += claim_diagnostics(settings_file, files, upstream)
     diagnostics = apply_waivers(files, _explained(diagnostics))

@@ -148,6 +148,12 @@ _ALL: tuple[Code, ...] = (
         "a unit marked outside the catalogue's scope is used as a subject, lead, partner or group member",
     ),
     Code(
+        "unit-parent",
+        "error",
+        "村民委员会、居民委员会没有写所属镇街或所属镇街不在名录中，或其他单位写了所属镇街",
+        "a 村民委员会/居民委员会 names no registered town, or another unit names one",
+    ),
+    Code(
         "group-member-unknown",
         "error",
         "单位组的成员不在单位名录中",
@@ -240,6 +246,18 @@ _ALL: tuple[Code, ...] = (
         "warning",
         "低保、特困等救助对象的名单在政府网站等网上渠道公开（个人隐私，条例第十五条）",
         "a list of assistance recipients (低保, 特困 …) is published online (personal privacy, Article 15)",
+    ),
+    Code(
+        "frequency-village",
+        "warning",
+        "村（居）层级公开的脱贫攻坚、乡村振兴、村级财务、惠农政策、养老服务、社会救助事项没有写公开频次，或低于每季度（村级财务每月）",
+        "a 村（居）-level item of the notice's areas gives no frequency, or posts less often than quarterly (村级财务: monthly)",
+    ),
+    Code(
+        "village-mirror",
+        "warning",
+        "村（居）层级的事项与所衔接的镇街、区级事项公开内容不一致，或衔接的事项不存在",
+        "a 村（居）-level item and the 镇街/区级 item it mirrors publish different content, or it mirrors no item",
     ),
     Code("domain-empty", "warning", "领域文件还没有任何事项", "the domain file has no items yet"),
     Code(

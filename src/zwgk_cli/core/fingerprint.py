@@ -2,7 +2,9 @@
 
 Computed on the domain as published (claimed values completed from the upstream): the header's
 published fields and each item's published fields. Layout, comments, ids, claims' bookkeeping
-and waivers are not content, so `zwgk fmt` or a renamed id leaves the fingerprint as it was.
+and waivers are not content, so `zwgk fmt` or a renamed id leaves the fingerprint as it was; fields
+left at their default are not written into it, so a later zwgk that adds an optional field does
+not change the fingerprint of a domain that does not use it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ _HEADER = ("domain", "lead", "partners", "partners_etc", "due")
 
 def domain_fingerprint(domain: Domain) -> str:
     """Twelve hex digits of SHA-256 over the domain's published content."""
-    data: dict[str, Any] = {key: getattr(domain, key) for key in _HEADER}
-    data["items"] = [item.model_dump(mode="json", exclude=set(_NOT_CONTENT)) for item in domain.items]
+    header = domain.model_dump(mode="json", include=set(_HEADER), exclude_defaults=True)
+    data: dict[str, Any] = {**header, "items": []}
+    for item in domain.items:
+        data["items"].append(item.model_dump(mode="json", exclude=set(_NOT_CONTENT), exclude_defaults=True))
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

@@ -54,6 +54,9 @@ def _check_subject(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+UnitKind = Literal[
+    "区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "村民委员会", "居民委员会", "其他"
+]
 Text = Annotated[str, Field(min_length=1)]
 Subject = Annotated[str | dict[str, str], BeforeValidator(_check_subject)]
 
@@ -71,12 +74,15 @@ class Unit(Model):
         title="单位名称", description="目录中引用该单位时使用的名称，如“区民政局”“龙溪街道办事处”"
     )
     slug: str = Field(title="单位代码", pattern=SLUG_PATTERN, description="小写英文字母、数字和连字符")
-    kind: Literal["区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "其他"] = Field(
-        title="单位类别"
-    )
+    kind: UnitKind = Field(title="单位类别")
     full_name: str | None = Field(default=None, title="单位全称")
     place: str | None = Field(
         default=None, title="所辖镇街", description="镇、街道单位对应的地名，如“龙溪街道”"
+    )
+    parent: str | None = Field(
+        default=None,
+        title="所属镇街",
+        description="村民委员会、居民委员会所属的镇人民政府或街道办事处的名称，如“龙溪街道办事处”",
     )
     outside: str | None = Field(
         default=None,
@@ -91,9 +97,7 @@ class Group(Model):
 
     name: Text = Field(title="单位组名称")
     slug: str = Field(title="单位组代码", pattern=SLUG_PATTERN)
-    kinds: list[Literal["区政府部门", "区属机构", "垂直管理单位", "镇人民政府", "街道办事处", "其他"]] = (
-        Field(default_factory=list, title="包含的单位类别")
-    )
+    kinds: list[UnitKind] = Field(default_factory=list, title="包含的单位类别")
     members: list[Text] = Field(default_factory=list, title="包含的单位")
 
 
@@ -218,6 +222,19 @@ class Item(Model):
     audience_note: str | None = Field(default=None, title="特定群体说明", description="印在特定群体 √ 之后")
     mode: list[Literal["主动", "依申请"]] = Field(title="公开方式", min_length=1)
     levels: list[Text] = Field(title="公开层级", min_length=1)
+    frequency: Literal["实时", "每月", "每季度", "每半年", "每年"] | None = Field(
+        default=None,
+        title="公开频次",
+        description="定期公开的事项多久公开一次：实时（信息形成即公开）、每月、每季度、每半年、每年；"
+        "村（居）务公开的事项按村民委员会组织法第三十条至少每季度一次，村级财务每月一次",
+    )
+    mirrors: str | None = Field(
+        default=None,
+        title="衔接的事项",
+        pattern=ID_PATTERN,
+        description="村（居）层级的事项与哪个镇街、区级事项是同一事项（政务公开与村务公开衔接）："
+        "那个事项的编号；两者的公开内容（要素）须一致",
+    )
     link: str | None = Field(default=None, title="链接", description="事项在门户网站上的地址（http/https）")
     waivers: list[Waiver] = Field(default_factory=list, title="警告豁免")
 

@@ -11,12 +11,25 @@ from zwgk_cli.core.catalogue import Catalogue, split_units
 from zwgk_cli.core.models import Domain, Item, Settings, Unit
 
 TOWN_KINDS = ("镇人民政府", "街道办事处")
+VILLAGE_KINDS = ("村民委员会", "居民委员会")
 
 
 def town_units(settings: Settings) -> list[Unit]:
     """The registry's towns and streets inside the catalogue's scope (not marked `outside`), in
     registry order."""
     return [unit for unit in settings.units if unit.kind in TOWN_KINDS and unit.outside is None]
+
+
+def villages_of(settings: Settings, town: Unit) -> list[Unit]:
+    """The 村民委员会 and 居民委员会 the registry places under `town` (its `parent`), in registry order."""
+    return [
+        u for u in settings.units if u.kind in VILLAGE_KINDS and u.parent == town.name and u.outside is None
+    ]
+
+
+def village_level(levels: list[str]) -> str | None:
+    """The catalogue's 村（居） level: the one whose name speaks of villages (村（居）, 村（社区）, 村级)."""
+    return next((level for level in levels if "村" in level), None)
 
 
 def find_unit(settings: Settings, text: str) -> Unit | None:

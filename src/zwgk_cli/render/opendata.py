@@ -44,6 +44,7 @@ CSV_COLUMNS: list[tuple[str, str]] = [
     ("audience_note", "特定群体说明"),
     ("mode", "公开方式"),
     ("levels", "公开层级"),
+    ("frequency", "公开频次"),
     ("link", "链接"),
 ]
 
@@ -168,6 +169,7 @@ def _csv_row(order: int, domain: str, slug: str, number: int, item: Item) -> lis
         "audience_note": item.audience_note or "",
         "mode": join_list(list(item.mode)),
         "levels": join_list(item.levels),
+        "frequency": item.frequency or "",
         "link": item.link or "",
     }
     return [escape_cell(values[key]) for key, _ in CSV_COLUMNS]

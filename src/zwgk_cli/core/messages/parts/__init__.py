@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from zwgk_cli.core.messages.parts import (
     build,
+    calendar,
     claims,
     cli,
     common,
@@ -18,6 +19,7 @@ from zwgk_cli.core.messages.parts import (
     review,
     rules,
     shape,
+    village,
 )
 
 ALL: dict[str, Mapping[str, tuple[str, str]]] = {
@@ -28,10 +30,12 @@ ALL: dict[str, Mapping[str, tuple[str, str]]] = {
     "rules": rules.MESSAGES,
     "claims": claims.MESSAGES,
     "lints": lints.MESSAGES,
+    "village": village.MESSAGES,
     "review": review.MESSAGES,
     "history": history.MESSAGES,
     "importer": importer.MESSAGES,
     "build": build.MESSAGES,
+    "calendar": calendar.MESSAGES,
     "cli": cli.MESSAGES,
     "report": report.MESSAGES,
 }
