@@ -12,40 +12,17 @@ cell holds; the document dated by the year's first day and its zip members stamp
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from zwgk_cli.calendar.plan import Entry, Plan, TownPlan, joined
 from zwgk_cli.core.diagnostics import Lang, say
 from zwgk_cli.core.text_width import wide_count
-from zwgk_cli.render.pinned_zip import pinned_zip
-from zwgk_cli.render.visible import visible
-from zwgk_cli.render.xlsx.measure import line_count
-from zwgk_cli.render.xlsx.stream import fit_cell
-from zwgk_cli.render.xlsx.workbook import BODY_FONT, HEAD_FONT, LINE_HEIGHT
+from zwgk_cli.render.xlsx.plain_sheet import DAY, HEAD_ROW, Column, PlainSheet, Value, saved
 
-Value = str | date | None
-
-HEAD_FILL = "EEF1F6"
-DAY = "yyyy-mm-dd"
-TITLE_ROW, HEAD_ROW = 1, 2  # 1-based, as openpyxl counts
 SHEET_NAME_CHARS = 31  # what Excel allows
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column: its head, its width in character units, and whether its cells are centred."""
-
-    title: str
-    width: float
-    centred: bool = False
-    number_format: str | None = None
 
 
 def calendar_workbook(plan: Plan, lang: Lang) -> bytes:
@@ -71,7 +48,7 @@ def calendar_workbook(plan: Plan, lang: Lang) -> bytes:
     props.subject = say("ui.calendar.book.subject").get(lang)
     props.creator = props.lastModifiedBy = plan.unit.name if plan.unit is not None else plan.settings.issuer
     props.created = props.modified = when
-    return _saved(book, when)
+    return saved(book, when)
 
 
 def _sheet_name(text: str, taken: set[str]) -> str:
@@ -84,100 +61,6 @@ def _sheet_name(text: str, taken: set[str]) -> str:
         name = base[: SHEET_NAME_CHARS - len(suffix)] + suffix
     taken.add(name)
     return name
-
-
-class _Sheet:
-    """A sheet being filled: styles made once, every cell written through `put`."""
-
-    def __init__(self, book: Any, name: str, columns: Sequence[Column], lang: Lang) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
-
-        self.sheet = book.create_sheet(name)
-        self.columns = list(columns)
-        self.lang = lang
-        thin = Side(style="thin")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.body = Font(name=BODY_FONT, size=10)
-        self.head = Font(name=HEAD_FONT, size=10, bold=True)
-        self.title_font = Font(name=HEAD_FONT, size=14, bold=True)
-        self.head_fill = PatternFill("solid", fgColor=HEAD_FILL)
-        self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
-        self.middle = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="center")
-
-    def put(self, row: int, col: int, value: Value, *, boxed: bool = True) -> Any:
-        """Write `value` at (row, col) (1-based) in the body style; a text stays a text."""
-        cell = self.sheet.cell(row=row, column=col)
-        column = self.columns[col - 1]
-        if isinstance(value, str):
-            cell.value = fit_cell(visible(value))
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-        elif value is not None:
-            cell.value = value
-            if column.number_format is not None:
-                cell.number_format = column.number_format
-        cell.font = self.body
-        if boxed:
-            cell.border = self.border
-            cell.alignment = self.centre if column.centred else self.wrap
-        return cell
-
-    def title(self, text: str) -> None:
-        """The title row over the whole width of the table."""
-        last = len(self.columns)
-        self.sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last)
-        cell = self.put(TITLE_ROW, 1, text, boxed=False)
-        cell.font = self.title_font
-        cell.alignment = self.left
-        self.sheet.row_dimensions[TITLE_ROW].height = 28
-
-    def heads(self) -> None:
-        """The header row: bold on the header fill, frozen, printed on every page."""
-        for col, column in enumerate(self.columns, start=1):
-            cell = self.put(HEAD_ROW, col, column.title)
-            cell.font = self.head
-            cell.fill = self.head_fill
-            cell.alignment = self.middle
-        self.sheet.freeze_panes = self.sheet.cell(row=HEAD_ROW + 1, column=1).coordinate
-        self.sheet.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
-
-    def note(self, row: int, text: str) -> None:
-        """A line of text under the table, over its whole width."""
-        last = len(self.columns)
-        self.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-        cell = self.put(row, 1, text, boxed=False)
-        cell.alignment = self.wrap
-        lines = line_count(visible(text), sum(column.width for column in self.columns))
-        self.sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 4
-
-    def finish(self, last_row: int) -> None:
-        """Column widths, row heights for the wrapped texts, an autofilter over the table, and the
-        A4 landscape print setup."""
-        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-
-        sheet = self.sheet
-        for col, column in enumerate(self.columns, start=1):
-            sheet.column_dimensions[get_column_letter(col)].width = column.width
-        for row in range(HEAD_ROW, last_row + 1):
-            lines = 1
-            for col, column in enumerate(self.columns, start=1):
-                value = sheet.cell(row=row, column=col).value
-                if isinstance(value, str):
-                    lines = max(lines, line_count(value, column.width))
-            sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 6
-        end = get_column_letter(len(self.columns))
-        sheet.auto_filter.ref = f"A{HEAD_ROW}:{end}{max(last_row, HEAD_ROW)}"
-        setup = sheet.page_setup
-        setup.orientation = "landscape"
-        setup.paperSize = sheet.PAPERSIZE_A4
-        setup.fitToWidth = 1
-        setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_options.horizontalCentered = True
-        sheet.page_margins.left = sheet.page_margins.right = 0.4
-        sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-        sheet.oddFooter.center.text = say("ui.calendar.book.footer").get(self.lang)
 
 
 def _head(key: str, lang: Lang) -> str:
@@ -201,7 +84,7 @@ def _checklist(book: Any, name: str, plan: Plan, town: TownPlan, lang: Lang) -> 
         Column(_head("content", lang), 40),
         *(Column(village, _tick_width(village), centred=True) for village in villages),
     ]
-    sheet = _Sheet(book, name, columns, lang)
+    sheet = PlainSheet(book, name, columns, say("ui.calendar.book.footer").get(lang))
     sheet.title(say("ui.calendar.title", place=town.place, year=plan.year).get(lang))
     sheet.heads()
     row = HEAD_ROW
@@ -222,6 +105,7 @@ def _checklist(book: Any, name: str, plan: Plan, town: TownPlan, lang: Lang) -> 
                     sheet.put(row, col, value)
                 for col in range(len(values) + 1, len(columns) + 1):
                     sheet.put(row, col, None)  # the box to tick
+    sheet.filter(row)
     sheet.finish(row)
     if not town.postings:
         row += 1
@@ -244,7 +128,7 @@ def _undated(
         Column(_head("channels", lang), 22),
         Column(_head("content", lang), 40),
     ]
-    sheet = _Sheet(book, name, columns, lang)
+    sheet = PlainSheet(book, name, columns, say("ui.calendar.book.footer").get(lang))
     sheet.title(say(f"ui.calendar.book.{kind}-title", place=plan.place, year=plan.year).get(lang))
     sheet.heads()
     row = HEAD_ROW
@@ -261,15 +145,6 @@ def _undated(
         ]
         for col, value in enumerate(values, start=1):
             sheet.put(row, col, value)
+    sheet.filter(row)
     sheet.finish(row)
     sheet.note(row + 2, say(f"ui.calendar.book.{kind}-note").get(lang))
-
-
-def _saved(book: Any, when: datetime) -> bytes:
-    """The workbook's bytes, every zip member dated `when` (openpyxl stamps the clock's time)."""
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
-
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).save()  # not book.save(): that sets the modified time to now
-    return pinned_zip(raw.getvalue(), when)
