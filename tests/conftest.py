@@ -7,8 +7,13 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from zwgk_cli.build.builder import BuildResult
+    from zwgk_cli.core.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -104,3 +109,23 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("repo")
     return make_repo(path)
+
+
+def checked_catalogue(root: Path) -> Catalogue:
+    """The catalogue in `root`, which must check without errors."""
+    from zwgk_cli.check.pipeline import check_catalogue
+
+    result = check_catalogue(root)
+    assert result.catalogue is not None, [d.message.zh for d in result.diagnostics]
+    return result.catalogue
+
+
+@pytest.fixture(scope="session")
+def gated_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The shipped catalogue built with 先审后发 at 定稿, with 龙溪街道's own catalogue."""
+    from zwgk_cli.build.builder import build
+
+    out = tmp_path_factory.mktemp("gated") / "dist"
+    result = build(ROOT / "catalogues", out, units=["龙溪街道"], require_stage="定稿")
+    assert result.built
+    return result

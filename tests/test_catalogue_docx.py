@@ -15,12 +15,10 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
-from conftest import CASES, ROOT, Golden, build_case, edited_copy
+from conftest import CASES, ROOT, Golden, build_case, checked_catalogue, edited_copy
 from docx_dump import RowView, dump_document, footer_text, load, table_rows
 from office import printed_text
 from zwgk_cli.build.builder import DATA_FILES, BuildResult, build, unit_outputs
-from zwgk_cli.check.pipeline import check_catalogue
-from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.models import Domain
 from zwgk_cli.core.towns import find_unit, unit_catalogue, unit_title
 from zwgk_cli.render.catalogue_docx import catalogue_docx, column_widths
@@ -31,25 +29,15 @@ GOLDEN = ROOT / "tests" / "golden" / "docx"
 WITHHELD = {"cszhzf": "城市综合执法", "fp": "扶贫"}  # not past 定稿 in the shipped review records
 
 
-def _catalogue(root: Path) -> Catalogue:
-    result = check_catalogue(root)
-    assert result.catalogue is not None, [d.message.zh for d in result.diagnostics]
-    return result.catalogue
-
-
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The shipped catalogue built with the review gate at 定稿 and 龙溪街道's catalogue."""
-    out = tmp_path_factory.mktemp("docx") / "dist"
-    result = build(SHIPPED, out, units=["龙溪街道"], require_stage="定稿")
-    assert result.built
-    return result
+def shipped(gated_build: BuildResult) -> BuildResult:
+    return gated_build
 
 
 @pytest.fixture(scope="module")
 def published(shipped: BuildResult) -> list[Domain]:
     """The domains the gated build publishes, in 序号 order."""
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     return [domain for domain in catalogue.domains if domain.slug not in WITHHELD]
 
 
@@ -74,7 +62,7 @@ def test_the_page_is_a4_landscape_with_page_numbers(shipped: BuildResult) -> Non
 
 
 def test_first_page_title_issuer_basis_and_example_notice(shipped: BuildResult) -> None:
-    settings = _catalogue(SHIPPED).settings
+    settings = checked_catalogue(SHIPPED).settings
     doc = load(_docx(shipped))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == settings.display_title() == "重庆市渝北区基层政务公开标准目录"
@@ -203,7 +191,7 @@ def test_long_rows_may_break_short_rows_may_not(shipped: BuildResult) -> None:
 @pytest.fixture(scope="module")
 def town() -> dict[str, bytes]:
     """龙溪街道's outputs from the shipped catalogue, without the review gate."""
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     unit = find_unit(catalogue.settings, "龙溪街道")
     assert unit is not None
     files = unit_outputs(catalogue, unit, None, None)
@@ -211,7 +199,7 @@ def town() -> dict[str, bytes]:
 
 
 def test_a_towns_document(town: dict[str, bytes]) -> None:
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     unit = find_unit(catalogue.settings, "龙溪街道")
     assert unit is not None
     local = unit_catalogue(catalogue, unit)
@@ -242,7 +230,7 @@ def test_a_towns_document(town: dict[str, bytes]) -> None:
 
 
 def test_a_gated_towns_document_leaves_out_what_the_gate_withholds(shipped: BuildResult) -> None:
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     unit = find_unit(catalogue.settings, "龙溪街道")
     assert unit is not None
     assert shipped.gate is not None
@@ -278,7 +266,7 @@ def test_the_same_bytes_every_build(shipped: BuildResult, tmp_path: Path) -> Non
 
 
 def test_dated_by_the_epoch_when_given(tmp_path: Path) -> None:
-    catalogue = _catalogue(build_case(CASES / "valid" / "plain", tmp_path))
+    catalogue = checked_catalogue(build_case(CASES / "valid" / "plain", tmp_path))
     epoch = 1_700_000_000
     data = catalogue_docx(catalogue, epoch=epoch)
     assert load(data).core_properties.created == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
@@ -289,8 +277,8 @@ def test_dated_by_the_epoch_when_given(tmp_path: Path) -> None:
     assert "发布日期：2020年10月30日" in [p.text for p in load(data).paragraphs]
 
 
-def test_golden_dump_of_a_small_catalogue(golden: Golden, tmp_path: Path) -> None:
-    catalogue = _catalogue(build_case(CASES / "valid" / "plain", tmp_path))
+def test_golden_dump_of_a_smallchecked_catalogue(golden: Golden, tmp_path: Path) -> None:
+    catalogue = checked_catalogue(build_case(CASES / "valid" / "plain", tmp_path))
     golden(GOLDEN / "catalogue.txt", dump_document(catalogue_docx(catalogue)))
 
 
@@ -307,7 +295,7 @@ def test_hostile_text_is_text(tmp_path: Path) -> None:
             "zwgk.yaml": [("edition: 2020年版", "title: zwgk-catalogue-domains\nedition: 2020年版")],
         },
     )
-    data = catalogue_docx(_catalogue(folder))
+    data = catalogue_docx(checked_catalogue(folder))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp; ]]&gt; [U+202E][U+001B][31m" in xml
@@ -331,7 +319,7 @@ def test_libreoffice_prints_it(tmp_path: Path) -> None:
     folder = build_case(CASES / "valid" / "plain", tmp_path)
     source = tmp_path / "printed" / "catalogue.docx"
     source.parent.mkdir()
-    source.write_bytes(catalogue_docx(_catalogue(folder)))
+    source.write_bytes(catalogue_docx(checked_catalogue(folder)))
     text = printed_text(source, "libreoffice-writer-nogui")
     flat = "".join(text.split())
     assert "重庆市测试区基层政务公开标准目录" in flat

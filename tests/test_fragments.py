@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, ROOT, Golden, build_case, edited_copy
-from zwgk_cli.build.builder import BuildResult, build, render_outputs, unit_outputs
-from zwgk_cli.check.pipeline import check_catalogue
-from zwgk_cli.core.catalogue import Catalogue
+from conftest import CASES, ROOT, Golden, build_case, checked_catalogue, edited_copy
+from zwgk_cli.build.builder import BuildResult, render_outputs, unit_outputs
 from zwgk_cli.core.models import Domain, Settings
 from zwgk_cli.core.towns import find_unit, unit_catalogue
 from zwgk_cli.render.html.fragment import domain_fragment, fragment_files
@@ -83,18 +81,9 @@ class Fragment(HTMLParser):
         return self.rows[2:]
 
 
-def _catalogue(root: Path) -> Catalogue:
-    result = check_catalogue(root)
-    assert result.catalogue is not None, [d.message.zh for d in result.diagnostics]
-    return result.catalogue
-
-
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    out = tmp_path_factory.mktemp("fragments") / "dist"
-    result = build(SHIPPED, out, units=["龙溪街道"], require_stage="定稿")
-    assert result.built
-    return result
+def shipped(gated_build: BuildResult) -> BuildResult:
+    return gated_build
 
 
 def assert_clean(html: str, link_allowed: bool = True) -> Fragment:
@@ -131,7 +120,7 @@ def assert_clean(html: str, link_allowed: bool = True) -> Fragment:
 
 
 def test_one_fragment_per_published_domain(shipped: BuildResult) -> None:
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     expected = {f"fragments/{d.slug}.html" for d in catalogue.domains if d.slug not in ("cszhzf", "fp")}
     assert set(shipped.fragments()) == expected
     assert len(expected) == 24
@@ -142,7 +131,7 @@ def test_one_fragment_per_published_domain(shipped: BuildResult) -> None:
 
 
 def test_every_shipped_fragment_is_clean_and_laid_out_as_published(shipped: BuildResult) -> None:
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     levels = catalogue.settings.levels
     for domain in catalogue.domains:
         path = shipped.out / "fragments" / f"{domain.slug}.html"
@@ -195,7 +184,7 @@ def test_every_shipped_fragment_is_clean_and_laid_out_as_published(shipped: Buil
 
 
 def test_a_towns_fragments(shipped: BuildResult) -> None:
-    catalogue = _catalogue(SHIPPED)
+    catalogue = checked_catalogue(SHIPPED)
     unit = find_unit(catalogue.settings, "龙溪街道")
     assert unit is not None
     local = unit_catalogue(catalogue, unit)
@@ -221,8 +210,8 @@ def test_a_towns_fragments(shipped: BuildResult) -> None:
     assert {name for name in shipped.files if name.startswith("units/longxi/fragments/")} == gated
 
 
-def test_golden_fragment_of_a_small_catalogue(golden: Golden, tmp_path: Path) -> None:
-    catalogue = _catalogue(build_case(CASES / "valid" / "plain", tmp_path))
+def test_golden_fragment_of_a_smallchecked_catalogue(golden: Golden, tmp_path: Path) -> None:
+    catalogue = checked_catalogue(build_case(CASES / "valid" / "plain", tmp_path))
     files = fragment_files(catalogue)
     assert list(files) == ["fragments/zdjsxm.html", "fragments/shjz.html"]
     golden(GOLDEN / "shjz.html", files["fragments/shjz.html"].decode("utf-8"))
@@ -240,7 +229,7 @@ def test_hostile_item_text_comes_out_escaped(tmp_path: Path) -> None:
             ]
         },
     )
-    files = render_outputs(_catalogue(folder))
+    files = render_outputs(checked_catalogue(folder))
     html = files["fragments/zdjsxm.html"].decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&quot; onmouseover=&quot;alert(1)" in html
@@ -254,7 +243,7 @@ def test_hostile_item_text_comes_out_escaped(tmp_path: Path) -> None:
 def test_links_only_when_http(tmp_path: Path) -> None:
     # the check refuses an item link that is not http(s): the fragment's own guard is tried on a
     # domain made in code
-    catalogue = _catalogue(build_case(CASES / "valid" / "plain", tmp_path))
+    catalogue = checked_catalogue(build_case(CASES / "valid" / "plain", tmp_path))
     settings: Settings = catalogue.settings
     domain: Domain = catalogue.domains[0]
     links = [
@@ -277,7 +266,7 @@ def test_links_only_when_http(tmp_path: Path) -> None:
 
 
 def test_the_same_bytes_every_time(tmp_path: Path) -> None:
-    catalogue = _catalogue(build_case(CASES / "valid" / "plain", tmp_path))
+    catalogue = checked_catalogue(build_case(CASES / "valid" / "plain", tmp_path))
     assert fragment_files(catalogue) == fragment_files(
-        _catalogue(build_case(CASES / "valid" / "plain", tmp_path / "2"))
+        checked_catalogue(build_case(CASES / "valid" / "plain", tmp_path / "2"))
     )
