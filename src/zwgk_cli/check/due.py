@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from zwgk_cli.check.deadlines import Deadline, deadlines
-from zwgk_cli.core.workdays import add_workdays, is_workday
+from zwgk_cli.core.workdays import add_workdays, holiday_note, is_workday
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class DueDate:
 
     def holiday_note(self) -> str:
         """“扣除国庆、中秋假期”, or "" when the period stepped over no holiday."""
-        return f"扣除{'、'.join(self.holidays)}假期" if self.holidays else ""
+        return holiday_note(self.holidays)
 
 
 def due_dates(time_limit: str, start: date) -> list[DueDate]:

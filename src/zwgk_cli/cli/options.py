@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -58,3 +59,11 @@ DirArgument = Annotated[
     Path,
     typer.Argument(help="目录文件夹（含 zwgk.yaml 和各领域 YAML 文件）。", show_default=True),
 ]
+
+
+def iso_day(text: str) -> date | None:
+    """A `YYYY-MM-DD` option value as a date; None for anything else (each command says why)."""
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None

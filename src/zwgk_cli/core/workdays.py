@@ -88,6 +88,11 @@ def _break_around(day: date) -> set[date]:
     return days
 
 
+def holiday_note(holidays: tuple[str, ...]) -> str:
+    """“扣除国庆、中秋假期”, or "" when no holiday fell inside the period."""
+    return f"扣除{'、'.join(holidays)}假期" if holidays else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A period counted in working days: where it ends and which holidays it stepped over."""
@@ -99,7 +104,7 @@ class Count:
 
     def holiday_note(self) -> str:
         """“扣除国庆、中秋假期”, or "" when no holiday fell inside the period."""
-        return f"扣除{'、'.join(self.holidays)}假期" if self.holidays else ""
+        return holiday_note(self.holidays)
 
 
 def add_workdays(start: date, days: int) -> Count:

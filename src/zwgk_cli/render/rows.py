@@ -162,6 +162,11 @@ def date_text(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def day_text(day: date, lang: str) -> str:
+    """`date_text` in Chinese, the ISO date in English: 2020年10月12日 / 2020-10-12."""
+    return date_text(day) if lang == "zh" else day.isoformat()
+
+
 def example_notice(settings: Settings) -> str | None:
     """The warning every printed output of an example catalogue carries (None for a real one)."""
     if not settings.example:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from zwgk_cli.core.diagnostics import Lang, say
 from zwgk_cli.core.models import Item, field_title
+from zwgk_cli.render.rows import day_text
 from zwgk_cli.review.dashboard import Dashboard
-from zwgk_cli.review.data import class_label, day_text, percent, state_label, summary_counts
+from zwgk_cli.review.data import class_label, percent, state_label, summary_counts
 from zwgk_cli.review.scorecard import CLASSES
 from zwgk_cli.review.status import DomainStatus
 

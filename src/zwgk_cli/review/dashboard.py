@@ -77,8 +77,10 @@ def build_dashboard(result: CheckResult, as_of: date, unit_name: str | None = No
     stages = settings.review.stages
     upstream = result.upstream is not None and unit is None
     coverage = (
-        {row.name: row for row in coverage_table(result.files, result.upstream)} if result.upstream else {}
-    )
+        {row.name: row for row in coverage_table(result.files, result.upstream)}
+        if upstream and result.upstream is not None
+        else {}
+    )  # a town's catalogue is not measured against the upstream: no table for it (the gate asks per town)
     by_item: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
         if d.item_id is not None:

@@ -4,10 +4,9 @@ other format shares (state labels, the summary counts)."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from typing import Any
 
-from zwgk_cli.core.diagnostics import Lang, Text, say
+from zwgk_cli.core.diagnostics import Text, say
 from zwgk_cli.core.models import Stage
 from zwgk_cli.core.review_models import StageRecord
 from zwgk_cli.review.dashboard import Dashboard
@@ -25,11 +24,6 @@ def state_label(state: State) -> Text:
 def class_label(key: str) -> Text:
     """要素完整, 依据规范 … (the 规范度 classes)."""
     return say(f"ui.review.class.{key}")
-
-
-def day_text(day: date, lang: Lang) -> str:
-    """2020年10月12日 / 2020-10-12."""
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
 
 
 def percent(value: float | None) -> str:

@@ -16,8 +16,9 @@ from docx.document import Document as DocumentObject
 from zwgk_cli.core.diagnostics import Diagnostic, Lang, Text, say
 from zwgk_cli.core.models import Item, field_title
 from zwgk_cli.core.review_models import Opinion
+from zwgk_cli.render.rows import day_text
 from zwgk_cli.review.dashboard import Dashboard
-from zwgk_cli.review.data import class_label, day_text, percent
+from zwgk_cli.review.data import class_label, percent
 from zwgk_cli.review.letter_page import (
     FLUSH_STYLE,
     HEADING_STYLE,

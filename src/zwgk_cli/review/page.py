@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Lang, say
+from zwgk_cli.render.rows import day_text
 from zwgk_cli.review.columns import (
     NONE,
     PROGRESS_COLUMNS,
@@ -28,7 +29,7 @@ from zwgk_cli.review.columns import (
     summary_text,
 )
 from zwgk_cli.review.dashboard import Dashboard
-from zwgk_cli.review.data import day_text, percent
+from zwgk_cli.review.data import percent
 from zwgk_cli.review.scorecard import CLASSES, mean
 from zwgk_cli.review.status import DomainStatus
 

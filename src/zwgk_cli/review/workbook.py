@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from zwgk_cli.core.diagnostics import Lang, say
+from zwgk_cli.render.rows import day_text
 from zwgk_cli.render.xlsx.plain_sheet import (
     DAY,
     HEAD_ROW,
@@ -42,7 +43,7 @@ from zwgk_cli.review.columns import (
     summary_text,
 )
 from zwgk_cli.review.dashboard import Dashboard
-from zwgk_cli.review.data import class_label, day_text
+from zwgk_cli.review.data import class_label
 from zwgk_cli.review.scorecard import CLASSES, mean
 
 LATE_FILL = "FDE8E8"

@@ -13,10 +13,11 @@ import typer
 from zwgk_cli.check.due import due_dates
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
-from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_OK, CoverageFormat, LangOption, Language
+from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_OK, CoverageFormat, LangOption, Language, iso_day
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 from zwgk_cli.core.inert_text import json_inert
 from zwgk_cli.core.workdays import UncoveredYear, covered_years
+from zwgk_cli.render.rows import day_text
 
 
 def due_command(
@@ -92,24 +93,18 @@ def due_command(
     if not dues:
         show("ui.due.none")
         raise typer.Exit(EXIT_OK)
-    show("ui.due.from", date=_text(day, language))
+    show("ui.due.from", date=day_text(day, language))
     for due in dues:
         notes = [due.holiday_note()] if due.holidays else []
         if due.moved_from is not None:
-            notes.append(say("ui.due.moved", date=_text(due.moved_from, language)).get(language))
+            notes.append(say("ui.due.moved", date=day_text(due.moved_from, language)).get(language))
         note = say("ui.due.note", notes="；".join(notes)).get(language) if notes else ""
-        show("ui.due.line", text=due.deadline.text, date=_text(due.end, language), note=note)
+        show("ui.due.line", text=due.deadline.text, date=day_text(due.end, language), note=note)
     raise typer.Exit(EXIT_OK)
 
 
-def _text(day: date, lang: Lang) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
-
-
 def _day(text: str) -> date:
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ZwgkError(say("stop.due.date", value=text))
+    day = iso_day(text)
+    if day is None:
+        raise ZwgkError(say("stop.due.date", value=text))
+    return day

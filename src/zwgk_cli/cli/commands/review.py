@@ -13,13 +13,14 @@ import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line, working
-from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_OK, DirArgument, LangOption, Language
+from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_OK, DirArgument, LangOption, Language, iso_day
 from zwgk_cli.cli.report.review import print_review
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 from zwgk_cli.core.inert_text import json_inert
+from zwgk_cli.render.rows import day_text
 from zwgk_cli.review.dashboard import Dashboard, build_dashboard
-from zwgk_cli.review.data import dashboard_data, day_text
+from zwgk_cli.review.data import dashboard_data
 
 
 class ReviewFormat(StrEnum):
@@ -110,12 +111,10 @@ def _day(text: str | None) -> date:
     """`--as-of`, or today (the one place zwgk reads the clock)."""
     if text is None:
         return date.today()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ZwgkError(say("stop.review.as-of", value=text))
+    day = iso_day(text)
+    if day is None:
+        raise ZwgkError(say("stop.review.as-of", value=text))
+    return day
 
 
 def _write_letters(board: Dashboard, folder: Path, domain: str | None, lang: Lang) -> None:

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from zwgk_cli.cli.console import rich_line
 from zwgk_cli.core.diagnostics import Lang, say
+from zwgk_cli.render.rows import day_text
 from zwgk_cli.review.columns import summary_text
 from zwgk_cli.review.dashboard import Dashboard
-from zwgk_cli.review.data import day_text, percent, state_label
+from zwgk_cli.review.data import percent, state_label
 from zwgk_cli.review.status import DomainStatus
 
 if TYPE_CHECKING:
