@@ -12,7 +12,7 @@ from zwgk_cli.check.schema import assemble_domain, validate_model
 from zwgk_cli.core.catalogue import DomainFile, SettingsFile, located
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.fingerprint import domain_fingerprint
-from zwgk_cli.core.models import Domain, Item, Settings, Unit
+from zwgk_cli.core.models import NOT_PUBLISHED, Domain, Item, Settings, Unit
 from zwgk_cli.core.review_models import ReviewRecord
 from zwgk_cli.core.source import FieldPath, SourceDocument
 from zwgk_cli.core.towns import town_units, unit_domain
@@ -20,7 +20,6 @@ from zwgk_cli.core.wording import describe, listing
 from zwgk_cli.sources.loading import load_file
 
 REVIEWS_FOLDER = "reviews"
-_NOT_FIELDS = frozenset({"id", "claims", "claimed_hash", "waivers"})  # bookkeeping, not published content
 
 
 @dataclass(slots=True)
@@ -223,7 +222,7 @@ def _check_opinions(
             path = (*base, "field")
             where = describe(ReviewRecord, path, doc.data)
             msg = say("review-opinion-field", where=where, field=opinion.field)
-            fields = [key for key in Item.model_fields if key not in _NOT_FIELDS]
+            fields = [key for key in Item.model_fields if key not in NOT_PUBLISHED]
             found.append(located(doc, path, "review-opinion-field", msg, _choices(opinion.field, fields)))
         if opinion.status == "不采纳" and not (opinion.reason or "").strip():
             path = (*base, "status")

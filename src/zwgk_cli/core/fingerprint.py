@@ -13,9 +13,8 @@ import hashlib
 import json
 from typing import Any
 
-from zwgk_cli.core.models import Domain
+from zwgk_cli.core.models import NOT_PUBLISHED, Domain
 
-_NOT_CONTENT = frozenset({"id", "claims", "claimed_hash", "waivers"})
 _HEADER = ("domain", "lead", "partners", "partners_etc", "due")
 
 
@@ -24,6 +23,6 @@ def domain_fingerprint(domain: Domain) -> str:
     header = domain.model_dump(mode="json", include=set(_HEADER), exclude_defaults=True)
     data: dict[str, Any] = {**header, "items": []}
     for item in domain.items:
-        data["items"].append(item.model_dump(mode="json", exclude=set(_NOT_CONTENT), exclude_defaults=True))
+        data["items"].append(item.model_dump(mode="json", exclude=set(NOT_PUBLISHED), exclude_defaults=True))
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

@@ -239,6 +239,10 @@ class Item(Model):
     waivers: list[Waiver] = Field(default_factory=list, title="警告豁免")
 
 
+# An item's bookkeeping: what identifies it and its claim, and the waivers; no output publishes them.
+NOT_PUBLISHED: frozenset[str] = frozenset({"id", "claims", "claimed_hash", "waivers"})
+
+
 class DomainHeader(Model):
     """A domain file's header; its items are validated one by one."""
 

@@ -16,12 +16,20 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from zwgk_cli.core.diagnostics import say
-from zwgk_cli.core.models import DomainHeader, Group, Item, NotApplicable, Settings, Unit, field_title
+from zwgk_cli.core.models import (
+    NOT_PUBLISHED,
+    DomainHeader,
+    Group,
+    Item,
+    NotApplicable,
+    Settings,
+    Unit,
+    field_title,
+)
 
 ChangeKind = Literal["added", "removed", "changed", "moved", "renumbered"]
 
 # Compared as published: the claim's bookkeeping and the waivers appear in no output.
-NOT_PUBLISHED = frozenset({"id", "claims", "claimed_hash", "waivers"})
 ITEM_FIELDS: tuple[str, ...] = tuple(k for k in Item.model_fields if k not in NOT_PUBLISHED)
 ITEM_DEFAULTS: dict[str, Any] = {"content": [], "audience_note": None, "link": None}
 Origin = Literal["district", "upstream"]
