@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -147,6 +148,8 @@ def search(page: Any, text: str) -> list[str]:
     expect(status).to_have_text(re.compile("^本目录共"))
     page.fill("#q", text)
     page.press("#q", "Enter")
+    # the page records each search it runs in the address (q=…): wait for this query's, then its status
+    expect(page).to_have_url(re.compile(re.escape("?" + urlencode({"q": text})) + "(&|#|$)"))
     expect(status).to_have_text(re.compile("^(找到|没有)"))
     return page.locator("#search-results li").all_inner_texts()
 
