@@ -10,22 +10,37 @@ from typing import Annotated
 import typer
 
 from zwgk_cli import __version__
-from zwgk_cli.cli.commands.build import build_command
-from zwgk_cli.cli.commands.calendar import calendar_command
-from zwgk_cli.cli.commands.coverage import coverage_command
-from zwgk_cli.cli.commands.diff import diff_command
-from zwgk_cli.cli.commands.due import due_command
-from zwgk_cli.cli.commands.fmt import fmt_command
-from zwgk_cli.cli.commands.import_ import import_command
-from zwgk_cli.cli.commands.init import init_command
-from zwgk_cli.cli.commands.review import review_command
-from zwgk_cli.cli.commands.schema import schema_command
-from zwgk_cli.cli.commands.validate import validate_command
-from zwgk_cli.cli.options import EXIT_OK
+from zwgk_cli.cli.commands import (
+    build,
+    calendar,
+    coverage,
+    diff,
+    due,
+    fmt,
+    import_,
+    init,
+    review,
+    schema,
+    validate,
+)
+from zwgk_cli.cli.help.commands import command_class, group_class
+from zwgk_cli.cli.help.text import CommandEnglish
+from zwgk_cli.cli.options import EXIT_OK, Language
+
+ENGLISH = CommandEnglish(
+    "A compiler for standard catalogues of government information disclosure items: "
+    "check, build and compare a district's catalogue.",
+    {
+        "version": "Show the version and exit.",
+        "lang": "Language of messages and help: zh or en, before or after the command's name; "
+        "the ZWGK_LANG environment variable sets it too.",
+    },
+)
 
 app = typer.Typer(
     name="zwgk",
-    help="政务公开事项标准目录编译器：校验、生成与比对基层政务公开标准目录。",
+    help="政务公开事项标准目录编译器：检查、生成和比对基层政务公开标准目录。",
+    cls=group_class(ENGLISH),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -43,24 +58,32 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号后退出。")
     ] = False,
+    lang: Annotated[
+        Language,
+        typer.Option(
+            "--lang",
+            help="消息和帮助的语言：zh 或 en，写在命令名之前或之后都可以；也可以用环境变量 ZWGK_LANG 设置。",
+        ),
+    ] = Language.zh,
 ) -> None:
-    """政务公开事项标准目录编译器。"""
+    # the help is the app's (help= above); --lang was read before parsing (help.commands.ZwgkGroup.main)
+    pass
 
 
-for name, command in (
-    ("validate", validate_command),
-    ("build", build_command),
-    ("diff", diff_command),
-    ("fmt", fmt_command),
-    ("import", import_command),
-    ("schema", schema_command),
-    ("init", init_command),
-    ("coverage", coverage_command),
-    ("review", review_command),
-    ("calendar", calendar_command),
-    ("due", due_command),
+for name, command, english in (
+    ("validate", validate.validate_command, validate.ENGLISH),
+    ("build", build.build_command, build.ENGLISH),
+    ("diff", diff.diff_command, diff.ENGLISH),
+    ("fmt", fmt.fmt_command, fmt.ENGLISH),
+    ("import", import_.import_command, import_.ENGLISH),
+    ("schema", schema.schema_command, schema.ENGLISH),
+    ("init", init.init_command, init.ENGLISH),
+    ("coverage", coverage.coverage_command, coverage.ENGLISH),
+    ("review", review.review_command, review.ENGLISH),
+    ("calendar", calendar.calendar_command, calendar.ENGLISH),
+    ("due", due.due_command, due.ENGLISH),
 ):
-    app.command(name)(command)
+    app.command(name, cls=command_class(english))(command)
 
 
 def run() -> None:

@@ -1,4 +1,10 @@
-"""Options and exit codes shared by every command."""
+"""Options, placeholders and exit codes shared by every command.
+
+Every value an option takes and every argument is shown in help as a placeholder in angle brackets,
+one word per kind of value (docs/contributing.md, 命令行帮助): `<文件夹>` a folder, `<文件>` a file,
+`<路径>` either, `<YYYY-MM-DD>` a date, and so on. A choice shows its values (`<text|json>`); a flag
+shows none. The Chinese placeholder is written in the code; PLACEHOLDERS_EN gives its English.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,44 @@ class Language(StrEnum):
     en = "en"
 
 
-LangOption = Annotated[Language, typer.Option("--lang", help="消息语言：zh（默认）或 en。")]
+# ---- placeholders (metavars) ---------------------------------------------------------------------
+FOLDER = "<文件夹>"
+FILE = "<文件>"
+PATH = "<路径>"  # a file or a folder
+DAY = "<YYYY-MM-DD>"
+YEAR = "<YYYY>"
+REVISION = "<版本>"  # a git revision
+OLD = "<旧版本>"  # a git revision or a catalogue folder
+NEW = "<新版本>"
+UNIT = "<单位>"
+DOMAIN = "<领域>"
+SLUG = "<领域代码>"
+STAGE = "<环节>"
+REGION = "<行政区划>"
+LEVELS = "<层级,…>"
+ITEM = "<事项编号>"
+
+PLACEHOLDERS_EN: dict[str, str] = {
+    FOLDER: "<folder>",
+    FILE: "<file>",
+    PATH: "<path>",
+    DAY: DAY,
+    YEAR: YEAR,
+    REVISION: "<revision>",
+    OLD: "<old>",
+    NEW: "<new>",
+    UNIT: "<unit>",
+    DOMAIN: "<domain>",
+    SLUG: "<slug>",
+    STAGE: "<stage>",
+    REGION: "<region>",
+    LEVELS: "<level,…>",
+    ITEM: "<item-id>",
+}
+
+# ---- options several commands share; SHARED_ENGLISH below gives their help in English ------------
+LANG_HELP = "消息和帮助的语言：zh 或 en；也可以用环境变量 ZWGK_LANG 设置。"
+LangOption = Annotated[Language, typer.Option("--lang", help=LANG_HELP)]
 
 
 class OutputFormat(StrEnum):
@@ -50,15 +93,18 @@ class CoverageFormat(StrEnum):
 
 DEFAULT_FOLDER = Path("catalogues")
 
-TemplatesOption = Annotated[
-    Path | None,
-    typer.Option("--templates", help="自定义模板文件夹：其中的同名模板和 assets/ 文件优先于内置模板。"),
-]
+TEMPLATES_HELP = "自定义模板文件夹：其中的同名模板和 assets/ 文件优先于内置模板。"
+TemplatesOption = Annotated[Path | None, typer.Option("--templates", metavar=FOLDER, help=TEMPLATES_HELP)]
 
-DirArgument = Annotated[
-    Path,
-    typer.Argument(help="目录文件夹（含 zwgk.yaml 和各领域 YAML 文件）。", show_default=True),
-]
+DIR_HELP = "目录文件夹（含 zwgk.yaml 和各领域 YAML 文件）。"
+DirArgument = Annotated[Path, typer.Argument(metavar=FOLDER, help=DIR_HELP, show_default=True)]
+
+SHARED_ENGLISH: dict[str, str] = {
+    LANG_HELP: "Language of messages and help: zh or en; the ZWGK_LANG environment variable sets it too.",
+    TEMPLATES_HELP: "A folder of your own templates: templates of the same name and files in assets/ "
+    "take the place of the built-in ones.",
+    DIR_HELP: "The catalogue folder (zwgk.yaml and one YAML file per domain).",
+}
 
 
 def iso_day(text: str) -> date | None:

@@ -10,10 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
+from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
     EXIT_OK,
+    FOLDER,
+    REVISION,
+    STAGE,
+    UNIT,
     DirArgument,
     LangOption,
     Language,
@@ -48,16 +53,52 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
+ENGLISH = CommandEnglish(
+    """Build the publishable catalogue site: a home page (search, statistics), a page per domain,
+    the task-division table, and the Excel workbooks and open data; with an upstream catalogue set,
+    a coverage page; --since adds the page of changes, --unit/--all-units the catalogues of towns
+    and streets. --require-stage (or review.require in zwgk.yaml) publishes only the domains that
+    have passed that review stage and lists the others.
+
+    Nothing is built while the catalogue has errors (exit code 1): fix what zwgk validate reports
+    first. The output is written to a temporary folder and replaces the old one only when all of
+    it succeeded.
+
+    Exit codes: 0 built; 1 the catalogue, or the --since revision, has errors: nothing built;
+    2 cannot run.""",
+    {
+        "out": "Output folder; replaced as a whole, and only if it is empty or zwgk made it.",
+        "since": "A git revision: add a page of the changes since it (changes.html). Nothing is built "
+        "when that revision has errors (exit code 1).",
+        "since_accept_errors": "Build even when the --since revision has errors; the page of changes "
+        "says so and names the files that could not be read.",
+        "unit": "Also build this town's or street's catalogue (units/<slug>/): its place name, office "
+        "name or slug.",
+        "all_units": "Build a catalogue for every town and street in the unit registry.",
+        "require_stage": "Review before publishing: publish only the domains that have passed this review "
+        "stage (e.g. 定稿) and not changed since; the others are left out and marked in the "
+        "task-division table. Without it, review.require in zwgk.yaml applies.",
+    },
+)
+
+
 def build_command(
     directory: DirArgument = DEFAULT_FOLDER,
     out: Annotated[
-        Path, typer.Option("-o", "--out", help="输出文件夹；整体替换，只会替换 zwgk 生成过的文件夹。")
+        Path,
+        typer.Option(
+            "-o",
+            "--out",
+            metavar=FOLDER,
+            help="输出文件夹；整体替换，只会替换空文件夹或 zwgk 生成过的文件夹。",
+        ),
     ] = Path("dist"),
     templates: TemplatesOption = None,
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
+            metavar=REVISION,
             help="git 版本：网站中加入自该版本以来的调整说明页（changes.html）。该版本有错误时不生成（退出码 1）。",
         ),
     ] = None,
@@ -71,7 +112,9 @@ def build_command(
     unit: Annotated[
         list[str] | None,
         typer.Option(
-            "--unit", help="另外生成这个镇街的目录（units/<代码>/），可写镇街名、办事处名或代码；可重复。"
+            "--unit",
+            metavar=UNIT,
+            help="另外生成这个镇街的目录（units/<代码>/），可写镇街名、办事处名或代码。",
         ),
     ] = None,
     all_units: Annotated[
@@ -81,7 +124,7 @@ def build_command(
         str | None,
         typer.Option(
             "--require-stage",
-            metavar="环节",
+            metavar=STAGE,
             help="先审后发：只公开已通过这一审核环节（如 定稿）且之后内容未改动的领域；其余不公开，任务分工表中注明。"
             "不写时按 zwgk.yaml 的 review.require。",
         ),
@@ -93,6 +136,8 @@ def build_command(
     --require-stage（或 zwgk.yaml 的 review.require）只公开已通过该审核环节的领域，并列出未公开的领域。
 
     目录有错误时不生成（退出码 1），先改正 zwgk validate 报告的问题。输出先写入临时文件夹，全部成功后才替换原输出。
+
+    退出码：0 已生成；1 目录或 --since 的版本有错误，未生成；2 无法运行。
     """
     # Rendering needs jinja2 and the XLSX writer: imported here so that validate never pays for them.
     from zwgk_cli.build.builder import build

@@ -11,7 +11,17 @@ import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line, working
-from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_OK, DirArgument, LangOption, Language
+from zwgk_cli.cli.help.text import CommandEnglish
+from zwgk_cli.cli.options import (
+    DEFAULT_FOLDER,
+    EXIT_OK,
+    FILE,
+    UNIT,
+    YEAR,
+    DirArgument,
+    LangOption,
+    Language,
+)
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
@@ -27,23 +37,52 @@ class CalendarFormat(StrEnum):
     html = "html"
 
 
+ENGLISH = CommandEnglish(
+    """The village (residents') affairs disclosure calendar: the catalogue's village-level items,
+    by how often they are disclosed (monthly, quarterly, half-yearly, yearly), as the year's
+    disclosure deadlines.
+
+    Each period is due by its last working day (by the State Council's holiday schedule); items
+    disclosed in real time are listed as “any time”, items with no frequency are listed apart.
+    Where the unit registry lists village or residents' committees, each village (community) gets
+    a column (a page).
+
+    Exit codes: 0 written; 2 cannot run (catalogue errors, a bad unit, no holiday data for the year,
+    xlsx without -o).""",
+    {
+        "year": "The year to plan, e.g. 2021.",
+        "unit": "Only this town or street (name, place name or unit slug); by default every town and "
+        "street of the catalogue.",
+        "output_format": "Output format: ics (a calendar phones subscribe to), xlsx (a checklist with a "
+        "column per village), html (a page per village or community, to print).",
+        "output": "Output file; without it ics and html go to standard output; xlsx needs it.",
+    },
+)
+
+
 def calendar_command(
-    year: Annotated[int, typer.Option("--year", metavar="YYYY", help="排哪一年的日历，如 2021（必填）。")],
+    year: Annotated[int, typer.Option("--year", metavar=YEAR, help="排哪一年的日历，如 2021。")],
     directory: DirArgument = DEFAULT_FOLDER,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", help="只排某个镇、街道（名称、地名或单位代码）；默认本目录范围内的全部镇街。"),
+        typer.Option(
+            "--unit",
+            metavar=UNIT,
+            help="只排某个镇、街道（名称、地名或单位代码）；默认本目录范围内的全部镇街。",
+        ),
     ] = None,
     output_format: Annotated[
         CalendarFormat,
         typer.Option(
             "--format",
-            help="ics（默认，手机日历可订阅）、xlsx（逐村打勾的清单）、html（每个村（社区）一页，供打印）。",
+            help="输出格式：ics（手机日历可订阅）、xlsx（逐村打勾的清单）、html（每个村（社区）一页，供打印）。",
         ),
     ] = CalendarFormat.ics,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="输出文件；ics、html 不指定时写到标准输出，xlsx 必须指定。"),
+        typer.Option(
+            "-o", "--output", metavar=FILE, help="输出文件；ics、html 不指定时写到标准输出，xlsx 必须指定。"
+        ),
     ] = None,
     lang: LangOption = Language.zh,
 ) -> None:
@@ -51,6 +90,7 @@ def calendar_command(
 
     每期在该期最后一个工作日（按国务院办公厅放假调休安排）前公布；实时公开的事项列为“随时公布”，
     没有写明公开频次的事项单独列出。单位名录中登记了村（居）民委员会的，每个村（社区）一列（一页）。
+
     退出码：0 已输出；2 无法运行（目录有错误、单位有误、年份没有节假日数据、xlsx 缺少 -o）。
     """
     from zwgk_cli.calendar.plan import build_plan, require_covered

@@ -12,6 +12,7 @@ import typer
 from zwgk_cli.check.coverage import coverage_data
 from zwgk_cli.check.coverage_report import measure_coverage
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line, working
+from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_CANNOT_RUN,
@@ -26,11 +27,24 @@ from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 from zwgk_cli.core.inert_text import json_inert
 
+ENGLISH = CommandEnglish(
+    """Coverage of the upstream guideline: per domain, how many of the upstream items that apply
+    to this catalogue's levels are claimed, declined, missing or added.
+
+    Missing items (neither claimed nor declined) and claimed items changed upstream since are
+    listed one by one. The JSON gives each claimed item's upstream hash, to copy into the item's
+    claimed_hash once reviewed.
+
+    Exit codes: 0 measured; 2 cannot run (no such folder, no upstream catalogue set, or it cannot
+    be read).""",
+    {"output_format": "Output format: text (a table) or json."},
+)
+
 
 def coverage_command(
     directory: DirArgument = DEFAULT_FOLDER,
     output_format: Annotated[
-        CoverageFormat, typer.Option("--format", help="输出格式：text（默认）或 json。")
+        CoverageFormat, typer.Option("--format", help="输出格式：text（表格）或 json。")
     ] = CoverageFormat.text,
     lang: LangOption = Language.zh,
 ) -> None:
@@ -38,6 +52,7 @@ def coverage_command(
 
     缺少的事项（既没有认领也没有说明不认领）和认领后上级有改动的事项逐条列出。
     JSON 中给出每个认领事项的上级摘要（hash），复核后可填入事项的 claimed_hash。
+
     退出码：0 已统计；2 无法运行（文件夹不存在、没有设置上级目录或上级目录无法读取）。
     """
     language: Lang = lang.value

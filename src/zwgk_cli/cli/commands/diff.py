@@ -8,10 +8,14 @@ from typing import Annotated
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, working
+from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
     EXIT_OK,
+    FOLDER,
+    NEW,
+    OLD,
     DiffFormat,
     LangOption,
     Language,
@@ -19,22 +23,52 @@ from zwgk_cli.cli.options import (
 )
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
+ENGLISH = CommandEnglish(
+    """Compare two versions of the catalogue: item by item (by id) and field by field, list what
+    was added, removed, changed, moved and renumbered.
+
+    Without arguments it compares the last commit (HEAD) with the working tree; versions are read
+    straight from git and the working tree is left alone. Layout, comments and the order of keys
+    are not changes.
+
+    Exit codes: 0 compared (with or without differences); 1 differences, with --exit-code;
+    2 cannot run.""",
+    {
+        "old": "The old version: a git revision (v2020, HEAD~3, a branch) or a catalogue folder; "
+        "HEAD when left out.",
+        "new": "The new version: a git revision or a catalogue folder; the catalogue folder in the "
+        "working tree when left out.",
+        "folder": "Where the catalogue folder is in the repository (to read git revisions and the "
+        "working tree).",
+        "output_format": "Output format: text (for people), markdown (a pull-request comment), html "
+        "(publishable change notes), json.",
+        "exit_code": "Exit with code 1 when there are differences (as git diff --exit-code does).",
+    },
+)
+
 
 def diff_command(
     old: Annotated[
         str | None,
-        typer.Argument(help="旧版本：git 版本（v2020、HEAD~3、分支名）或目录文件夹；省略时为 HEAD。"),
+        typer.Argument(
+            metavar=OLD, help="旧版本：git 版本（v2020、HEAD~3、分支名）或目录文件夹；省略时为 HEAD。"
+        ),
     ] = None,
     new: Annotated[
-        str | None, typer.Argument(help="新版本：git 版本或目录文件夹；省略时为工作区中的目录文件夹。")
+        str | None,
+        typer.Argument(metavar=NEW, help="新版本：git 版本或目录文件夹；省略时为工作区中的目录文件夹。"),
     ] = None,
     folder: Annotated[
-        Path, typer.Option("--dir", help="目录文件夹在仓库中的位置（读取 git 版本和工作区时使用）。")
+        Path,
+        typer.Option(
+            "--dir", metavar=FOLDER, help="目录文件夹在仓库中的位置（读取 git 版本和工作区时使用）。"
+        ),
     ] = DEFAULT_FOLDER,
     output_format: Annotated[
         DiffFormat,
         typer.Option(
-            "--format", help="输出格式：text（默认）、markdown（PR 评论）、html（可发布的调整说明）、json。"
+            "--format",
+            help="输出格式：text（给人看的报告）、markdown（合并请求评论）、html（可发布的调整说明）、json。",
         ),
     ] = DiffFormat.text,
     exit_code: Annotated[
@@ -46,7 +80,9 @@ def diff_command(
     """比较目录的两个版本：逐个事项（按编号）、逐个字段列出新增、删除、修改、移动和重新编号。
 
     不带参数时比较最近一次提交（HEAD）和工作区；版本直接从 git 读取，不会改动工作区。
-    格式、注释和键的顺序不算变化。退出码：0 比较完成（无论有无差异）；1 有差异且用了 --exit-code；2 无法运行。
+    格式、注释和键的顺序不算变化。
+
+    退出码：0 比较完成（无论有无差异）；1 有差异且用了 --exit-code；2 无法运行。
     """
     from zwgk_cli.cli.report.diff import print_side_errors, side_steps, write_diff
     from zwgk_cli.history.compare import compare

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
-from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_FINDINGS, EXIT_OK, LangOption, Language
+from zwgk_cli.cli.help.text import CommandEnglish
+from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_FINDINGS, EXIT_OK, PATH, LangOption, Language
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 from zwgk_cli.core.report_formats import display_path
@@ -19,13 +20,32 @@ if TYPE_CHECKING:
     from zwgk_cli.sources.fmt import FormatRun
 
 
+ENGLISH = CommandEnglish(
+    """Write the catalogue's YAML files one way: key order, indentation, list style and quotes;
+    data, comments and blank lines stay as they are.
+
+    --check only lists the files to rewrite. A file that cannot be read (a syntax error, a
+    duplicate key, a wrong encoding …) is left untouched.
+
+    Exit codes: 0 every file already laid out (or now laid out); 1 --check found files to lay out,
+    or a file could not be read or laid out; 2 cannot run.""",
+    {
+        "paths": "Files or folders to lay out (a folder means all its *.yaml and *.yml files, "
+        "zwgk.yaml included); catalogues when left out.",
+        "check": "Check only, change nothing: list the files to lay out, exit code 1 if there are "
+        "any (for CI).",
+        "fix_encoding": "Convert GBK/GB18030 files to UTF-8 (without it they are reported and skipped).",
+    },
+)
+
+
 def fmt_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="要排版的文件或文件夹（文件夹指其中全部 *.yaml、*.yml 文件，含 zwgk.yaml）；默认 catalogues。",
+            help="要排版的文件或文件夹（文件夹指其中全部 *.yaml、*.yml 文件，含 zwgk.yaml）；省略时为 catalogues。",
             show_default=False,
-            metavar="PATHS",
+            metavar=PATH,
         ),
     ] = None,
     check: Annotated[
@@ -43,6 +63,7 @@ def fmt_command(
     """统一目录 YAML 文件的写法：键的顺序、缩进、列表写法和引号；数据、注释和空行保持不变。
 
     --check 只列出需要重新排版的文件。读不了的文件（语法错误、键重复、编码不对……）不会改动。
+
     退出码：0 全部已是标准格式（或已排版）；1 --check 发现需要排版的文件，或有文件无法读取、无法排版；2 无法运行。
     """
     from zwgk_cli.sources.fmt import format_paths

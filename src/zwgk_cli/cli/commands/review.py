@@ -13,7 +13,19 @@ import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line, working
-from zwgk_cli.cli.options import DEFAULT_FOLDER, EXIT_OK, DirArgument, LangOption, Language, iso_day
+from zwgk_cli.cli.help.text import CommandEnglish
+from zwgk_cli.cli.options import (
+    DAY,
+    DEFAULT_FOLDER,
+    DOMAIN,
+    EXIT_OK,
+    PATH,
+    UNIT,
+    DirArgument,
+    LangOption,
+    Language,
+    iso_day,
+)
 from zwgk_cli.cli.report.review import print_review
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
@@ -33,30 +45,52 @@ class ReviewFormat(StrEnum):
     docx = "docx"
 
 
+ENGLISH = CommandEnglish(
+    """Review progress: the stage each domain has reached, when its next stage is due, whether it
+    is overdue, open review opinions, coverage and normativity.
+
+    A domain changed after passing a stage is marked as waiting for review again. This is the only
+    command that reads today's date; --as-of names another day. --format docx writes a review
+    opinion letter (Word) per domain.
+
+    Exit codes: 0 written; 2 cannot run (no review process set, a bad date or unit, -o missing).""",
+    {
+        "as_of": "Report as things stood on this day (today by default); the output names the day.",
+        "output_format": "Output format: text, json, html (an internal working page), xlsx (a summary "
+        "workbook), docx (one review letter per domain).",
+        "output": "Output file; a folder for docx. Needed for html, xlsx and docx.",
+        "unit": "Review one town's or street's catalogue (its name, place name or unit slug).",
+        "domain": "With docx, write only this domain's letter (domain name or slug).",
+    },
+)
+
+
 def review_command(
     directory: DirArgument = DEFAULT_FOLDER,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of", metavar="YYYY-MM-DD", help="按这一天的情况统计（默认今天）；输出注明所用日期。"
-        ),
+        typer.Option("--as-of", metavar=DAY, help="按这一天的情况统计（默认今天）；输出注明所用日期。"),
     ] = None,
     output_format: Annotated[
         ReviewFormat,
         typer.Option(
             "--format",
-            help="text（默认）、json、html（内部工作页面）、xlsx（汇总表）、docx（每个领域一份审查意见书）。",
+            help="输出格式：text、json、html（内部工作页面）、xlsx（汇总表）、docx（每个领域一份审查意见书）。",
         ),
     ] = ReviewFormat.text,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="输出文件；docx 为输出文件夹。html、xlsx、docx 必须指定。"),
+        typer.Option(
+            "-o", "--output", metavar=PATH, help="输出文件；docx 为输出文件夹。html、xlsx、docx 必须指定。"
+        ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="审核某个镇、街道的目录（名称、地名或单位代码）。")
+        str | None,
+        typer.Option("--unit", metavar=UNIT, help="审核某个镇、街道的目录（名称、地名或单位代码）。"),
     ] = None,
     domain: Annotated[
-        str | None, typer.Option("--domain", help="docx 只写这个领域的审查意见书（领域名称或代码）。")
+        str | None,
+        typer.Option("--domain", metavar=DOMAIN, help="docx 只写这个领域的审查意见书（领域名称或代码）。"),
     ] = None,
     lang: LangOption = Language.zh,
 ) -> None:
@@ -64,6 +98,7 @@ def review_command(
 
     领域内容在通过审核后有改动的，标为“修改后待重新审核”。这是唯一读取当天日期的命令，
     --as-of 可指定日期。--format docx 为每个领域写一份审查意见书（Word）。
+
     退出码：0 已输出；2 无法运行（没有审核流程、日期或单位有误、缺少 -o）。
     """
     language: Lang = lang.value

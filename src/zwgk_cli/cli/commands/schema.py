@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
+from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
     EXIT_OK,
+    FOLDER,
     DirArgument,
     LangOption,
     Language,
@@ -19,10 +21,29 @@ from zwgk_cli.cli.options import (
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
+ENGLISH = CommandEnglish(
+    """Export the JSON Schemas editors use (draft 2020-12): zwgk.schema.json, domain.schema.json,
+    and review.schema.json for review records.
+
+    Fields carry Chinese titles and descriptions; this catalogue's channels, levels, units and
+    domains are the values allowed. The first line of a domain file,
+    “# yaml-language-server: $schema=../schemas/domain.schema.json”, lets VS Code and other editors
+    complete and check it by them.
+
+    Exit codes: 0 written (with --check: up to date); 1 zwgk.yaml has errors, or with --check files
+    are out of date; 2 cannot run.""",
+    {
+        "out": "The folder the JSON Schemas are written to.",
+        "check": "Only check that the files are up to date: list the stale ones and end with exit code 1.",
+    },
+)
+
 
 def schema_command(
     directory: DirArgument = DEFAULT_FOLDER,
-    out: Annotated[Path, typer.Option("-o", "--out", help="JSON Schema 写入的文件夹。")] = Path("schemas"),
+    out: Annotated[
+        Path, typer.Option("-o", "--out", metavar=FOLDER, help="JSON Schema 写入的文件夹。")
+    ] = Path("schemas"),
     check: Annotated[
         bool, typer.Option("--check", help="只检查文件是否最新：过期时列出并以退出码 1 结束。")
     ] = False,
@@ -32,6 +53,7 @@ def schema_command(
 
     字段带中文标题和说明；本目录的渠道、层级、单位、领域作为可选值。领域文件第一行的
     “# yaml-language-server: $schema=../schemas/domain.schema.json” 让 VS Code 等编辑器据此补全和检查。
+
     退出码：0 已写入（或 --check 时已是最新）；1 zwgk.yaml 有错误，或 --check 时文件过期；2 无法运行。
     """
     from zwgk_cli.authoring.project import update_schemas

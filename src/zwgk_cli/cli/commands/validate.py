@@ -10,6 +10,7 @@ import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import check_steps, exit_cannot_run, working
+from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
@@ -23,17 +24,35 @@ from zwgk_cli.cli.report.terminal import emit_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 from zwgk_cli.core.report_formats import render_github, render_json
 
+ENGLISH = CommandEnglish(
+    """Check the catalogue: read every file and report every problem in one run
+    (file:line:column, code, hint).
+
+    The same warning on several domains (no items yet, no completion date) is one line in the text
+    report; --format json and github list every finding.
+
+    Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings under --strict; 2 cannot run.""",
+    {
+        "strict": "Treat warnings as failures (exit code 1).",
+        "output_format": "Output format: text (a report for people), json, github (GitHub Actions annotations).",
+    },
+)
+
 
 def validate_command(
     directory: DirArgument = DEFAULT_FOLDER,
     strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败（退出码 1）。")] = False,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", help="输出格式：text（默认）、json、github（GitHub Actions 注释）。"),
+        typer.Option(
+            "--format", help="输出格式：text（给人看的报告）、json、github（GitHub Actions 注释）。"
+        ),
     ] = OutputFormat.text,
     lang: LangOption = Language.zh,
 ) -> None:
     """检查目录：读取全部文件，一次报告所有问题（文件:行:列、代码、提示）。
+
+    多个领域的同一警告（还没有事项、没有填写完成时间）在文本报告中合并为一行；--format json 和 github 逐条列出。
 
     退出码：0 无错误（可有警告）；1 有错误，或 --strict 下有警告；2 无法运行。
     """

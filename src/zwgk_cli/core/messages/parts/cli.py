@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- every command ------------------------------------------------------------------------
-    "ui.cli.error": ("错误：", "error："),
+    "ui.cli.error": ("错误：", "error: "),
     "ui.cli.step.read": ("（读取第 {done}/{total} 个文件）", " (reading file {done}/{total})"),
     "ui.cli.step.check": ("（检查第 {done}/{total} 个文件）", " (checking file {done}/{total})"),
     # ---- zwgk validate -----------------------------------------------------------------------
@@ -98,5 +98,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.coverage.stale-item": (
         "{domain} {local} 认领的 {id} 已改动，当前摘要 {hash}",
         "{domain} {local}: the claimed {id} has changed; its hash is now {hash}",
+    ),
+    # ---- cli-help (issue 20): help pages and usage errors (cli/help/) ---------------------------
+    "ui.help.usage": ("用法：", "Usage: "),
+    "ui.help.options-word": ("<选项>", "<options>"),
+    "ui.help.command-word": ("<命令>", "<command>"),
+    "ui.help.args-word": ("<参数>", "<args>"),
+    "ui.help.arguments": ("参数", "Arguments"),
+    "ui.help.options": ("选项", "Options"),
+    "ui.help.commands": ("命令", "Commands"),
+    "ui.help.help": ("显示本帮助后退出。", "Show this help and exit."),
+    "ui.help.default": ("[默认：{value}]", "[default: {value}]"),
+    "ui.help.required": ("[必填]", "[required]"),
+    "ui.help.repeat": ("[可重复]", "[repeatable]"),
+    "ui.help.try": ("用 {command} --help 查看帮助。", "Run {command} --help for help."),
+    "ui.cli.aborted": ("已中止。", "Aborted."),
+    "stop.usage.no-such-option": ("没有 {option} 这个选项。", "no such option: {option}."),
+    "stop.usage.no-such-command": ("没有 {command} 这个命令。", "no such command: {command}."),
+    "stop.usage.did-you-mean": ("是不是要用 {names}？", " Did you mean {names}?"),
+    "stop.usage.commands": ("可用的命令：{names}。", " The commands are: {names}."),
+    "stop.usage.missing-command": ("缺少命令。", "a command is missing."),
+    "stop.usage.needs-value": (
+        "{option} 后面要写一个值 {placeholder}。",
+        "{option} needs a value {placeholder}.",
+    ),
+    "stop.usage.takes-no-value": (
+        "{option} 是开关，后面不能写值。",
+        "{option} is a switch: it takes no value.",
+    ),
+    "stop.usage.missing-option": (
+        "缺少必填的选项 {option} {placeholder}。",
+        "missing the required option {option} {placeholder}.",
+    ),
+    "stop.usage.missing-argument": ("缺少参数 {argument}。", "missing the argument {argument}."),
+    "stop.usage.bad-choice": (
+        "{name} 的值“{value}”无效：可选 {choices}。",
+        "invalid value for {name}: '{value}'; choose {choices}.",
+    ),
+    "stop.usage.bad-integer": (
+        "{name} 的值“{value}”无效：应为整数。",
+        "invalid value for {name}: '{value}' is not a whole number.",
+    ),
+    "stop.usage.bad-value": ("{name} 的值“{value}”无效。", "invalid value for {name}: '{value}'."),
+    "stop.usage.extra-arguments": ("多余的参数：{args}。", "unexpected extra arguments: {args}."),
+    "stop.usage.other": ("命令行有误：{message}", "{message}"),
+    "stop.usage.env-lang": (
+        "环境变量 ZWGK_LANG 的值“{value}”无效：应为 zh 或 en（也可写 zh_CN、en_US 这样的区域设置）。",
+        "the ZWGK_LANG environment variable holds '{value}': it should be zh or en (or a locale such as zh_CN, en_US).",
     ),
 }
