@@ -101,8 +101,10 @@ class ZwgkGroup(_HelpPages, TyperGroup):
         given = list(sys.argv[1:] if args is None else args)
         try:
             self.language = chosen_language(given, os.environ)
-            # a command's --lang defaults to the one before its name, else to ZWGK_LANG
-            default = argument_language(before_command(given, self.commands)) or env_language(os.environ)
+            # a command's --lang defaults to one before its name, else (no --lang at all) to ZWGK_LANG
+            default = argument_language(before_command(given, self.commands))
+            if argument_language(given) is None:
+                default = env_language(os.environ)
         except LanguageSettingError as exc:
             self.language = "zh"
             _say_usage_error(say("stop.usage.env-lang", value=exc.value), None, self.language)
