@@ -86,7 +86,7 @@ FIELD_HELP: dict[str, str] = {
     "lead": "主体责任单位。",
     "partners": "配合单位。",
     "partners_etc": "任务分工表中配合单位之后加“等”。",
-    "due": "完成时间（YYYY-MM-DD）。",
+    "Domain.due": "完成时间（YYYY-MM-DD）：任务分工中编制本领域目录的完成时间；还不知道时留空（zwgk validate 提示填写）。",
     "items": "本领域的公开事项，按表格中的顺序排列；同一一级事项的行要相邻。",
     "id": "事项编号：领域代码加三位序号，如 zdjsxm-001；发布后不要改动，版本比较按编号对应事项。",
     "category": "一级事项。",

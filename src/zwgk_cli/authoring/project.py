@@ -31,23 +31,49 @@ class ProjectRequest:
     published: str | None = None  # as typed: YYYY-MM-DD
 
 
-def start_project(target: Path, request: ProjectRequest, today: date) -> CheckResult:
-    """Write the project into `target`, check it, add its JSON Schemas; ZwgkError before writing for bad options."""
-    # `today` is the publication date when the request names none
+@dataclass(frozen=True, slots=True)
+class StartedProject:
+    """What `zwgk init` wrote: the new catalogue's check, and the dates it left for the office to fill."""
+
+    check: CheckResult
+    dues_to_fill: int  # domain files whose completion date (due) is empty
+    published_placeholder: date | None  # written as the publication date because none was given
+
+
+def start_project(target: Path, request: ProjectRequest, today: date) -> StartedProject:
+    """Write the project into `target`, check it, add its JSON Schemas; ZwgkError before writing for bad options.
+
+    Why dates are left: the completion dates (due) come from the office's task division, which
+    zwgk cannot know, so they stay empty (a warning says so) rather than show a date nobody set.
+    The publication date is printed on every output and needed to build, so without --published
+    it is `today`, marked in zwgk.yaml and in the summary as a placeholder to replace.
+    """
+    if request.example:
+        given = [name for name, value in _BLANK_ONLY if getattr(request, value) is not None]
+        if given:
+            raise ZwgkError(say("stop.init.example-options", options="、".join(given)))
+    elif not (request.region or "").strip():
+        raise ZwgkError(say("stop.init.no-region"))
     check_target(target)
+    placeholder: date | None = None
     if request.example:
         copy_example(target)
     else:
-        region = request.region
-        if not region:
-            raise ZwgkError(say("stop.init.no-region"))
+        region = (request.region or "").strip()
         levels = _levels(request.levels, region)
-        options = ProjectOptions(region.strip(), levels, _date(request.published, today))
+        published = _date(request.published, today)
+        placeholder = None if request.published is not None else published
+        options = ProjectOptions(region, levels, published, published_given=placeholder is None)
         write_files(target, project_files(options))
     result = check_catalogue(target / "catalogues")
     if result.settings.settings is not None:
         write_files(target / "schemas", schema_files(result.settings.settings))
-    return result
+    dues = sum(1 for df in result.files if df.header is not None and df.header.due is None)
+    return StartedProject(result, dues, placeholder)
+
+
+# what only a blank catalogue takes: (option, ProjectRequest field)
+_BLANK_ONLY = (("--region", "region"), ("--levels", "levels"), ("--published", "published"))
 
 
 def _levels(text: str | None, region: str) -> list[str]:
@@ -58,6 +84,7 @@ def _levels(text: str | None, region: str) -> list[str]:
 
 
 def _date(text: str | None, today: date) -> date:
+    """The --published date, or `today` when none was given."""
     if text is None:
         return today
     try:

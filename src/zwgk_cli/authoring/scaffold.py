@@ -100,11 +100,12 @@ _PLAIN = re.compile(r"^[\w\u3000-\u303f\u4e00-\u9fff\uff00-\uffef（）〔〕《
 
 @dataclass(frozen=True, slots=True)
 class ProjectOptions:
-    """What `zwgk init` asks for."""
+    """What `zwgk init` asks for; `published` is a placeholder (the day init ran) unless `published_given`."""
 
     region: str
     levels: list[str]
     published: date
+    published_given: bool = True
 
 
 def scalar(text: str) -> str:
@@ -141,6 +142,14 @@ def settings_text(options: ProjectOptions) -> str:
         f"issuer: {scalar(issuer)}",
         "# document: XX府办发〔2020〕X号   # 发布文件的文号",
         f"edition: {options.published.year}年版",
+        *(
+            []
+            if options.published_given
+            else [
+                "# 发布日期（YYYY-MM-DD）印在所有输出上。这里暂填生成项目的日期，正式发布前改为实际发布日期"
+                "（版本 edition 随之改）。"
+            ]
+        ),
         f"published: {options.published.isoformat()}",
         "",
         "# 公开层级：按表头顺序排列。",
@@ -194,7 +203,7 @@ def domain_text(options: ProjectOptions, order: int) -> str:
     if partners:
         lines.append(f"partners: [{', '.join(prefix + p for p in partners)}]")
     lines += [
-        f"due: {options.published.isoformat()}",
+        "due:  # 完成时间（YYYY-MM-DD）：任务分工规定的完成时间，如 2020-10-30；知道后填写",
         "# 事项示例（删去行首的 # 并改写）：",
         f"#  - id: {slug}-001",
         "#    category: 一级事项",

@@ -42,6 +42,14 @@ def lint_domain(
     if df.header is not None and not df.items and not _raw_items(df):
         msg = say("domain-empty", domain=df.header.domain)
         found.append(located(df.doc, ("domain",), "domain-empty", msg, say("domain-empty.hint")))
+    if df.header is not None and df.header.due is None:
+        # at `due:` when it is written empty, else at the domain's name
+        data = df.doc.data
+        where = ("due",) if isinstance(data, dict) and "due" in data else ("domain",)
+        msg = say("due-missing", domain=df.header.domain)
+        found.append(
+            located(df.doc, where, "due-missing", msg, say("due-missing.hint"), at_key=where == ("due",))
+        )
     own = own_level_prefixes(levels or [])
     for entry in df.items:
         if not entry.invalid and _quiet(entry.item, when):

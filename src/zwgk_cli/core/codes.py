@@ -261,6 +261,12 @@ _ALL: tuple[Code, ...] = (
     ),
     Code("domain-empty", "warning", "领域文件还没有任何事项", "the domain file has no items yet"),
     Code(
+        "due-missing",
+        "warning",
+        "领域文件没有填写完成时间（due），任务分工表中这一格为空",
+        "the domain file has no completion date (due): its cell in the task-division table is empty",
+    ),
+    Code(
         "waiver-unused",
         "warning",
         "豁免没有对应的警告，可以删除",
@@ -532,7 +538,13 @@ _ALL: tuple[Code, ...] = (
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
 # Warnings about a source item can be waived on it; `zwgk import`'s findings are about tables and
-# `zwgk fmt`'s about layout, and the review findings about review records, not items.
+# `zwgk fmt`'s about layout, and the review findings about review records, not items; an empty
+# domain or a missing completion date is about the whole file, which no item's waiver covers.
+WHOLE_FILE: frozenset[str] = frozenset({"domain-empty", "due-missing"})
 WAIVABLE: frozenset[str] = frozenset(
-    c.code for c in _ALL if c.severity == "warning" and not c.code.startswith(("import-", "fmt-", "review-"))
+    c.code
+    for c in _ALL
+    if c.severity == "warning"
+    and not c.code.startswith(("import-", "fmt-", "review-"))
+    and c.code not in WHOLE_FILE
 )

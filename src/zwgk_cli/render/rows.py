@@ -152,9 +152,9 @@ def partners_text(domain: Domain) -> str:
     return f"{text}等" if text and domain.partners_etc else text
 
 
-def due_text(due: date) -> str:
-    """完成时间 as the 附件 prints it: 2020年10月30日前."""
-    return f"{due.year}年{due.month}月{due.day}日前"
+def due_text(due: date | None) -> str:
+    """完成时间 as the 附件 prints it: 2020年10月30日前 (nothing while the date is not filled in)."""
+    return f"{due.year}年{due.month}月{due.day}日前" if due is not None else ""
 
 
 def date_text(day: date) -> str:

@@ -96,9 +96,10 @@ def init_command(
     console = make_console()
     try:
         request = ProjectRequest(example, region, levels, published)
-        result = start_project(directory, request, date.today())
+        started = start_project(directory, request, date.today())
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
+    result = started.check
     if result.summary.errors:
         print_diagnostics(console, result.diagnostics, result.summary, language, Path.cwd())
         raise typer.Exit(EXIT_FINDINGS)
@@ -107,6 +108,14 @@ def init_command(
     # the next steps span several lines: the folder's name is made one line before it fills them
     shown = one_line(str(directory))
     created = say("ui.init.created", directory=shown).get(language)
-    counts = say("ui.init.next", domains=result.summary.domains, items=result.summary.items, directory=shown)
+    counts = say("ui.init.counts", domains=result.summary.domains, items=result.summary.items)
     console.print(RichText.assemble((created, "bold green"), counts.get(language)))
+    dates = [say("ui.init.dates.due", count=started.dues_to_fill)] if started.dues_to_fill else []
+    if started.published_placeholder is not None:
+        dates.append(say("ui.init.dates.published", date=started.published_placeholder.isoformat()))
+    if dates:
+        console.print(RichText(say("ui.init.dates").get(language), style="bold yellow"))
+        for line in dates:
+            console.print(RichText(line.get(language)))
+    console.print(RichText(say("ui.init.next", directory=shown).get(language)))
     raise typer.Exit(EXIT_OK)

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, say
+from zwgk_cli.core.codes import WHOLE_FILE
+from zwgk_cli.core.diagnostics import Diagnostic, Lang, Summary, Text, say
 from zwgk_cli.core.inert_text import one_line, shown_chars
-from zwgk_cli.core.report_formats import location, summary_text
+from zwgk_cli.core.report_formats import display_path, location, summary_text
 from zwgk_cli.core.text_width import terminal_width
 
 if TYPE_CHECKING:
@@ -26,12 +27,29 @@ Piece = tuple[str, str | None]  # text and its rich style (None: plain)
 Line = list[Piece]
 
 
+# Findings about a whole domain file, which a new project has in every file (zwgk init leaves the
+# items and the completion dates to fill): several of one code are reported as one line.
+GROUPED_CODES = WHOLE_FILE
+
+
 def report_lines(
     diagnostics: Sequence[Diagnostic], summary: Summary | None, lang: Lang, base: Path | None
 ) -> list[Line]:
-    """Every finding (its line, source excerpt with caret, hint, waiver reason), then the summary (if any)."""
+    """Every finding (its line, source excerpt with caret, hint, waiver reason), then the summary (if any).
+
+    Two or more findings of a code in GROUPED_CODES become one line after the others (group_lines);
+    the machine formats (json, github) still list every one.
+    """
     lines: list[Line] = []
+    groups: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
+        if d.code in GROUPED_CODES and d.counts and d.file is not None:
+            groups.setdefault(d.code, []).append(d)
+    groups = {code: found for code, found in groups.items() if len(found) > 1}
+    grouped = {id(d) for found in groups.values() for d in found}
+    for d in diagnostics:
+        if id(d) in grouped:
+            continue
         severity: Piece
         if d.waived is not None:
             severity = (say("ui.report.waived-warning").get(lang), "dim")
@@ -60,11 +78,44 @@ def report_lines(
         if d.waived is not None:
             label = say("ui.report.waiver-reason").get(lang)
             lines.append([("  " + label, "dim"), (one_line(d.waived), "dim")])
+    for code, found in groups.items():
+        lines += group_lines(code, found, summary, lang, base)
     if summary is None:  # a command that closes with its own summary (`zwgk fmt`)
         return lines
     style = "bold red" if summary.errors else "bold yellow" if summary.warnings else "bold green"
     lines.append([(summary_text(summary, lang), style)])
     return lines
+
+
+def group_lines(
+    code: str, found: Sequence[Diagnostic], summary: Summary | None, lang: Lang, base: Path | None
+) -> list[Line]:
+    """One line for several findings of `code`, at their folder, naming their files (or all domains), and its hint.
+
+    ``catalogues/: 警告[domain-empty] 3 个领域还没有任何事项 (items)：aqsc.yaml、jz.yaml、ssgl.yaml。``
+    """
+    files = sorted({d.file for d in found if d.file is not None})
+    folder = files[0].parent if len({path.parent for path in files}) == 1 else Path(os.path.commonpath(files))
+    where = display_path(folder, base).rstrip("/") + "/"
+    if summary is not None and len(files) == summary.domains:
+        message = say(f"{code}.all", count=len(files))
+    else:
+        names = [display_path(path, folder.resolve()) for path in files]
+        message = say(f"{code}.many", count=len(files), files=Text("、".join(names), ", ".join(names)))
+    severity = found[0].severity
+    return [
+        [
+            (where, "bold"),
+            (": ", None),
+            (say(f"ui.report.{severity}").get(lang), _STYLE[severity]),
+            (f"[{code}] ", _STYLE[severity]),
+            (one_line(message.get(lang)), None),
+        ],
+        [
+            ("  " + say("ui.report.hint").get(lang), "green"),
+            (one_line(say(f"{code}.many.hint").get(lang)), None),
+        ],
+    ]
 
 
 EXCERPT_CHARS = 160  # a longer source line is shown as this much of it around the column

@@ -245,7 +245,7 @@ def _write_tasks_sheet(book: XlsxWriter, catalogue: Catalogue) -> None:
                     cells.append((col, text, CELL))
                 elif span == 1:
                     cells.append((col, text or None, CELL))
-            cells.append((4, row.due, CENTER))
+            cells.append((4, row.due or None, CENTER))
             lines = max(
                 line_count(task, TASK_COLUMNS[1][1]),
                 line_count(row.partners, TASK_COLUMNS[3][1]) if row.partners_span == 1 else 1,

@@ -60,8 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{target} exists and is not an empty folder; name a new or empty one.",
     ),
     "stop.init.no-region": (
-        "请用 --region 指定行政区划全称，如 zwgk init 目录项目 --region 重庆市XX区；或用 --example 生成渝北区示例。",
-        "name the region with --region (e.g. --region 重庆市XX区), or use --example.",
+        "新建空白目录须用 --region 写明行政区划全称，如 zwgk init xq --region 重庆市XX区；"
+        "用 --example 写入渝北区示例目录时不需要 --region。",
+        "a blank catalogue needs the region's full name: zwgk init xq --region 重庆市XX区; "
+        "--example writes the 渝北区 example and needs no --region.",
     ),
     "stop.init.bad-levels": ("--levels 有误：{levels}", "bad --levels: {levels}"),
     "stop.init.bad-date": (
@@ -70,10 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ui.init.created": ("已生成目录项目 {directory}/", "Created {directory}/"),
     "ui.init.next": (
-        "：{domains} 个领域、{items} 个事项。下一步：\n"
-        "  cd {directory}\n  zwgk validate catalogues      # 检查\n  zwgk build catalogues -o dist  # 生成网站",
-        ": {domains} domains, {items} items. "
-        "Next: cd {directory}; zwgk validate catalogues; zwgk build catalogues -o dist",
+        "下一步：\n  cd {directory}\n  zwgk validate catalogues      # 检查\n  zwgk build catalogues -o dist  # 生成网站",
+        "Next:\n  cd {directory}\n  zwgk validate catalogues      # check\n  zwgk build catalogues -o dist  # build the site",
     ),
     # ---- zwgk coverage (the table is in Chinese: .zh is used) ------------------------------------
     "ui.coverage.working": ("正在检查目录和上级目录…", "checking the catalogues…"),
@@ -145,5 +145,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stop.usage.env-lang": (
         "环境变量 ZWGK_LANG 的值“{value}”无效：应为 zh 或 en（也可写 zh_CN、en_US 这样的区域设置）。",
         "the ZWGK_LANG environment variable holds '{value}': it should be zh or en (or a locale such as zh_CN, en_US).",
+    ),
+    "ui.init.counts": ("：{domains} 个领域、{items} 个事项。", ": {domains} domains, {items} items."),
+    "ui.init.dates": ("待填写的日期：", "Dates to fill in:"),
+    "ui.init.dates.due": (
+        "  各领域文件的完成时间 (due)：{count} 个文件中为空，按任务分工填写，如 due: 2020-10-30。",
+        "  the completion date (due) of each domain: empty in {count} files; write the date the task division "
+        "sets, e.g. due: 2020-10-30.",
+    ),
+    "ui.init.dates.published": (
+        "  catalogues/zwgk.yaml 的发布日期 (published)：暂填今天 {date}，正式发布前改为实际发布日期。",
+        "  the publication date (published) in catalogues/zwgk.yaml: today, {date}, for now; change it to "
+        "the real date before publishing.",
+    ),
+    "stop.init.example-options": (
+        "--example 写入随附的渝北区示例目录，不能再用 {options}（这些选项只用于新建空白目录）。",
+        "--example writes the bundled 渝北区 example: {options} only apply to a blank catalogue.",
     ),
 }

@@ -140,4 +140,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another category, so its cell cannot be merged in the published table.",
     ),
     "category-split.hint": ("把同一一级事项下的事项排在一起。", "keep the items of one category together."),
+    # ---- cli-help (issue 20): a date zwgk init leaves for the office to fill ----------------------
+    "due-missing": (
+        "领域“{domain}”还没有填写完成时间 (due)，任务分工表中这一格为空。",
+        "domain '{domain}' has no completion date (due) yet: its cell in the task-division table is empty.",
+    ),
+    "due-missing.hint": (
+        "在 due: 后写任务分工规定的完成时间，如 due: 2020-10-30。",
+        "write the completion date the task division sets after due:, e.g. due: 2020-10-30.",
+    ),
+    # several of them in one line of the text report (cli/report/terminal.py, group_lines)
+    "domain-empty.all": (
+        "全部 {count} 个领域都还没有任何事项 (items)。",
+        "none of the {count} domains has items yet.",
+    ),
+    "domain-empty.many": (
+        "{count} 个领域还没有任何事项 (items)：{files}。",
+        "{count} domains have no items yet: {files}.",
+    ),
+    "domain-empty.many.hint": (
+        "按标准指引认领、增补各领域的公开事项，写好后这条提示消失；逐条列出用 zwgk validate --format json。",
+        "claim and add each domain's items from the guideline; this goes away once they are written. "
+        "zwgk validate --format json lists each one.",
+    ),
+    "due-missing.all": (
+        "全部 {count} 个领域都还没有填写完成时间 (due)。",
+        "none of the {count} domains has a completion date (due) yet.",
+    ),
+    "due-missing.many": (
+        "{count} 个领域还没有填写完成时间 (due)：{files}。",
+        "{count} domains have no completion date (due) yet: {files}.",
+    ),
+    "due-missing.many.hint": (
+        "在各领域文件的 due: 后写任务分工规定的完成时间，如 due: 2020-10-30；逐条列出用 zwgk validate --format json。",
+        "write the completion date the task division sets after due: in each domain file, e.g. "
+        "due: 2020-10-30. zwgk validate --format json lists each one.",
+    ),
 }
