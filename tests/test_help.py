@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 import typer.main
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.core import TyperArgument, TyperOption
 from typer.testing import CliRunner
 
@@ -305,3 +308,44 @@ def test_usage_line_from_the_code() -> None:
     ctx = GROUP.make_context("zwgk", ["validate"], resilient_parsing=True)
     assert usage_line(GROUP, ctx, "zh") == "用法：zwgk [<选项>] <命令> [<参数>]..."
     assert usage_line(GROUP, ctx, "en") == "Usage: zwgk [<options>] <command> [<args>]..."
+
+
+def _lines(text: str, width: int) -> list[str]:
+    from zwgk_cli.cli.help.wrap import break_offsets
+
+    cuts = [0, *break_offsets(text, width), len(text)]
+    return [text[a:b].rstrip() for a, b in itertools.pairwise(cuts)]
+
+
+def test_chinese_wraps_after_any_character_but_not_before_a_closing_mark() -> None:
+    text = "输出文件；docx 为输出文件夹。html、xlsx、docx 必须指定。 [默认：catalogues]"
+    # rich alone would give "输出文件；docx" and move "为输出文件夹。html、xlsx、docx" whole to the next line
+    assert _lines(text, 20) == [
+        "输出文件；docx 为输",
+        "出文件夹。html、",
+        "xlsx、docx 必须指",
+        "定。",
+        "[默认：catalogues]",
+    ]
+    assert _lines("一二三四五（六）", 11) == ["一二三四五", "（六）"]  # （ is not left at a line's end
+    assert _lines("supercalifragilistic", 8) == ["supercal", "ifragili", "stic"]  # longer than a line: cut
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲乙丙丁，。（）《》 abc-[]：", max_size=80), st.integers(min_value=4, max_value=30))
+def test_wrapped_lines_fit_and_break_only_where_allowed(text: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    from zwgk_cli.cli.help.wrap import break_offsets, tokens
+
+    cuts = [0, *break_offsets(text, width), len(text)]
+    assert cuts == sorted(cuts)
+    lines = [text[a:b] for a, b in itertools.pairwise(cuts)]
+    assert "".join(lines) == text
+    pieces = tokens(text)
+    bounds = list(itertools.accumulate(len(piece) for piece in pieces))
+    for cut in cuts[1:-1]:  # a line breaks between pieces, or inside one wider than a whole line
+        inside = next(piece for piece, end in zip(pieces, bounds, strict=True) if end >= cut)
+        assert cut in bounds or cell_len(inside.rstrip()) > width, (text, width, lines)
+    wide = {piece.rstrip() for piece in pieces if cell_len(piece.rstrip()) > width}
+    assert all(cell_len(line.rstrip()) <= width or wide for line in lines), (text, width, lines)

@@ -24,6 +24,7 @@ from zwgk_cli.cli.help.text import (
     summary,
     usage_line,
 )
+from zwgk_cli.cli.help.wrap import ChineseText
 from zwgk_cli.core.diagnostics import Lang, say
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def help_parts(ctx: Context, lang: Lang) -> list[RenderableType]:
             _highlighted(RichText(paragraph, style="" if index == 0 else "dim"))
             for index, paragraph in enumerate(shown)
         )
-        parts.append(Padding(text, (0, 1, 1, 1)))
+        parts.append(Padding(ChineseText(text), (0, 1, 1, 1)))
     params = [param for param in command.get_params(ctx) if not getattr(param, "hidden", False)]
     arguments = [param for param in params if isinstance(param, TyperArgument)]
     options = [param for param in params if not isinstance(param, TyperArgument)]
@@ -110,7 +111,9 @@ def _parameters(ctx: Context, params: Sequence[Parameter], lang: Lang) -> Table:
             cell.append(" " + say("ui.help.repeat").get(lang), style="dim")
         if param.required:
             cell.append(" " + say("ui.help.required").get(lang), style="red")
-        table.add_row(RichText(name, style=OPTION_STYLE), RichText(shown, style=PLACEHOLDER_STYLE), cell)
+        table.add_row(
+            RichText(name, style=OPTION_STYLE), RichText(shown, style=PLACEHOLDER_STYLE), ChineseText(cell)
+        )
     return table
 
 
@@ -122,9 +125,8 @@ def _commands(group: TyperGroup, ctx: Context, lang: Lang) -> Table:
         command = group.get_command(ctx, name)
         if command is None or command.hidden:
             continue
-        table.add_row(
-            RichText(name, style=OPTION_STYLE), RichText(""), _highlighted(RichText(summary(command, lang)))
-        )
+        shown = ChineseText(_highlighted(RichText(summary(command, lang))))
+        table.add_row(RichText(name, style=OPTION_STYLE), RichText(""), shown)
     return table
 
 
