@@ -33,7 +33,7 @@
       label.textContent = "复制链接";
       var which = document.createElement("span");
       which.className = "sr-only";
-      which.textContent = "：事项 " + link.textContent;
+      which.textContent = " 事项 " + link.textContent;
       button.appendChild(label);
       button.appendChild(which);
       button.addEventListener("click", function () {
