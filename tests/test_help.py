@@ -349,3 +349,14 @@ def test_wrapped_lines_fit_and_break_only_where_allowed(text: str, width: int) -
         assert cut in bounds or cell_len(inside.rstrip()) > width, (text, width, lines)
     wide = {piece.rstrip() for piece in pieces if cell_len(piece.rstrip()) > width}
     assert all(cell_len(line.rstrip()) <= width or wide for line in lines), (text, width, lines)
+
+
+def test_a_description_s_source_line_breaks_become_what_the_text_needs() -> None:
+    assert paragraphs("JSON Schema、\n  pre-commit 配置。\n\n第二段\n  接着写") == [
+        "JSON Schema、pre-commit 配置。",
+        "第二段接着写",
+    ]
+    assert paragraphs("the example catalogue of\n    重庆市渝北区 instead") == [
+        "the example catalogue of 重庆市渝北区 instead"
+    ]
+    assert paragraphs("zwgk.yaml 的\n    review.require") == ["zwgk.yaml 的 review.require"]

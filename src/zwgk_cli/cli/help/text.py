@@ -55,18 +55,26 @@ def paragraphs(text: str) -> list[str]:
     """The paragraphs of a description, each as one line.
 
     A line break inside a paragraph is where the source was wrapped, not where the reader's line
-    ends: it goes, leaving no space between two Chinese characters and one space elsewhere.
+    ends: it goes, leaving a space only where the text would have one (not between two Chinese
+    characters, nor next to Chinese punctuation: ``Schema、pre-commit``, but ``of 重庆市``).
     """
     found: list[str] = []
     for block in text.strip().split("\n\n"):
         joined = ""
         for line in (part.strip() for part in block.splitlines()):
-            if joined and line and not (_wide(joined[-1]) or _wide(line[0])):
+            if joined and line and _spaced(joined[-1], line[0]):
                 joined += " "
             joined += line
         if joined:
             found.append(joined)
     return found
+
+
+def _spaced(before: str, after: str) -> bool:
+    """Whether a space goes between `before` and `after` where a line break joins them."""
+    if _wide(before) and _wide(after):
+        return False
+    return not any(_wide(char) and unicodedata.category(char).startswith("P") for char in (before, after))
 
 
 def _wide(char: str) -> bool:

@@ -73,8 +73,7 @@ def break_offsets(text: str, width: int) -> list[int]:
             used = cell_len(pieces[-1])
             start += len(pieces[-1])
             continue
-        if used or not token.isspace():  # spaces at the start of a line are dropped
-            used += cell_len(token)
+        used += cell_len(token)  # a line never starts with spaces (no break before them) but the text may
         start += len(token)
     return offsets
 
