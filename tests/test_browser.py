@@ -150,7 +150,7 @@ def search(page: Any, text: str) -> list[str]:
     page.press("#q", "Enter")
     # the page records each search it runs in the address (q=…): wait for this query's, then its status
     expect(page).to_have_url(re.compile(re.escape("?" + urlencode({"q": text})) + "(&|#|$)"))
-    expect(status).to_have_text(re.compile("^(找到|没有)"))
+    expect(status).to_have_text(re.compile("：(找到|没有找到)"))
     return page.locator("#search-results li").all_inner_texts()
 
 
@@ -158,7 +158,15 @@ def found(page: Any) -> None:
     """Wait until the search reports results (waiting in the page would need eval, which CSP forbids)."""
     from playwright.sync_api import expect
 
-    expect(page.locator("#search-status")).to_have_text(re.compile("^找到"))
+    expect(page.locator("#search-status")).to_have_text(re.compile("：找到 [0-9]+ 个事项"))
+
+
+def result_links(page: Any) -> list[str]:
+    """The shown results' links (``shjz.html#shjz-004``), in order."""
+    links: list[str] = page.locator("#search-results > li > a.result-title").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    return links
 
 
 def shot(page: Any, name: str) -> None:
@@ -197,12 +205,13 @@ def test_search_finds_chinese_terms_and_abbreviations(desktop: Watched) -> None:
         ("环评", "环境影响评价"),
         ("法援", "法律援助"),
     ]:
-        results = search(page, short)
-        assert results, short
+        assert search(page, short), short
+        results = result_links(page)
         # the short form finds every item the full term finds (the field that matched may not be
-        # among those a result shows, such as a 公开依据 citing 《公共租赁住房管理办法》)
-        spelled_out = search(page, full)
-        assert spelled_out, full
+        # among those a result shows, such as a 公开依据 citing 《公共租赁住房管理办法》); compared by
+        # link, as each result's 匹配 lines quote what this search matched
+        assert search(page, full), full
+        spelled_out = result_links(page)
         assert set(spelled_out) <= set(results) or len(results) == 100, (short, full)
     # any substring of any field: a 文号 fragment, a unit, a time limit
     assert search(page, "国办发〔2017〕94号")
@@ -284,6 +293,22 @@ def test_keyboard_reaches_the_search(desktop: Watched) -> None:
     page.keyboard.type("公租房")
     page.keyboard.press("Enter")
     found(page)
+    # next comes the summary's 查看结果 (one key to the results, past the filters), then the filters
+    # in their order; without results the link is hidden and Tab goes straight to the first filter
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "search-jump"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-domain"
+    for expected in ("f-mode", "f-level", "f-audience", "f-channel", "search-reset"):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == expected
+    page.locator("#search-jump").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "search-results"
+    page.keyboard.press("Tab")  # on into the first result's link
+    assert page.evaluate("document.activeElement.closest('li.result') !== null")
+    page.fill("#q", "")
+    page.press("#q", "Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f-domain"
     assert desktop.problems == []
