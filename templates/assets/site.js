@@ -76,6 +76,14 @@
     return String(text).normalize("NFKC").toLowerCase();
   }
 
+  var foldedChars = {};  // a character's folding, worked out once: the catalogue repeats its punctuation
+
+  function normaliseChar(ch) {
+    var known = foldedChars[ch];
+    if (known === undefined) { known = foldedChars[ch] = normalise(ch); }
+    return known;
+  }
+
   function isLowSurrogate(code) { return code >= 0xdc00 && code <= 0xdfff; }
 
   /* Whether a cut at `at` would split a character: half a surrogate pair, a base from its combining
@@ -99,8 +107,7 @@
     if (whole.length === text.length) {
       var same = true;
       for (i = 0; i < text.length && same; i += 1) {
-        var ch = text.charAt(i);
-        same = whole.charAt(i) === ch || normalise(ch) === whole.charAt(i);
+        same = whole.charCodeAt(i) === text.charCodeAt(i) || normaliseChar(text.charAt(i)) === whole.charAt(i);
       }
       if (same) { return { text: whole, from: null, to: null }; }
     }
@@ -257,12 +264,19 @@
       audience: document.getElementById("f-audience"),
       channel: document.getElementById("f-channel")
     };
-    var folded = index.items.map(function (item) {
-      return KEYS.map(function (key) { return fold(fieldText(item, key, index.domains)); });
+    // what a search looks through: each item's fields, folded, one a line (no term holds a newline)
+    var texts = index.items.map(function (item) {
+      return fold(KEYS.map(function (key) { return fieldText(item, key, index.domains); }).join("\n")).text;
     });
-    var texts = folded.map(function (fields) {
-      return fields.map(function (f) { return f.text; }).join("\n");
-    });
+    var folded = {};  // an item's fields folded one by one, with positions: only for results shown
+
+    function foldedFields(position) {
+      var item = index.items[position];
+      if (!folded[position]) {
+        folded[position] = KEYS.map(function (key) { return fold(fieldText(item, key, index.domains)); });
+      }
+      return folded[position];
+    }
     var timer = null;
     var saying = null;
 
@@ -290,7 +304,7 @@
       var text = {};
       KEYS.forEach(function (key, k) {
         text[key] = fieldText(item, key, index.domains);
-        hits[key] = groups.length ? hitsIn(folded[position][k], groups) : { ranges: [], firsts: [] };
+        hits[key] = groups.length ? hitsIn(foldedFields(position)[k], groups) : { ranges: [], firsts: [] };
       });
       function whole(parent, key) { appendMarked(parent, text[key], hits[key].ranges, 0, text[key].length); }
 
