@@ -276,6 +276,22 @@ def test_search_index_names_each_field_by_its_column_title() -> None:
         assert re.search(f"<th [^>]*>{re.escape(labels[key])}</th>", page), labels[key]
 
 
+def test_search_url_parameters_are_documented() -> None:
+    """The search's address is a stable interface: the parameters the page reads, the form's field
+    names and docs/publishing.md's table are the same list, in the same order."""
+    script = (ROOT / "templates" / "assets" / "site.js").read_text(encoding="utf-8")
+    read = list(dict.fromkeys(re.findall(r'params\.get\("(\w+)"\)', script)))
+    read += re.findall(r'^\s+(\w+): document\.getElementById\("f-', script, flags=re.MULTILINE)
+    form = (ROOT / "templates" / "index.html.j2").read_text(encoding="utf-8")
+    search_form = form[form.index('<form id="search-form"') : form.index("</form>")]
+    named = re.findall(r'<(?:input|select) id="[^"]+" name="(\w+)"', search_form)
+    docs = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## 搜索地址") :]
+    table = section[section.index("| 参数 |") :].split("\n\n")[0]
+    documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)
+    assert read == named == documented == ["q", "domain", "mode", "level", "audience", "channel"]
+
+
 @pytest.mark.parametrize(
     ("url", "ok"),
     [
