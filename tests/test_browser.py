@@ -591,6 +591,11 @@ def test_phone_search_results_are_reachable_at_once(phone: Watched) -> None:
     found(page)
     assert in_view(page.locator("#search-jump"))
     expect(toggle).to_have_attribute("aria-expanded", "true")
+    # and one that finds nothing opens at the status that says so
+    page = phone.goto("index.html?" + urlencode({"q": "没有这样的事项xyz"}))
+    expect(page.locator("#search-status")).to_have_text(re.compile("没有找到"))
+    assert in_view(page.locator("#search-status"))
+    expect(page.locator("#search-jump")).to_be_hidden()
     assert phone.problems == []
 
 

@@ -412,12 +412,10 @@
       toggle.textContent = count ? "筛选条件（已选 " + count + " 项）" : "筛选条件";
     }
 
-    /* The results in view after an explicit search: when the first one is below the screen, the
-       search box goes to the top, its summary and the results under it. */
+    /* The outcome in view after an explicit search: when the first result (or, with none, the
+       status) is off the screen, the search box goes to the top, its summary and the results under it. */
     function reveal() {
-      var first = list.firstElementChild;
-      if (!first) { return; }
-      var top = first.getBoundingClientRect().top;
+      var top = (list.firstElementChild || status).getBoundingClientRect().top;
       if (top >= 0 && top < window.innerHeight - 48) { return; }
       box.scrollIntoView(true);
     }
@@ -491,11 +489,12 @@
       });
     }
     var chosen = chosenFilters();
+    var filtered = Object.keys(chosen).some(function (key) { return chosen[key]; });
     var narrow = window.matchMedia && window.matchMedia("(max-width: 600px)").matches;
-    setExpanded(!narrow || Object.keys(chosen).some(function (key) { return chosen[key]; }));
+    setExpanded(!narrow || filtered);
     run(false);
-    // a shared search opens at its results (unless the address names a place on the page)
-    if (!location.hash && list.firstElementChild) { reveal(); }
+    // a shared search opens at its outcome (unless the address names a place on the page)
+    if (!location.hash && (input.value.trim() || filtered)) { reveal(); }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
