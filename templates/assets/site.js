@@ -55,6 +55,7 @@
   var SNIPPET_BEFORE = 12;     // characters kept before a match …
   var SNIPPET_AFTER = 24;      // … and after it
   var SNIPPET_PARTS = 3;       // at most this many stretches of one field
+  var SNIPPET_REACH = 6;       // how far past a cut a snippet goes to open or close a bracket
   var STATUS_QUERY_MAX = 24;   // the query as the status repeats it
 
   // the index's field keys, in the table's column order; HIDDEN are those a result does not show
@@ -69,6 +70,8 @@
   };
   // a snippet starts after and ends before one of these when one is near the match
   var BREAKS = "、，；。\n";
+  var OPENERS = "（《〔【「『([";
+  var CLOSERS = "）》〕】」』)]";
   // marks that belong to the character before them: never cut before one, fold them together
   var ATTACHED = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u200d\u20d0-\u20ff\u3099\u309a\ufe00-\ufe0f\ufe20-\ufe2f\uff9e\uff9f]/;
 
@@ -203,7 +206,7 @@
   }
 
   /* The stretches of a long field to quote: a little around each term's first match, begun and
-     ended at a nearby 、，；。 so a snippet reads as whole phrases, never cutting a character. */
+     ended at a nearby 、，；。 or bracket, so a snippet reads as whole phrases, never cutting a character. */
   function stretches(text, hits) {
     if (text.length <= SNIPPET_WHOLE) { return [[0, text.length]]; }
     var spans = hits.firsts.map(function (range) {
@@ -213,9 +216,25 @@
       for (var i = range[0] - 1; i >= start; i -= 1) {
         if (BREAKS.indexOf(text.charAt(i)) !== -1) { before = i; break; }
       }
-      if (before !== -1) { start = before + 1; }
+      if (before !== -1) {
+        start = before + 1;
+      } else {  // and a bracket just before the cut is opened: “…《社会救助暂行办法》”
+        for (var o = start - 1; o >= Math.max(0, start - SNIPPET_REACH); o -= 1) {
+          if (BREAKS.indexOf(text.charAt(o)) !== -1) { start = o + 1; break; }
+          if (OPENERS.indexOf(text.charAt(o)) !== -1) { start = o; break; }
+        }
+      }
+      var cut = -1;
       for (var j = range[1]; j < end; j += 1) {
-        if (BREAKS.indexOf(text.charAt(j)) !== -1) { end = j; break; }
+        if (BREAKS.indexOf(text.charAt(j)) !== -1) { cut = j; break; }
+      }
+      if (cut !== -1) {
+        end = cut;
+      } else {  // a bracket about to close is closed: “…（民发〔2012〕220号）”, not “…220号”
+        for (var k = end; k < Math.min(text.length, end + SNIPPET_REACH); k += 1) {
+          if (BREAKS.indexOf(text.charAt(k)) !== -1) { end = k; break; }
+          if (CLOSERS.indexOf(text.charAt(k)) !== -1) { end = k + 1; break; }
+        }
       }
       while (inside(text, start)) { start -= 1; }
       while (inside(text, end)) { end += 1; }
