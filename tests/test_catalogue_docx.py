@@ -206,9 +206,17 @@ def test_a_towns_document(town: dict[str, bytes]) -> None:
     doc = load(town["units/longxi/catalogue.docx"])
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == unit_title(catalogue.settings, unit) == "重庆市渝北区龙溪街道基层政务公开标准目录"
-    assert "发布机关：龙溪街道办事处" in texts
-    assert doc.core_properties.author == "龙溪街道办事处"
+    # the street office publishes its own catalogue; the district's catalogue is what it follows
+    assert "发布机关：重庆市渝北区人民政府龙溪街道办事处" in texts
+    assert "文号：" not in texts
+    assert (
+        "编制依据：《重庆市渝北区基层政务公开标准目录》（2020年版）；《重庆市渝北区人民政府办公室关于全面推进"
+        "基层政务公开标准化规范化工作的通知》（渝北府办发〔2020〕17号）"
+    ) in texts
+    assert doc.core_properties.author == "重庆市渝北区人民政府龙溪街道办事处"
     assert len(doc.tables) == len(local.domains) > 20
+    captions = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Catalogue Heading"]
+    assert captions[0] == "（一）龙溪街道重大建设项目领域基层政务公开标准目录"
     items = 0
     for table, domain in zip(doc.tables, local.domains, strict=True):
         _, sub, *body = table_rows(table)
@@ -238,11 +246,11 @@ def test_a_gated_towns_document_leaves_out_what_the_gate_withholds(shipped: Buil
     local = unit_catalogue(catalogue, unit, withheld)
     doc = load(_docx(shipped, "units/longxi/catalogue.docx"))
     captions = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Catalogue Heading"]
-    assert captions == [domain_caption(domain) for domain in local.domains]
+    assert captions == [domain_caption(domain, "龙溪街道") for domain in local.domains]
     assert len(doc.tables) == len(local.domains)
     assert [p.text for p in doc.paragraphs][:2] == [
         "重庆市渝北区龙溪街道基层政务公开标准目录",
-        "发布机关：龙溪街道办事处",
+        "发布机关：重庆市渝北区人民政府龙溪街道办事处",
     ]
 
 

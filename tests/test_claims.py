@@ -19,7 +19,7 @@ from zwgk_cli.check.upstream import UpstreamItem, inherit, item_hash
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.towns import find_unit, localise_subject, unit_catalogue
-from zwgk_cli.render.rows import subject_text
+from zwgk_cli.render.rows import domain_caption, subject_text
 
 runner = CliRunner()
 CLAIMS = CASES / "valid" / "claims"
@@ -210,6 +210,21 @@ def test_diff_compares_the_published_catalogue_with_inherited_values(claiming: P
 # ---- a town's or street's own catalogue ----
 
 
+def test_a_towns_catalogue_names_its_own_publisher_and_the_districts_as_its_basis() -> None:
+    catalogue = loaded(ROOT / "catalogues")
+    unit = find_unit(catalogue.settings, "大湾镇")
+    assert unit is not None
+    # a district catalogue issued under a 文号: the town's is not issued under it, it follows it
+    issued = catalogue.settings.model_copy(update={"document": "渝北府办发〔2020〕17号", "basis": []})
+    local = unit_catalogue(Catalogue(catalogue.root, issued, catalogue.domains, catalogue.sources), unit)
+    assert local.settings.issuer == "重庆市渝北区大湾镇人民政府"
+    assert local.settings.document is None
+    assert local.settings.basis == ["《重庆市渝北区基层政务公开标准目录》（渝北府办发〔2020〕17号）"]
+    assert local.settings.region == "重庆市渝北区大湾镇"
+    assert local.place == "大湾镇"
+    assert domain_caption(local.domains[0], local.place) == "（一）大湾镇重大建设项目领域基层政务公开标准目录"
+
+
 def test_subjects_are_localised_for_the_unit() -> None:
     catalogue = loaded(ROOT / "catalogues")
     settings = catalogue.settings
@@ -241,7 +256,20 @@ def test_street_catalogue_cell_by_cell(tmp_path: Path) -> None:
     assert (folder / "index.html").is_file()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="units/longxi/index.html"' in index
-    assert "重庆市渝北区龙溪街道基层政务公开标准目录" in (folder / "index.html").read_text(encoding="utf-8")
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert "<h1>重庆市渝北区龙溪街道基层政务公开标准目录</h1>" in page
+    # the street office publishes its own catalogue, compiled from the district's: the district's
+    # captions and 文号 are not its own
+    assert "<caption>重庆市渝北区龙溪街道基层政务公开标准目录领域一览</caption>" in page
+    assert "<dt>发布机关</dt><dd>重庆市渝北区人民政府龙溪街道办事处</dd>" in page
+    assert (
+        "<dt>编制依据</dt><dd>《重庆市渝北区基层政务公开标准目录》（2020年版）<br>《重庆市渝北区人民政府办公室"
+        in page
+    )
+    assert "<dt>文号</dt>" not in page
+    shjz = (folder / "shjz.html").read_text(encoding="utf-8")
+    assert "<h1>重庆市渝北区龙溪街道社会救助领域基层政务公开标准目录</h1>" in shjz
+    assert "龙溪街道社会救助领域基层政务公开标准目录</caption>" in shjz
     book = load_workbook(io.BytesIO((folder / "catalogue.xlsx").read_bytes()))
     assert "任务分工" not in book.sheetnames
     # a town's catalogue holds the levels below the district's: 镇街 and 村（居）
@@ -250,7 +278,7 @@ def test_street_catalogue_cell_by_cell(tmp_path: Path) -> None:
     assert [d.domain for d in local.domains] == [d.domain for d in expected_domains]
     for domain in expected_domains:
         sheet = book[domain.domain]
-        assert sheet["A1"].value == f"重庆市渝北区{domain.domain}领域基层政务公开标准目录"
+        assert sheet["A1"].value == f"重庆市渝北区龙溪街道{domain.domain}领域基层政务公开标准目录"
         assert [sheet.cell(4, c).value for c in range(9, 15)] == [
             "全社会",
             "特定群体",

@@ -198,6 +198,9 @@ def test_a_towns_fragments(shipped: BuildResult) -> None:
         assert [c.text for c in parsed.rows[1]][-2:] == ["镇街", "村（居）"]
         assert "区级" not in [c.text for c in parsed.rows[1]]
         assert len(parsed.body()) == len(domain.items)
+        # the street's own table says whose it is
+        assert f">{domain_caption(domain, '龙溪街道')}<" in data.decode("utf-8")
+        assert domain_caption(domain, "龙溪街道").endswith(f"龙溪街道{domain.domain}领域基层政务公开标准目录")
         for cells in parsed.body():
             assert "√" in [c.text for c in cells[-2:]]
             assert "各镇人民政府（街道办事处）" not in "".join(c.text for c in cells)

@@ -188,11 +188,20 @@ def test_statistics_of_the_shipped_catalogue() -> None:
     charts = {chart.key: chart for chart in stats.charts}
     assert [bar.label for bar in charts["domains"].bars][:2] == ["重大建设项目", "公共资源交易"]
     longest = max(charts["domains"].bars, key=lambda bar: bar.value)
-    assert longest.length == 640 - 200 - 48
+    assert longest.length == 100
+    assert all(0 < bar.length <= 100 for chart in stats.charts for bar in chart.bars if bar.value)
     channel_values = [bar.value for bar in charts["channels"].bars]
     assert channel_values == sorted(channel_values, reverse=True)
+    # the channels longer than twelve characters wrap; the others stay on one line
+    assert [bar.label for bar in charts["channels"].bars if bar.long] == [
+        "社区/企事业单位/村公示栏（电子屏）",
+        "全国排污许可证管理信息平台",
+    ]
     html = dict(site_files(result.catalogue))["index.html"].decode("utf-8")
-    assert html.count("<svg ") == 5
+    # each chart is a table of page text (label, number); only the bars are drawn, one SVG each
+    assert html.count('<table class="bar-chart"') == 5
+    assert html.count('<svg class="bar"') == sum(len(chart.bars) for chart in stats.charts)
+    assert '<th scope="row"><span class="long-label">全国排污许可证管理信息平台</span></th>' in html
     assert f"本目录共 26 个领域、{stats.items} 个公开事项" in html
 
 

@@ -24,20 +24,27 @@
   function addCopyButtons() {
     var links = document.querySelectorAll("a.permalink");
     Array.prototype.forEach.call(links, function (link) {
+      /* The accessible name starts with the words on the button (WCAG 2.5.3 Label in Name), so a
+         voice-control user can say "点击 复制链接"; the item's id follows for screen readers only. */
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-link";
-      button.textContent = "复制链接";
-      button.setAttribute("aria-label", "复制事项 " + link.textContent + " 的链接");
+      var label = document.createElement("span");
+      label.textContent = "复制链接";
+      var which = document.createElement("span");
+      which.className = "sr-only";
+      which.textContent = " 事项 " + link.textContent;
+      button.appendChild(label);
+      button.appendChild(which);
       button.addEventListener("click", function () {
         var url = location.href.split("#")[0] + link.getAttribute("href");
         copyText(url).then(function () {
-          button.textContent = "已复制";
+          label.textContent = "已复制";
         }, function () {
-          button.textContent = "请从地址栏复制";
+          label.textContent = "请从地址栏复制";
           location.hash = link.getAttribute("href");
         });
-        setTimeout(function () { button.textContent = "复制链接"; }, 2500);
+        setTimeout(function () { label.textContent = "复制链接"; }, 2500);
       });
       link.parentNode.insertBefore(button, link.nextSibling);
     });

@@ -203,7 +203,6 @@ def unit_outputs(
         asset_root="../../",
         include_tasks=False,
         district_title=catalogue.settings.display_title(),
-        region_label=catalogue.settings.region + (unit.place or unit.name),
     )
     prefix = f"units/{unit.slug}/"
     files = [*pages, *data.items(), *fragment_files(local).items()]

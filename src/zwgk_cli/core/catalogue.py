@@ -80,6 +80,9 @@ class Catalogue:
     # table lists them, marked `pending_mark`; no page, workbook or open data shows them
     pending: list[Domain] = field(default_factory=list)
     pending_mark: str = ""
+    # the town or street whose own catalogue this is (its place name, 龙溪街道), for the captions;
+    # empty for the district's catalogue
+    place: str = ""
 
     def items(self) -> Iterator[tuple[Domain, Item]]:
         """Every item with its domain, in 序号 and file order."""

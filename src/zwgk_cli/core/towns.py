@@ -106,10 +106,16 @@ def unit_catalogue(
         local = unit_domain(domain, unit, settings)
         if local is not None:
             domains.append(local.model_copy(update={"order": len(domains) + 1}))
+    place = unit.place or unit.name
     local_settings = settings.model_copy(
         update={
             "title": unit_title(settings, unit),
-            "issuer": unit.name,
+            # the office publishes its own catalogue; the district's 文号 is not its own, and the
+            # district's catalogue (with the notice it follows) is what it is compiled from
+            "region": settings.region + place,
+            "issuer": unit.full_name or unit.name,
+            "document": None,
+            "basis": unit_basis(settings),
             "levels": town_levels(settings),
             "scope": None,
             "domains": [d.domain for d in domains],
@@ -118,4 +124,11 @@ def unit_catalogue(
         }
     )
     sources = {slug: path for slug, path in catalogue.sources.items() if any(d.slug == slug for d in domains)}
-    return Catalogue(catalogue.root, local_settings, domains, sources)
+    return Catalogue(catalogue.root, local_settings, domains, sources, place=place)
+
+
+def unit_basis(settings: Settings) -> list[str]:
+    """A town's 编制依据: the district's catalogue (by its 文号, or its edition when it has none),
+    then what the district's catalogue was compiled from."""
+    reference = f"《{settings.display_title()}》（{settings.document or settings.edition}）"
+    return [reference, *(text for text in settings.basis if text != reference)]

@@ -118,7 +118,7 @@ def write_catalogue_docx(catalogue: Catalogue, target: IO[bytes], *, epoch: int 
         yield head.encode("utf-8")
         widths = column_widths(settings.levels)
         for domain in catalogue.domains:
-            yield _domain_xml(domain, settings.levels, widths, ids).encode("utf-8")
+            yield _domain_xml(domain, catalogue.place, settings.levels, widths, ids).encode("utf-8")
         yield tail.encode("utf-8")
 
     write_docx(
@@ -283,10 +283,11 @@ def _table_props(widths: list[int]) -> str:
     )
 
 
-def _domain_xml(domain: Domain, levels: list[str], widths: list[int], ids: dict[str, str]) -> str:
-    """The domain's caption paragraph and its table (w:p and w:tbl) as XML text."""
+def _domain_xml(domain: Domain, place: str, levels: list[str], widths: list[int], ids: dict[str, str]) -> str:
+    """The domain's caption paragraph (naming `place`, the town of a town's catalogue) and its table
+    (w:p and w:tbl) as XML text."""
     style = ids[CELL_STYLE]
-    caption = escape(visible(domain_caption(domain)))
+    caption = escape(visible(domain_caption(domain, place)))
     parts = [
         f'<w:p><w:pPr><w:pStyle w:val="{ids[HEADING_STYLE]}"/></w:pPr>'
         f'<w:r><w:t xml:space="preserve">{caption}</w:t></w:r></w:p>',

@@ -241,6 +241,7 @@ def chinese_numeral(number: int) -> str:
     return chinese_numeral(hundreds) + "百" + tail
 
 
-def domain_caption(domain: Domain) -> str:
-    """The table caption offices print: （一）重大建设项目领域基层政务公开标准目录."""
-    return f"（{chinese_numeral(domain.order)}）{domain.domain}领域基层政务公开标准目录"
+def domain_caption(domain: Domain, place: str = "") -> str:
+    """The table caption offices print: （一）重大建设项目领域基层政务公开标准目录, with the town's or
+    street's name in its own catalogue (`place`): （一）龙溪街道重大建设项目领域基层政务公开标准目录."""
+    return f"（{chinese_numeral(domain.order)}）{place}{domain.domain}领域基层政务公开标准目录"

@@ -70,10 +70,11 @@ def _head(cell: HeadCell, scope: str) -> str:
     return f'<th scope="{scope}"{spans} style="{HEAD_STYLE}">{_text(cell.text)}</th>'
 
 
-def domain_fragment(domain: Domain, settings: Settings) -> str:
-    """The domain's table as a standalone HTML snippet (see the module's docstring)."""
+def domain_fragment(domain: Domain, settings: Settings, place: str = "") -> str:
+    """The domain's table as a standalone HTML snippet (see the module's docstring); `place` names
+    the town or street in the caption of its own catalogue's tables."""
     levels = settings.levels
-    caption = _text(domain_caption(domain))
+    caption = _text(domain_caption(domain, place))
     notice = example_notice(settings)
     if notice is not None:
         caption += f'<span style="{NOTICE_STYLE}">{_text(notice)}</span>'
@@ -111,6 +112,8 @@ def domain_fragment(domain: Domain, settings: Settings) -> str:
 def fragment_files(catalogue: Catalogue) -> dict[str, bytes]:
     """``fragments/<slug>.html`` for each domain of `catalogue`, in 序号 order (UTF-8)."""
     return {
-        f"{FOLDER}/{domain.slug}.html": domain_fragment(domain, catalogue.settings).encode("utf-8")
+        f"{FOLDER}/{domain.slug}.html": domain_fragment(domain, catalogue.settings, catalogue.place).encode(
+            "utf-8"
+        )
         for domain in catalogue.domains
     }

@@ -161,7 +161,6 @@ def page_context(settings: Settings, **values: Any) -> dict[str, Any]:
         "include_tasks": True,
         "unit_links": [],
         "district_title": "",
-        "region_label": settings.region,
         "search_index_src": "assets/search-index.js",
         "standalone": False,
         "inline_css": "",
@@ -185,7 +184,6 @@ def site_files(
     include_tasks: bool = True,
     unit_links: Sequence[tuple[str, str]] = (),
     district_title: str = "",
-    region_label: str | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every page and asset of the site, by relative path, one at a time (the search index in
     parts); `downloads` are linked from the pages, and `changes` (when given) becomes the 调整说明
@@ -206,7 +204,6 @@ def site_files(
         include_tasks=include_tasks,
         unit_links=list(unit_links),
         district_title=district_title,
-        region_label=region_label or settings.region,
         search_index_src="search-index.js" if asset_root else "assets/search-index.js",
     )
 
@@ -240,7 +237,7 @@ def site_files(
             "domain.html.j2",
             f"{domain.slug}.html",
             domain=domain,
-            caption=domain_caption(domain),
+            caption=domain_caption(domain, catalogue.place),
             partners=partners_text(domain),
             rows=item_rows(domain),
             subject_lines=subject_lines,

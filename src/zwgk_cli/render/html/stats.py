@@ -1,7 +1,10 @@
-"""Counts people would rather look at than read, and the geometry of the bar charts that show them.
+"""Counts people would rather look at than read, and the bar charts that show them.
 
-Why: the charts are drawn as inline SVG by the templates (nothing loads from the internet), so the
-arithmetic (bar lengths, rows, the chart's height) is done here where it can be tested.
+Why: the charts are part of the page (nothing loads from the internet). Each is a small table: the
+label and the number are page text, so they keep the page's font size at any width and wrap like any
+text; only the bar is drawn, as an SVG that stretches with its column and holds no text. (A chart
+drawn as one scaled SVG shrank its labels to about 9 px on a laptop and clipped the long ones.) The
+arithmetic, the bar's share of the longest, is done here where it can be tested.
 """
 
 from __future__ import annotations
@@ -11,65 +14,46 @@ from dataclasses import dataclass
 
 from zwgk_cli.core.catalogue import Catalogue
 
-# Chart layout, in SVG user units (the chart scales with the page).
-CHART_WIDTH = 640
-LABEL_WIDTH = 200
-VALUE_WIDTH = 48
-ROW_HEIGHT = 24
-BAR_HEIGHT = 16
+# A bar's length is a share of its chart's track, in the bar SVG's own units (0-100).
+TRACK = 100
+# Labels up to this many characters stay on one line; longer ones wrap in a column of fixed width.
+SHORT_LABEL = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Bar:
-    """One bar: its label, value, length and vertical position."""
+    """One bar: its label, value and length (0-100, the longest bar 100)."""
 
     label: str
     value: int
     length: float
-    y: int
+
+    @property
+    def long(self) -> bool:
+        """Whether the label wraps (it is longer than `SHORT_LABEL` characters)."""
+        return len(self.label) > SHORT_LABEL
 
 
 @dataclass(frozen=True, slots=True)
 class BarChart:
-    """A horizontal bar chart with a caption and a sentence that says the same for screen readers."""
+    """A horizontal bar chart: its caption, what its labels and values are, and its bars."""
 
     key: str
     caption: str
+    label_heading: str
+    value_heading: str
     bars: list[Bar]
-    summary: str
-
-    @property
-    def height(self) -> int:
-        return len(self.bars) * ROW_HEIGHT + 8
-
-    @property
-    def width(self) -> int:
-        return CHART_WIDTH
-
-    @property
-    def label_width(self) -> int:
-        return LABEL_WIDTH
-
-    @property
-    def bar_height(self) -> int:
-        return BAR_HEIGHT
 
 
-def bar_chart(key: str, caption: str, rows: list[tuple[str, int]], unit: str = "项") -> BarChart:
-    """Lay out `rows` (label, value) as bars scaled to the largest value."""
+def bar_chart(key: str, caption: str, label_heading: str, rows: list[tuple[str, int]]) -> BarChart:
+    """Lay out `rows` (label, value) as bars scaled to the largest value; `label_heading` names the
+    labels' column (领域, 公开方式…) for screen readers."""
     largest = max((value for _, value in rows), default=0)
-    span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
     bars = [
-        Bar(
-            label=label,
-            value=value,
-            length=round(span * value / largest, 1) if largest else 0.0,
-            y=4 + index * ROW_HEIGHT,
-        )
-        for index, (label, value) in enumerate(rows)
+        Bar(label=label, value=value, length=round(TRACK * value / largest, 1) if largest else 0.0)
+        for label, value in rows
     ]
-    summary = f"{caption}：" + "，".join(f"{label} {value} {unit}" for label, value in rows) + "。"
-    return BarChart(key, caption, bars, summary)
+    return BarChart(key, caption, label_heading, "事项数", bars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +80,13 @@ def statistics(catalogue: Catalogue) -> Statistics:
     channel_order = {name: index for index, name in enumerate(settings.channels)}
     used_channels = sorted(channels, key=lambda name: (-channels[name], channel_order.get(name, 0)))
     charts = [
+        bar_chart("domains", "各领域事项数", "领域", [(d.domain, len(d.items)) for d in catalogue.domains]),
+        bar_chart("modes", "按公开方式", "公开方式", [(mode, modes[mode]) for mode in ("主动", "依申请")]),
+        bar_chart("levels", "按公开层级", "公开层级", [(level, levels[level]) for level in settings.levels]),
+        bar_chart("audience", "按公开对象", "公开对象", [(a, audience[a]) for a in ("全社会", "特定群体")]),
         bar_chart(
-            "domains",
-            "各领域事项数",
-            [(d.domain, len(d.items)) for d in catalogue.domains],
+            "channels", "按公开渠道和载体", "公开渠道和载体", [(c, channels[c]) for c in used_channels]
         ),
-        bar_chart("modes", "按公开方式", [(mode, modes[mode]) for mode in ("主动", "依申请")]),
-        bar_chart("levels", "按公开层级", [(level, levels[level]) for level in settings.levels]),
-        bar_chart("audience", "按公开对象", [(a, audience[a]) for a in ("全社会", "特定群体")]),
-        bar_chart("channels", "按公开渠道和载体", [(c, channels[c]) for c in used_channels]),
     ]
     return Statistics(
         items=len(items),
