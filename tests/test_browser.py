@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edited_copy
 from zwgk_cli.build.builder import build
+from zwgk_cli.render.html.synonyms import SYNONYMS
 
 ARTIFACTS = Path(os.environ.get("ZWGK_ARTIFACTS", ROOT / "tests" / "artifacts"))
 CHROMIUM_FLAGS = [
@@ -161,7 +163,7 @@ def search(page: Any, text: str) -> list[str]:
     page.press("#q", "Enter")
     # the page records each search it runs in the address (q=…): wait for this query's, then its status
     expect(page).to_have_url(re.compile(re.escape("?" + urlencode({"q": text})) + "(&|#|$)"))
-    expect(status).to_have_text(re.compile("^(找到|没有)"))
+    expect(status).to_have_text(re.compile("：(找到|没有找到)"))
     return page.locator("#search-results li").all_inner_texts()
 
 
@@ -169,7 +171,15 @@ def found(page: Any) -> None:
     """Wait until the search reports results (waiting in the page would need eval, which CSP forbids)."""
     from playwright.sync_api import expect
 
-    expect(page.locator("#search-status")).to_have_text(re.compile("^找到"))
+    expect(page.locator("#search-status")).to_have_text(re.compile("：找到 [0-9]+ 个事项"))
+
+
+def result_links(page: Any) -> list[str]:
+    """The shown results' links (``shjz.html#shjz-004``), in order."""
+    links: list[str] = page.locator("#search-results > li > a.result-title").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    return links
 
 
 def shot(page: Any, name: str) -> None:
@@ -208,12 +218,13 @@ def test_search_finds_chinese_terms_and_abbreviations(desktop: Watched) -> None:
         ("环评", "环境影响评价"),
         ("法援", "法律援助"),
     ]:
-        results = search(page, short)
-        assert results, short
+        assert search(page, short), short
+        results = result_links(page)
         # the short form finds every item the full term finds (the field that matched may not be
-        # among those a result shows, such as a 公开依据 citing 《公共租赁住房管理办法》)
-        spelled_out = search(page, full)
-        assert spelled_out, full
+        # among those a result shows, such as a 公开依据 citing 《公共租赁住房管理办法》); compared by
+        # link, as each result's 匹配 lines quote what this search matched
+        assert search(page, full), full
+        spelled_out = result_links(page)
         assert set(spelled_out) <= set(results) or len(results) == 100, (short, full)
     # any substring of any field: a 文号 fragment, a unit, a time limit
     assert search(page, "国办发〔2017〕94号")
@@ -295,9 +306,394 @@ def test_keyboard_reaches_the_search(desktop: Watched) -> None:
     page.keyboard.type("公租房")
     page.keyboard.press("Enter")
     found(page)
+    # next comes the summary's 查看结果 (one key to the results, past the filters), then the filters
+    # in their order; without results the link is hidden and Tab goes straight to the first filter
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "search-jump"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-domain"
+    for expected in ("f-mode", "f-level", "f-audience", "f-channel", "search-reset"):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == expected
+    page.locator("#search-jump").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "search-results"
+    page.keyboard.press("Tab")  # on into the first result's link
+    assert page.evaluate("document.activeElement.closest('li.result') !== null")
+    page.fill("#q", "")
+    page.press("#q", "Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f-domain"
     assert desktop.problems == []
+
+
+# ---- why each result matched, announcements, the phone, the address ----
+
+HIDDEN = ("b", "tl", "ch", "an", "id")  # the fields a result does not show: each match gets a 匹配 line
+TITLE = ("d", "c", "n")
+FACTS = ("m", "l", "a", "s")
+
+RESULTS_JS = """lis => lis.map(li => {
+  const marks = el => el ? Array.from(el.querySelectorAll('mark'), m => m.textContent) : [];
+  const title = li.querySelector('a.result-title');
+  return {
+    id: title.getAttribute('href').split('#')[1],
+    title: marks(title),
+    content: marks(li.querySelector('.result-content')),
+    facts: Object.fromEntries(Array.from(li.querySelectorAll('.fact'), f => [f.dataset.field, marks(f)])),
+    why: Array.from(li.querySelectorAll('.result-why'), w => ({
+      key: w.dataset.field,
+      tag: w.querySelector('.why-tag').textContent,
+      field: w.querySelector('.why-field').textContent,
+      text: w.querySelector('.why-text').textContent,
+      marks: marks(w),
+    })),
+    elements: Array.from(li.querySelectorAll('*'), e => e.localName),
+  };
+})"""
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def field_texts(index: dict[str, Any], entry: dict[str, Any]) -> dict[str, str]:
+    """An index entry's fields as the page reads them (lists joined with 、)."""
+    texts = {"d": index["domains"][entry["d"]]["name"]}
+    for key, value in entry.items():
+        if key != "d":
+            texts[key] = "、".join(value) if isinstance(value, list) else str(value)
+    return texts
+
+
+def explained(page: Any, needles: list[str]) -> list[dict[str, Any]]:
+    """The shown results, each checked to say exactly why it matched: every field holding one of
+    `needles` has it marked where the result shows that field, or a 匹配 line under its column title
+    quoting the match; no other field is marked or named."""
+    index = page.evaluate("window.ZWGK_INDEX")
+    entries = {entry["id"]: entry for entry in index["items"]}
+    labels = index["labels"]
+    results: list[dict[str, Any]] = page.locator("#search-results > li").evaluate_all(RESULTS_JS)
+    assert results
+    for result in results:
+        texts = field_texts(index, entries[result["id"]])
+        hit = {key for key, text in texts.items() if any(fold(n) in fold(text) for n in needles)}
+        assert hit, result["id"]
+        # only text and marks: catalogue text never became markup
+        assert set(result["elements"]) <= {"a", "span", "mark"}, result["id"]
+        assert {w["key"] for w in result["why"]} == hit & set(HIDDEN), result["id"]
+        for why in result["why"]:
+            assert why["tag"] == "匹配"
+            assert why["field"] == labels[why["key"]] + "："
+            assert why["marks"], (result["id"], why)
+            whole = texts[why["key"]]
+            for piece in why["text"].split("…"):
+                assert piece in whole, (result["id"], why, piece)  # a cut never splits a character
+            if len(whole) > 48:
+                assert len(why["text"]) < len(whole), (result["id"], why)
+        assert bool(result["title"]) == bool(hit & set(TITLE)), result["id"]
+        assert bool(result["content"]) == ("t" in hit), result["id"]
+        for key in FACTS:
+            assert bool(result["facts"][key]) == (key in hit), (result["id"], key)
+        marks = result["title"] + result["content"] + [m for w in result["why"] for m in w["marks"]]
+        marks += [m for key in FACTS for m in result["facts"][key]]
+        # a mark is what matched: one of the terms or what a term stands for
+        assert all(any(fold(n) in fold(m) for n in needles) for m in marks), (result["id"], marks)
+    return results
+
+
+def test_results_say_why_they_matched(desktop: Watched) -> None:
+    page = desktop.goto("index.html")
+    # 政府信息公开 is in most items' 公开依据 only: the field the result does not show
+    search(page, "政府信息公开")
+    results = explained(page, ["政府信息公开"])
+    assert len(results) == 100
+    for result in results:
+        basis = [w for w in result["why"] if w["key"] == "b"]
+        assert basis, result["id"]
+        assert basis[0]["marks"] == ["政府信息公开"]
+    first = page.locator("#search-results > li").first
+    why = first.locator(".result-why")
+    assert why.inner_text().startswith("匹配 公开依据：")
+    assert why.locator("mark").inner_text() == "政府信息公开"
+    shot(page, "desktop-search-why")
+    # only in 公开时限 / 公开渠道和载体 / 特定群体说明 / 事项编号: a 匹配 line names that field
+    for query, key in [("予以答复", "tl"), ("广播", "ch"), ("名单只在村", "an"), ("shjz-004", "id")]:
+        search(page, query)
+        results = explained(page, [query])
+        assert all(key in {w["key"] for w in r["why"]} for r in results), query
+    # only in 公开主体, which the result shows: marked there, no 匹配 line
+    search(page, "区税务局")
+    results = explained(page, ["区税务局"])
+    assert all(r["facts"]["s"] == ["区税务局"] and not r["why"] for r in results)
+    # several terms, each marked where it matched
+    search(page, "低保 公示")
+    explained(page, ["低保", "最低生活保障", "公示"])
+    # the typed form is not the catalogue's: full-width digits find and mark 649号
+    search(page, "６４９号")
+    assert any(w["marks"] == ["649号"] for r in explained(page, ["649号"]) for w in r["why"])
+    assert desktop.problems == []
+
+
+def test_abbreviations_mark_what_matched(desktop: Watched) -> None:
+    page = desktop.goto("index.html")
+    search(page, "低保")
+    status = page.inner_text("#search-status")
+    assert status.startswith("“低保”：找到 ")
+    assert "也按“最低生活保障”查找" in status
+    results = explained(page, ["低保", "最低生活保障"])
+    marks = {m for r in results for m in r["title"] + [m for w in r["why"] for m in w["marks"]]}
+    assert {"低保", "最低生活保障"} <= marks
+    for short, full in [("公租房", "公共租赁住房"), ("危改", "危房改造"), ("环评", "环境影响评价")]:
+        search(page, short)
+        results = explained(page, [short, *SYNONYMS[short]])
+        assert any(
+            full in m
+            for r in results
+            for m in r["title"] + r["content"] + [m for w in r["why"] for m in w["marks"]]
+        ), short
+    assert desktop.problems == []
+
+
+def test_snippets_keep_whole_characters(browser: Any, tmp_path: Path) -> None:
+    """Long fields are quoted around the match with … , starting and ending at a 、 when one is near,
+    never cutting a character (here 𠮷, outside the BMP) or a folded one (㈠ stands for (一))."""
+    from playwright.sync_api import expect
+
+    from test_site import FIXTURE
+
+    astral = "𠮷" * 40
+    folder = edited_copy(
+        FIXTURE,
+        tmp_path / "long",
+        {
+            "shjz.yaml": [
+                (
+                    "      - 《社会救助暂行办法》（国务院令第649号）\n    time_limit: 制定或获取信息之日起10个工作日内\n",
+                    "      - 《一部名称很长的条例用来看摘要从哪里开始》（第1号）\n"
+                    "      - 《测试救助暂行办法》（第2号）\n"
+                    "      - 《另一部名称很长的规定用来看摘要在哪里结束》\n"
+                    "    time_limit: 制定或获取信息之日起10个工作日内\n",
+                ),
+                (
+                    "time_limit: 收到申请之日起20个工作日内予以答复",
+                    f"time_limit: a{astral}b特别时限c{astral}",
+                ),
+                ("audience_note: 面向低保申请家庭", "audience_note: ㈠面向低保申请家庭"),
+            ]
+        },
+    )
+    out = tmp_path / "dist"
+    build(folder, out)
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    why = page.locator("#search-results .result-why")
+    for query, text, mark in [
+        ("测试救助", "公开依据：…《测试救助暂行办法》（第2号）…", "测试救助"),
+        ("特别时限", None, "特别时限"),
+        ("(一)面向", "特定群体说明：㈠面向低保申请家庭所在村（社区）居民", "㈠面向"),
+    ]:
+        page.goto((out / "index.html").as_uri() + "?" + urlencode({"q": query}))
+        expect(page.locator("#search-status")).to_have_text(re.compile("：找到 1 个事项"))
+        assert why.count() == 1
+        assert why.locator("mark").all_inner_texts() == [mark]
+        shown = why.locator(".why-field").inner_text() + why.locator(".why-text").inner_text()
+        if text is not None:
+            assert shown == text
+        else:
+            quoted = why.locator(".why-text").inner_text()
+            assert quoted.startswith("…𠮷")
+            assert quoted.endswith("𠮷…")
+            assert not re.search("[\ud800-\udfff]", quoted.replace("𠮷", "")), "a character was cut"
+            assert quoted.strip("…") in f"a{astral}b特别时限c{astral}"
+    context.close()
+    assert problems == []
+
+
+def test_search_status_is_announced(desktop: Watched) -> None:
+    from playwright.sync_api import expect
+
+    page = desktop.goto("index.html")
+    status = page.locator("#search-status")
+    expect(status).to_have_role("status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.get_attribute("aria-atomic") == "true"
+    expect(page.locator("#search-results")).to_have_accessible_name("搜索结果")
+    page.evaluate(
+        """() => {
+          window.zwgkSaid = [];
+          const status = document.getElementById('search-status');
+          new MutationObserver(() => window.zwgkSaid.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    # each search's outcome names it, so two searches with the same count still read differently
+    search(page, "低保")
+    first = status.inner_text()
+    assert first.startswith("“低保”：找到 ")
+    search(page, "最低生活保障")
+    assert status.inner_text().startswith("“最低生活保障”：找到 ")
+    # asking again (Enter) reads the same outcome again: the region is emptied and refilled
+    search(page, "低保")
+    said = len(page.evaluate("window.zwgkSaid"))
+    page.press("#q", "Enter")
+    expect(status).to_have_text(first)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.zwgkSaid")[said:][-2:] == ["", first]
+    # filters are named too
+    page.select_option("#f-level", "镇街")
+    expect(status).to_have_text(re.compile("^“低保” · 公开层级 镇街：找到 [0-9]+ 个事项"))
+    # pinyin in an input method is not searched (no “没有找到” for “di'bao”); the characters are
+    page.fill("#q", "")
+    page.select_option("#f-level", "")
+    expect(status).to_have_text(re.compile("^本目录共"))
+    page.focus("#q")
+    ime = desktop.context.new_cdp_session(page)
+    ime.send("Input.imeSetComposition", {"text": "di'bao", "selectionStart": 6, "selectionEnd": 6})
+    page.wait_for_timeout(400)
+    expect(status).to_have_text(re.compile("^本目录共"))
+    ime.send("Input.insertText", {"text": "低保"})
+    expect(status).to_have_text(first)
+    assert desktop.problems == []
+
+
+def in_view(locator: Any) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_phone_search_results_are_reachable_at_once(phone: Watched) -> None:
+    from playwright.sync_api import expect
+
+    page = phone.goto("index.html")
+    toggle = page.locator("#filters-toggle")
+    # the filters fold under 筛选条件, so the results start near the box
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#f-domain")).to_be_hidden()
+    page.fill("#q", "低保")
+    page.press("#q", "Enter")
+    found(page)
+    for selector in ("#q", "#search-status", "#search-jump"):
+        assert in_view(page.locator(selector)), selector
+    shot(page, "phone-search")
+    page.locator("#search-jump").click()
+    first = page.locator("#search-results > li").first
+    assert in_view(first.locator("a.result-title"))
+    assert page.evaluate("document.activeElement.id") == "search-results"
+    # opened, two filters a row; a chosen one is counted on the folded button
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    domain = page.locator("#f-domain").bounding_box()
+    mode = page.locator("#f-mode").bounding_box()
+    assert domain is not None
+    assert mode is not None
+    assert abs(domain["y"] - mode["y"]) < 2
+    assert domain["x"] < mode["x"]
+    shot(page, "phone-search-filters")
+    page.select_option("#f-mode", "依申请")
+    toggle.click()
+    expect(toggle).to_have_text("筛选条件（已选 1 项）")
+    expect(page.locator("#f-mode")).to_be_hidden()
+    # a shared search opens at its results, its filters shown
+    page = phone.goto("index.html?" + urlencode({"q": "低保", "level": "镇街"}))
+    found(page)
+    assert in_view(page.locator("#search-jump"))
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    # and one that finds nothing opens at the status that says so
+    page = phone.goto("index.html?" + urlencode({"q": "没有这样的事项xyz"}))
+    expect(page.locator("#search-status")).to_have_text(re.compile("没有找到"))
+    assert in_view(page.locator("#search-status"))
+    expect(page.locator("#search-jump")).to_be_hidden()
+    assert phone.problems == []
+
+
+# q, then each filter's parameter, its select and what an item must hold to pass it
+URL_FILTERS = {
+    "domain": "#f-domain",
+    "mode": "#f-mode",
+    "level": "#f-level",
+    "audience": "#f-audience",
+    "channel": "#f-channel",
+}
+
+
+def passes(index: dict[str, Any], entry: dict[str, Any], key: str, value: str) -> bool:
+    if key == "domain":
+        return bool(index["domains"][entry["d"]]["slug"] == value)
+    field = {"mode": "m", "level": "l", "audience": "a", "channel": "ch"}[key]
+    return value in entry[field]
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        ("q=低保&level=镇街", {"q": "低保", "level": "镇街"}),
+        ("domain=shjz&mode=依申请", {"domain": "shjz", "mode": "依申请"}),
+        ("audience=特定群体&channel=政府网站", {"audience": "特定群体", "channel": "政府网站"}),
+        ("level=村（居）", {"level": "村（居）"}),
+        ("q=低保+公示", {"q": "低保 公示"}),
+        ("q=%E4%BD%8E%E4%BF%9D&mode=%E4%B8%BB%E5%8A%A8", {"q": "低保", "mode": "主动"}),
+        # unknown values and parameters are ignored: the search is q=低保's
+        ("q=低保&level=省级&mode=bogus&domain=nope&channel=&colour=red", {"q": "低保"}),
+    ],
+)
+def test_search_url_parameters(desktop: Watched, query: str, form: dict[str, str]) -> None:
+    """The documented address of a search (docs/publishing.md): the form and the results follow it."""
+    from playwright.sync_api import expect
+
+    page = desktop.goto("index.html?" + query)
+    found(page)
+    assert page.input_value("#q") == form.get("q", "")
+    for key, selector in URL_FILTERS.items():
+        assert page.input_value(selector) == form.get(key, ""), key
+    index = page.evaluate("window.ZWGK_INDEX")
+    entries = {entry["id"]: entry for entry in index["items"]}
+    links = result_links(page)
+    assert links
+    for link in links:
+        entry = entries[link.split("#")[1]]
+        assert link.startswith(index["domains"][entry["d"]]["slug"] + ".html#")
+        for key in URL_FILTERS:
+            if form.get(key):
+                assert passes(index, entry, key, form[key]), (link, key)
+    terms = form.get("q", "").split()
+    if terms:
+        explained(page, [t for term in terms for t in (term, *SYNONYMS.get(term, ()))])
+    # the address is rewritten to the search the page ran, unknown parts dropped
+    expect(page).to_have_url(re.compile(re.escape("index.html?" + urlencode(form)) + "$"))
+    if query.endswith("colour=red"):
+        page.goto(desktop.base + "index.html?q=低保")
+        found(page)
+        assert result_links(page) == links
+    assert desktop.problems == []
+
+
+@pytest.mark.parametrize(
+    ("viewport", "path"),
+    [
+        (DESKTOP, "index.html?q=政府信息公开"),
+        (PHONE, "index.html?q=低保&level=镇街"),
+        (PHONE, "index.html?q=没有这样的事项xyz"),
+    ],
+)
+def test_search_axe_with_experimental_rules(
+    browser: Any, site: Site, viewport: dict[str, int], path: str
+) -> None:
+    """axe-core (AXE_OPTIONS: the experimental rules and WCAG 2.2 AA included) on the search's
+    states beyond test_accessibility_axe's: many results with 匹配 lines, the phone's filters open
+    with a filter chosen, and nothing found."""
+    from playwright.sync_api import expect
+
+    watched = Watched(browser, site.base, viewport)
+    page = watched.goto(path)
+    expect(page.locator("#search-status")).to_have_text(re.compile("：(找到|没有找到)"))
+    assert watched.problems == []
+    # axe reads the stylesheets itself, which the page's CSP reports: checked after the page's own record
+    assert axe_violations(page) == []
+    watched.close()
 
 
 def test_phone_layout_has_no_sideways_scrolling(phone: Watched, site: Site) -> None:

