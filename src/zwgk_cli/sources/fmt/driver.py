@@ -1,5 +1,7 @@
 """One file through fmt: bytes in, the canonical bytes (or why not) out, and the files to format.
 
+0. the fast path (see `fast_check`): a file proven already canonical is done, unchanged, without
+   the steps below (`fast=False` skips it: the benchmark's row without it, and the tests);
 1. bytes → text (GBK/GB18030 converted to UTF-8 only when asked); the project's loader must read
    the file without a single diagnostic, otherwise the file is left alone and the diagnostics are
    reported exactly as `validate` reports them;
@@ -21,6 +23,7 @@ from ruamel.yaml.error import YAMLError
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.diagnostics import Diagnostic, Text, ZwgkError, say
 from zwgk_cli.sources.fmt.comments import text_layout
+from zwgk_cli.sources.fmt.fast_check import proven_canonical
 from zwgk_cli.sources.fmt.formatter import Formatter
 from zwgk_cli.sources.fmt.layout import SETTINGS_NAMES
 from zwgk_cli.sources.fmt.self_check import self_check, self_check_failed
@@ -89,8 +92,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     )
 
 
-def format_file(path: Path, *, fix_encoding: bool = False) -> FormatResult:
-    """Read `path` and format its content (nothing is written); a symbolic link is refused."""
+def format_file(path: Path, *, fix_encoding: bool = False, fast: bool = True) -> FormatResult:
+    """Read `path` and format its content (nothing is written); a symbolic link is refused
+    (`fast`: see `format_bytes`)."""
     if path.is_symlink():
         return FormatResult(path, b"", diagnostics=[_symlink_refusal(path)])
     try:
@@ -100,11 +104,16 @@ def format_file(path: Path, *, fix_encoding: bool = False) -> FormatResult:
         too_large = True  # the loader explains what is wrong with the file
     if too_large:
         return FormatResult(path, b"", diagnostics=load_file(path).diagnostics)
-    return format_bytes(path, raw, fix_encoding=fix_encoding)
+    return format_bytes(path, raw, fix_encoding=fix_encoding, fast=fast)
 
 
-def format_bytes(path: Path, raw: bytes, *, fix_encoding: bool = False) -> FormatResult:
-    """The canonical form of `raw` (the content of `path`), with what was left alone and why."""
+def format_bytes(path: Path, raw: bytes, *, fix_encoding: bool = False, fast: bool = True) -> FormatResult:
+    """The canonical form of `raw` (the content of `path`), with what was left alone and why
+    (`fast`: a file the fast path proves canonical is taken as it is; the same result either way)."""
+    if fast:
+        items = proven_canonical(path, raw)
+        if items is not None:
+            return FormatResult(path, raw, formatted=raw, items=items)
     result = FormatResult(path, raw)
     gbk_text = _gb18030_text(raw)
     if fix_encoding and gbk_text is not None:

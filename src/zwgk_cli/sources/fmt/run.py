@@ -55,10 +55,14 @@ class FormatRun:
         return bool(self.failed) or (self.check and bool(self.changed))
 
 
-def format_paths(paths: Sequence[Path], *, check: bool, fix_encoding: bool) -> FormatRun:
+def format_paths(
+    paths: Sequence[Path], *, check: bool, fix_encoding: bool, fast: bool = True
+) -> FormatRun:
     """Format the files `paths` name; unless `check`, write each changed one atomically in place
-    (a read-only file or another user's is left as it is, with a finding that says why)."""
-    run = FormatRun(check, [format_file(path, fix_encoding=fix_encoding) for path in collect_files(paths)])
+    (a read-only file or another user's is left as it is, with a finding that says why); `fast`:
+    files proven canonical without the round-trip parse are taken as they are (see `fast_check`)."""
+    files = collect_files(paths)
+    run = FormatRun(check, [format_file(path, fix_encoding=fix_encoding, fast=fast) for path in files])
     if not check:
         for result in run.changed:
             try:
