@@ -13,21 +13,31 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from zwgk_cli.authoring.scaffold import scalar
 from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.sources.fmt.fast_check import canonical_scalar
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = {"district": 300, "city": 10_000, "province": 100_000}
 
 
-def _flow(values: list[str]) -> str:
-    return "[" + ", ".join(scalar(v) for v in values) + "]"
+def _scaffold(value: str, *, flow: bool = False) -> str:
+    """`value` written as `zwgk init` and `zwgk import` write it (double quotes where needed)."""
+    return scalar(value)
 
 
-def generate(out: Path, items: int, seed: int = 2020) -> Path:
-    """Write a catalogue folder of about `items` items into `out` (replaced); returns it."""
+def _flow(values: list[str], write: Callable[..., str] = _scaffold) -> str:
+    return "[" + ", ".join(write(v, flow=True) for v in values) + "]"
+
+
+def generate(out: Path, items: int, seed: int = 2020, *, canonical: bool = False) -> Path:
+    """Write a catalogue folder of about `items` items into `out` (replaced); returns it. With
+    `canonical`, every file is in fmt's canonical layout (quotes only where YAML needs them), as the
+    files of a catalogue kept with `zwgk fmt` are."""
+    text: Callable[..., str] = canonical_scalar if canonical else _scaffold
     shipped = check_catalogue(ROOT / "catalogues")
     catalogue = shipped.catalogue
     assert catalogue is not None, "the shipped catalogue must validate"
@@ -37,7 +47,11 @@ def generate(out: Path, items: int, seed: int = 2020) -> Path:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     settings = (ROOT / "catalogues" / "zwgk.yaml").read_text(encoding="utf-8")
-    settings = settings[: settings.index("\n# 上级目录")] + "\n" if "\n# 上级目录" in settings else settings
+    settings = (
+        settings[: settings.index("\n# 上级目录")].rstrip("\n") + "\n"
+        if "\n# 上级目录" in settings
+        else settings
+    )
     (out / "zwgk.yaml").write_text(settings, encoding="utf-8")
     per_domain = max(1, -(-items // len(catalogue.domains)))
     for domain in catalogue.domains:
@@ -68,18 +82,18 @@ def generate(out: Path, items: int, seed: int = 2020) -> Path:
             basis = list(dict.fromkeys(model.basis + rng.choice(pool).basis[: rng.randint(0, 2)]))
             lines += [
                 f"  - id: {domain.slug}-{number:05d}",
-                f"    category: {scalar(category)}",
-                f"    name: {scalar(f'{model.name}（{number}）')}",
-                f"    content: {_flow(list(dict.fromkeys(content + extra)))}",
+                f"    category: {text(category)}",
+                f"    name: {text(f'{model.name}（{number}）')}",
+                f"    content: {_flow(list(dict.fromkeys(content + extra)), text)}",
                 "    basis:",
-                *[f"      - {scalar(b)}" for b in basis],
-                f"    time_limit: {scalar(model.time_limit)}",
-                f"    subject: {scalar(model.subject) if isinstance(model.subject, str) else '{' + ', '.join(f'{k}: {v}' for k, v in model.subject.items()) + '}'}",
-                f"    channels: {_flow(model.channels)}",
-                f"    audience: {_flow(list(model.audience))}",
-                *([f"    audience_note: {scalar(model.audience_note)}"] if model.audience_note else []),
-                f"    mode: {_flow(list(model.mode))}",
-                f"    levels: {_flow(model.levels)}",
+                *[f"      - {text(b)}" for b in basis],
+                f"    time_limit: {text(model.time_limit)}",
+                f"    subject: {text(model.subject) if isinstance(model.subject, str) else '{' + ', '.join(f'{k}: {v}' for k, v in model.subject.items()) + '}'}",
+                f"    channels: {_flow(model.channels, text)}",
+                f"    audience: {_flow(list(model.audience), text)}",
+                *([f"    audience_note: {text(model.audience_note)}"] if model.audience_note else []),
+                f"    mode: {_flow(list(model.mode), text)}",
+                f"    levels: {_flow(model.levels, text)}",
             ]
         (out / f"{domain.slug}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
@@ -91,8 +105,9 @@ def main() -> None:
     )
     parser.add_argument("out", type=Path)
     parser.add_argument("--items", type=int, default=SCALES["city"])
+    parser.add_argument("--canonical", action="store_true", help="in fmt's canonical layout")
     args = parser.parse_args()
-    folder = generate(args.out, args.items)
+    folder = generate(args.out, args.items, canonical=args.canonical)
     print(f"wrote {folder} ({sum(1 for _ in folder.glob('*.yaml'))} files)")
 
 

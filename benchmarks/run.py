@@ -1,7 +1,7 @@
 """Whole-process time and peak memory of zwgk's commands, next to floors measured in the same run.
 
 Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--baseline REV] [--write]
-       [--only validate]
+       [--only validate|fmt]
 
 For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
 as its own process: its time is the median of --runs runs, taken in turns with its floor's (so the
@@ -21,6 +21,12 @@ run on the same files:
 - the clean catalogue's `zwgk validate`, for the same catalogue with one error in every domain
   file (an unknown channel halfway down): the files with findings are read again and located
   item by item, so the errors should cost well under a second check (both run in turns).
+
+`zwgk fmt --check` runs on the shipped catalogue in turns with `zwgk validate` on it (its floor: both
+run in every pre-commit hook), and at each scale in turns with the loader floor; beside it the same
+command with its fast path off (ZWGK_FMT_CAREFUL=1: every file through the round-trip parse), at
+the scales up to CAREFUL_FMT_MAX_ITEMS items (beyond, one run takes many minutes): what the fast
+path buys.
 
 `zwgk build` also runs in one process (ZWGK_JOBS=1) beside the default, which forks a helper to
 write the workbook: the helper is kept only while that row shows it pays.
@@ -58,6 +64,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ZWGK = [sys.executable, "-m", "zwgk_cli"]
 STARTUP_RUNS = 21  # start-up takes a tenth of a second: more runs steady its median
+CAREFUL_FMT_MAX_ITEMS = 1_000  # `zwgk fmt --check` without its fast path: about 7 s per 1,000 items
+CAREFUL_FMT = ["env", "ZWGK_FMT_CAREFUL=1", *ZWGK]
 
 LOAD_YAML_RS = """
 import gc, sys, pathlib, yaml_rs
@@ -201,6 +209,7 @@ def changed_copy(source: Path, target: Path) -> Path:
 
 
 Row = tuple[str, str, Figure, Figure]  # scale, what, measured, floor
+FMT_CAREFUL_ROW = "zwgk fmt --check{}, fast path off (ZWGK_FMT_CAREFUL=1)"
 
 
 def main() -> None:
@@ -219,9 +228,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["all", "validate"],
+        choices=["all", "validate", "fmt"],
         default="all",
-        help="validate: only the start-up and validate rows (no build, no diff)",
+        help="validate: only the start-up and validate rows (no fmt, build, diff); "
+        "fmt: only the start-up and fmt --check rows",
     )
     args = parser.parse_args()
     # measure the tool as installed: byte-compiled modules may be written and read
@@ -246,7 +256,47 @@ def main() -> None:
         rows.append(("—", "bare imports: " + IMPORTS, imports, imports))
         rows.append(("—", "start-up: zwgk --version", version, imports))
         rows.append(("shipped", "zwgk validate catalogues", shipped, imports))
+        if args.only in ("all", "fmt"):
+            catalogues = str(ROOT / "catalogues")
+            validate_again, fmt_check, fmt_careful = measure(
+                [
+                    [*ZWGK, "validate", catalogues],
+                    [*ZWGK, "fmt", "--check", catalogues],
+                    [*CAREFUL_FMT, "fmt", "--check", catalogues],
+                ],
+                args.runs,
+                env,
+            )
+            rows.append(
+                (
+                    "shipped",
+                    "zwgk validate catalogues (floor of the next rows)",
+                    validate_again,
+                    validate_again,
+                )
+            )
+            rows.append(("shipped", "zwgk fmt --check catalogues", fmt_check, validate_again))
+            rows.append(("shipped", FMT_CAREFUL_ROW.format(" catalogues"), fmt_careful, validate_again))
         for scale in args.scales.split(","):
+            if args.only in ("all", "fmt"):
+                # a catalogue kept with `zwgk fmt`: every file already canonical, as in a pre-commit hook
+                canonical = generate(work / f"{scale}-canonical", SCALES[scale], canonical=True)
+                careful = SCALES[scale] <= CAREFUL_FMT_MAX_ITEMS
+                floor, fmt_check, *fmt_careful = measure(
+                    [
+                        [sys.executable, "-c", LOAD_YAML_RS, str(canonical)],
+                        [*ZWGK, "fmt", "--check", str(canonical)],
+                        *([[*CAREFUL_FMT, "fmt", "--check", str(canonical)]] if careful else []),
+                    ],
+                    args.runs,
+                    env,
+                )
+                rows.append((scale, "loader floor: yaml-rs (floor of the next rows)", floor, floor))
+                rows.append((scale, "zwgk fmt --check", fmt_check, floor))
+                for figure in fmt_careful:
+                    rows.append((scale, FMT_CAREFUL_ROW.format(""), figure, floor))
+                if args.only == "fmt":
+                    continue
             folder = generate(work / scale, SCALES[scale])
             other = changed_copy(folder, work / f"{scale}-changed")
             floor, pyyaml, validate = measure(
@@ -326,6 +376,14 @@ TARGETS = [
         2.0,
         "validate at province scale with one error in every file ≤ 2× the clean run, memory ≤ 2×",
     ),
+    (
+        "shipped",
+        "zwgk fmt --check catalogues",
+        2.0,
+        None,
+        "fmt --check on the shipped catalogue ≤ 2× validate's whole-process time",
+    ),
+    ("province", "zwgk fmt --check", 5.0, None, "fmt --check at province scale ≤ 5× the loader floor"),
     (
         "province",
         "zwgk diff (all changed)",

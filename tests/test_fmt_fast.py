@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -25,8 +25,9 @@ from test_fmt import _DOMAIN, _SETTINGS, COMMENTED, COMMENTED_CANONICAL, PROPERT
 from zwgk_cli.cli.app import app
 from zwgk_cli.core.report_formats import render_plain
 from zwgk_cli.sources.fmt import format_bytes
-from zwgk_cli.sources.fmt.fast_check import proven_canonical
-from zwgk_cli.sources.loading import load_bytes
+from zwgk_cli.sources.fmt.fast_check import _only_text, proven_canonical
+from zwgk_cli.sources.fmt.scalars import may_be_plain
+from zwgk_cli.sources.loading import load_bytes, resolve_plain
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate
@@ -140,12 +141,16 @@ PLANTED = {
     "document start": lambda text, at: "---\n" + text,
     "document end": lambda text, at: text + "...\n",
     "quoted value": _on_line(lambda line: line.replace(": ", ": '", 1) + "'" if ": " in line else line),
-    "double-quoted value": _on_line(lambda line: line.replace(": ", ': "', 1) + '"' if ": " in line else line),
+    "double-quoted value": _on_line(
+        lambda line: line.replace(": ", ': "', 1) + '"' if ": " in line else line
+    ),
     "null as tilde": _on_line(lambda line: line.replace(": null", ": ~")),
     "flow list as block": _on_line(
-        lambda line: line.replace(": [", ":\n      - ", 1).replace(", ", "\n      - ").rstrip("]")
-        if ": [" in line and line.endswith("]")
-        else line
+        lambda line: (
+            line.replace(": [", ":\n      - ", 1).replace(", ", "\n      - ").rstrip("]")
+            if ": [" in line and line.endswith("]")
+            else line
+        )
     ),
     "swap two lines": lambda text, at: _swap(text, at),
     "comment in brackets": _on_line(lambda line: line.replace(", ", ",  # 说明\n    ", 1)),
@@ -251,7 +256,9 @@ def test_case_files(case: Path) -> None:
     assert both_ways(case.read_bytes(), name) == case.stem.endswith("-proven")
 
 
-def test_fmt_check_is_the_same_with_the_fast_path_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fmt_check_is_the_same_with_the_fast_path_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A generated catalogue with planted problems: `zwgk fmt --check` prints the same either way."""
     folder = generate(tmp_path / "catalogue", 300)
     files = sorted(folder.glob("*.yaml"))
@@ -271,3 +278,26 @@ def test_fmt_check_is_the_same_with_the_fast_path_off(tmp_path: Path, monkeypatc
         outputs.append((result.exit_code, result.stdout + result.stderr))
     assert outputs[0] == outputs[1]
     assert outputs[0][0] == 1
+
+
+_STARTS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789+-.~<=!?:区《（"
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+@given(
+    st.text(alphabet=_STARTS, min_size=1, max_size=1), st.text(alphabet=_STARTS + " :._-eExob", max_size=12)
+)
+def test_the_first_character_shortcut_agrees_with_the_resolvers(first: str, rest: str) -> None:
+    text = first + rest
+    if _only_text(text):
+        assert isinstance(resolve_plain(text), str)
+        assert may_be_plain(text) == (text == text.strip())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes", "Yes", "no", "NO", "on", "Off", "y", "n", "true", "False", "null", "Null", "~", "<<", "=",
+     "0x1F", "1:20", "_0", ".5", ".inf", "+1", "-0", "2020-10-30", "1e5"],
+)  # fmt: skip
+def test_the_first_character_shortcut_leaves_every_special_word_to_the_resolvers(text: str) -> None:
+    assert not _only_text(text)

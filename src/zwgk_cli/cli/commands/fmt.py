@@ -74,7 +74,9 @@ def fmt_command(
         # ZWGK_FMT_CAREFUL=1 turns the fast path off (for the benchmark's row and the tests): the
         # results are the same either way, only slower
         careful = os.environ.get("ZWGK_FMT_CAREFUL", "").strip() == "1"
-        run = format_paths(paths or [DEFAULT_FOLDER], check=check, fix_encoding=fix_encoding, fast=not careful)
+        run = format_paths(
+            paths or [DEFAULT_FOLDER], check=check, fix_encoding=fix_encoding, fast=not careful
+        )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
     console = make_console()

@@ -77,8 +77,7 @@ def proven_canonical(path: Path, raw: bytes) -> int | None:
         return None
     try:
         lines = _text(raw)
-        written = [line for line in lines if line.strip(" ") and line.lstrip(" ")[0] != "#"]
-        expected = Writer(written).document(data, shape_for(path))
+        expected = Writer(lines).document(data, shape_for(path))
         if not _lines_match(lines, expected):
             return None
     except NotProven:
@@ -147,10 +146,13 @@ def _with_comment(line: str, forms: Forms) -> bool:
 class Writer:
     """The canonical lines of a document's data: each line as the forms it may take."""
 
-    def __init__(self, written: list[str]) -> None:
-        self.written = written  # the file's lines that are neither blank nor comments
+    def __init__(self, text: list[str]) -> None:
+        self.text = text  # the file's lines
+        self.written: list[str] | None = None  # those neither blank nor comments, when needed
         self.lines: list[Forms] = []
         self._scalars: dict[tuple[str, bool, bool, bool], Forms] = {}
+        self._keys: dict[tuple[str, str], Forms] = {}  # (indent, key) → the start of its line
+        self._lists: dict[tuple[tuple[str, ...], bool], Forms] = {}
 
     def document(self, data: dict[str, Any], shape: Shape) -> list[Forms]:
         """The lines of a document whose top level is the mapping `data`."""
@@ -167,8 +169,26 @@ class Writer:
         for key in _ordered(node, shape):
             value = node[key]
             child = shape.fields.get(key) if shape is not None else None
-            prefix = _join((lead,), self._scalar(key, flow=False, key=True))
+            prefix = self._keys.get((lead, key))
+            if prefix is None:
+                prefix = self._keys[lead, key] = _join((lead,), self._scalar(key, flow=False, key=True))
             lead = indent
+            if len(prefix) == 1:  # the usual cases, in short: a text, a [ ] list of texts
+                kind = type(value)
+                forms = None
+                if kind is str:
+                    forms = self._scalars.get((value, False, False, False)) or self._scalar(value, flow=False)
+                elif (
+                    kind is list
+                    and value
+                    and child is not None
+                    and child.style == "flow"
+                    and child.kind == "seq"
+                ):
+                    forms = self._flow(value, name_list=key in NAME_LISTS)
+                if forms is not None and len(forms) == 1:
+                    self.lines.append((prefix[0] + ": " + forms[0],))
+                    continue
             self._value(value, child, prefix, indent, in_list=False, names=key in NAME_LISTS)
 
     def _block_seq(self, node: list[Any], shape: Shape | None, indent: str) -> None:
@@ -189,6 +209,10 @@ class Writer:
                 # A style fmt keeps as written (no shape names one): the style the file has here.
                 shape = None
                 flow = _join(prefix, ("" if in_list else ": ",), self._flow(value, name_list=names))
+                if self.written is None:
+                    self.written = [
+                        line for line in self.text if line.strip(" ") and line.lstrip(" ")[0] != "#"
+                    ]
                 at = len(self.lines)
                 line = self.written[at] if at < len(self.written) else ""
                 style = "flow" if line in flow or _with_comment(line, flow) else "block"
@@ -221,11 +245,25 @@ class Writer:
         if type(node) is list:
             if not node:
                 return ("[]",)
+            texts = all(type(v) is str for v in node)
+            if texts:  # lists of names repeat: written once
+                cache_key = (tuple(node), name_list)
+                known = self._lists.get(cache_key)
+                if known is not None:
+                    return known
             parts = [
-                self._flow(v, name_list=False) if _collection(v) else self._scalar(v, flow=True, name=name_list)
+                self._flow(v, name_list=False)
+                if _collection(v)
+                else self._scalar(v, flow=True, name=name_list)
                 for v in node
             ]
-            return _join(("[",), *_separated(parts), ("]",))
+            if all(len(part) == 1 for part in parts):
+                forms: Forms = ("[" + ", ".join([part[0] for part in parts]) + "]",)  # the usual case
+            else:
+                forms = _join(("[",), *_separated(parts), ("]",))
+            if texts:
+                self._lists[cache_key] = forms
+            return forms
         if type(node) is dict:
             if not node:
                 return ("{}",)
@@ -266,6 +304,12 @@ class Writer:
         raise NotProven
 
 
+def canonical_scalar(text: str, *, flow: bool = False) -> str:
+    """A text value as fmt writes it (the benchmark's generator writes canonical catalogues with it);
+    NotProven for text fmt writes with escapes."""
+    return _text_forms(text, flow=flow, key=False, name=False)[0]
+
+
 def _text_forms(text: str, *, flow: bool, key: bool, name: bool) -> Forms:
     """How fmt writes a text: plain where ruamel can and the text stays text, else '…'."""
     if not text.isprintable() or (key and not 0 < len(text) <= _LONGEST_KEY):
@@ -274,12 +318,15 @@ def _text_forms(text: str, *, flow: bool, key: bool, name: bool) -> Forms:
     # What fmt hands the dumper: plain text when quotes can go (`may_be_plain`) or when the text may
     # have been written plain (then it stays plain), else quoted text. Inside [ ] or { }, a text
     # starting with `?` or `:`, and a name holding "，" or "、" in a list of names, are quoted.
-    written_plain = isinstance(resolve_plain(text), str)
+    if _only_text(text):
+        written_plain, may_go = True, text == text.strip()
+    else:
+        written_plain, may_go = isinstance(resolve_plain(text), str), may_be_plain(text)
     forced = flow and (text.startswith(("?", ":")) or (name and ("，" in text or "、" in text)))
     handed: list[bool] = []  # plain or not, for each way the file may have it
     if forced:
         handed = [False]
-    elif may_be_plain(text):
+    elif may_go:
         handed = [True]
     elif written_plain:
         handed = [True, False]
@@ -300,6 +347,19 @@ def _text_forms(text: str, *, flow: bool, key: bool, name: bool) -> Forms:
         else:
             forms.append(quoted)
     return tuple(dict.fromkeys(forms))
+
+
+# Letters that start a YAML 1.1 or 1.2 null or boolean (null, yes, no, on, off, y, n, true, false).
+_WORD_STARTS = frozenset("nNyYoOtTfF")
+
+
+def _only_text(text: str) -> bool:
+    """Whether every YAML reader, 1.2 or 1.1, reads `text` written plain as text, by its first
+    character alone: a Chinese character, or a letter no null or boolean starts with (numbers, dates
+    and timestamps start with a digit, a sign or a dot; the rest with `~ < =`). Checks the regular
+    expressions only for the other texts (tests/test_fmt_fast.py checks the two agree)."""
+    first = text[:1]
+    return first > "\x7f" or (first.isascii() and first.isalpha() and first not in _WORD_STARTS)
 
 
 def _plain_allowed(text: str, *, flow: bool, key: bool) -> bool:
@@ -341,6 +401,8 @@ def _ordered(node: dict[str, Any], shape: Shape | None) -> list[str]:
 
 def _join(*parts: Forms) -> Forms:
     """Every way of writing the parts one after the other (NotProven when there are too many)."""
+    if all(len(part) == 1 for part in parts):
+        return ("".join([part[0] for part in parts]),)  # the usual case: one way
     result: Forms = ("",)
     for part in parts:
         if len(part) == 1:

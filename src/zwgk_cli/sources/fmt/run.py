@@ -55,9 +55,7 @@ class FormatRun:
         return bool(self.failed) or (self.check and bool(self.changed))
 
 
-def format_paths(
-    paths: Sequence[Path], *, check: bool, fix_encoding: bool, fast: bool = True
-) -> FormatRun:
+def format_paths(paths: Sequence[Path], *, check: bool, fix_encoding: bool, fast: bool = True) -> FormatRun:
     """Format the files `paths` name; unless `check`, write each changed one atomically in place
     (a read-only file or another user's is left as it is, with a finding that says why); `fast`:
     files proven canonical without the round-trip parse are taken as they are (see `fast_check`)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -32,8 +33,12 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
+# Compiled here: ruamel's own are compiled lazily behind a wrapper that costs an attribute lookup
+# in Python on every match.
 _NON_TEXT_PATTERNS = tuple(
-    regexp for _versions, tag, regexp, _first in implicit_resolvers if tag != "tag:yaml.org,2002:str"
+    re.compile(regexp.pattern, regexp.flags)
+    for _versions, tag, regexp, _first in implicit_resolvers
+    if tag != "tag:yaml.org,2002:str"
 )
 
 
