@@ -117,6 +117,7 @@ def check_with_positions(
     *,
     first_upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
+    errors_only: bool = False,
 ) -> CheckResult:
     """Check `loads` (zwgk.yaml first), re-reading with positions each fast-read file with findings
     (in place: the list then holds the reads the result was checked on)."""
@@ -126,6 +127,9 @@ def check_with_positions(
     # format through its migrations). `first_upstream_loader`, when given, reads the upstream
     # catalogue for the first check (the fast way); `upstream_loader` (the careful way, so findings
     # can point into the upstream's files) is then used only when the first check found anything.
+    # `errors_only`: the caller shows a side's findings only when it has errors (`zwgk diff`), so a
+    # first check without errors is returned as it is: its warnings keep the fast read's rough
+    # positions, but their count is the same. A check with errors goes on exactly as without it.
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
@@ -137,6 +141,8 @@ def check_with_positions(
         # Until every finding is in a carefully read file. Usually one round; another only when a
         # file read again reveals something about a file still read the fast way (a fast read
         # keeps no text, so e.g. a header that did not validate names no domain until re-read).
+        if errors_only and not result.summary.errors:
+            return result
         flagged = {d.file for d in result.diagnostics}
         upstream_again = loader is not upstream_loader and bool(result.diagnostics)
         if not upstream_again and not any(_fast_and_flagged(load, flagged) for load in loads):

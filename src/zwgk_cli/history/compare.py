@@ -92,6 +92,7 @@ def checked(snapshot: Snapshot, progress: CheckProgress | None = None) -> tuple[
         prepare,
         first_upstream_loader=snapshot.fast_upstream_loader,
         progress=progress,
+        errors_only=True,
     )
     return result, notes
 
