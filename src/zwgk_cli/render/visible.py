@@ -64,8 +64,13 @@ def visible_catalogue(catalogue: Catalogue) -> Catalogue:
 
 def _plain(model: BaseModel) -> bool:
     """Whether `model` holds no character `visible` would write out (False: maybe it does)."""
-    data = model.model_dump_json()
-    return (data.isprintable() or find_invisible(data) is None) and _JSON_CONTROL.search(data) is None
+    return plain_json(model.model_dump_json())
+
+
+def plain_json(text: str) -> bool:
+    """Whether JSON `text` (as pydantic writes it: no ASCII escapes) holds no character `visible`
+    would write out, in its keys or its values (False: maybe it does)."""
+    return (text.isprintable() or find_invisible(text) is None) and _JSON_CONTROL.search(text) is None
 
 
 def visible_data(value: T) -> T:
