@@ -127,22 +127,26 @@ def check_with_positions(
     # format through its migrations). `first_upstream_loader`, when given, reads the upstream
     # catalogue for the first check (the fast way); `upstream_loader` (the careful way, so findings
     # can point into the upstream's files) is then used only when the first check found anything.
-    # `errors_only`: the caller shows a side's findings only when it has errors (`zwgk diff`), so a
-    # first check without errors is returned as it is: its warnings keep the fast read's rough
-    # positions, but their count is the same. A check with errors goes on exactly as without it.
+    # `errors_only`: the caller shows a side's findings only when it has errors (`zwgk diff`), so the
+    # first check leaves out the lints (they only warn) and, when it finds no error, is returned as
+    # it is: warnings are missing or keep the fast read's rough positions, and nobody sees them. A
+    # first check with errors is done again with the lints, and goes on exactly as without it.
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
     if prepare is not None:
         prepare(loads)
-    result = check_sources(root, loads[0], loads[1:], first_loader, progress)
+    result = check_sources(root, loads[0], loads[1:], first_loader, progress, lints=not errors_only)
+    if errors_only:
+        if not result.summary.errors:
+            return result
+        del result
+        result = check_sources(root, loads[0], loads[1:], first_loader, progress)
     loader = first_loader
     while True:
         # Until every finding is in a carefully read file. Usually one round; another only when a
         # file read again reveals something about a file still read the fast way (a fast read
         # keeps no text, so e.g. a header that did not validate names no domain until re-read).
-        if errors_only and not result.summary.errors:
-            return result
         flagged = {d.file for d in result.diagnostics}
         upstream_again = loader is not upstream_loader and bool(result.diagnostics)
         if not upstream_again and not any(_fast_and_flagged(load, flagged) for load in loads):
@@ -189,10 +193,13 @@ def check_sources(
     domain_loads: list[LoadResult],
     upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
+    *,
+    lints: bool = True,
 ) -> CheckResult:
     """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
     # `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
-    # resolved. `progress` hears of each domain file validated.
+    # resolved. `progress` hears of each domain file validated. Without `lints`, the checks that
+    # can only warn (lint_domain, lint_village_frequency) are left out.
     diagnostics: list[Diagnostic] = []
     diagnostics += loaded.diagnostics
     settings_file = SettingsFile(loaded.document)
@@ -231,6 +238,8 @@ def check_sources(
     diagnostics += check_domains(settings_file, files, unread=unread)
     for df in files:
         diagnostics += check_items(settings_file, df)
+        if not lints:
+            continue
         settings = settings_file.settings
         diagnostics += lint_domain(
             df,
