@@ -170,7 +170,7 @@ def every_kind_of_change(folder: Path) -> None:
     added = re.sub(r"(?m)^(    name: .*)$", r"\1（新增）", block.replace(ident, ident + "-new"), count=1)
     first.write_text(first.read_text(encoding="utf-8") + added, encoding="utf-8")
     # two rows swapped in a file; a header and the settings changed
-    (a, first_block), (b, second_block) = list(items_of(third).items())[:2]
+    first_block, second_block = list(items_of(third).values())[:2]
     rewrite(third, first_block + second_block, second_block + first_block)
     rewrite(third, "due: 2020-10-30", "due: 2020-12-31")
     rewrite(folder / "zwgk.yaml", "\nexample: true", "\nexample: false")
@@ -196,7 +196,9 @@ def test_every_kind_of_change_prints_the_same(
     assert {"added", "removed", "changed", "renumbered"} <= set(kinds)
     assert any(c.old_domain != c.new_domain for d in diff.domains for c in d.items if c.kind == "renumbered")
     assert not diff.incomplete
-    assert diff.settings and any(d.header for d in diff.domains) and any(d.reordered for d in diff.domains)
+    assert diff.settings
+    assert any(d.header for d in diff.domains)
+    assert any(d.reordered for d in diff.domains)
     assert "[U+200B]" in quick["json"][1]
     for fmt in FORMATS:
         assert quick[fmt] == reference[fmt], fmt
@@ -216,14 +218,15 @@ def test_a_side_with_warnings_and_errors_prints_the_same(
     if planted == "unreadable-file":
         files[4].write_text("domain: 救灾\nitems: [\n", encoding="utf-8")
     else:
-        block = list(items_of(files[4]).values())[0]
+        block = next(iter(items_of(files[4]).values()))
         rewrite(files[4], block, "")
         files[5].write_text(files[5].read_text(encoding="utf-8") + block, encoding="utf-8")
         text = files[3].read_text(encoding="utf-8")
         at = text.index("    channels: [", len(text) // 2)
         files[3].write_text(text[:at] + "    channels: [微信群, " + text[at + 15 :], encoding="utf-8")
     careful, _ = careful_checked(compare.resolve_side(str(new), Path("catalogues"), tmp_path))
-    assert careful.summary.errors and careful.summary.warnings
+    assert careful.summary.errors
+    assert careful.summary.warnings
     quick, reference = both_paths(old, new, tmp_path, monkeypatch)
     if planted == "unreadable-file":
         assert "yaml-syntax" in quick["text"][2]

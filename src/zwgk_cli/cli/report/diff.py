@@ -26,8 +26,8 @@ from zwgk_cli.render.change_report import (
     field_label,
     item_description,
     item_verb,
-    overall_line,
     json_document,
+    overall_line,
     render_markdown,
     shows_fields,
 )
