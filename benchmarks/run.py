@@ -451,7 +451,7 @@ def _machinery(rows: list[Row]) -> list[str]:
             f"{single[2].seconds:.2f} s, {single[2].mib:.0f} MiB | {'yes' if pays else 'no: remove it'} |"
         )
     if len(lines) == lines_before:  # no build measured
-        lines = lines[:-2]
+        lines = lines[:-3]
     return lines + _diff_steps(rows)
 
 
