@@ -183,6 +183,16 @@ def measure(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[F
     ]
 
 
+def _known_revision(revision: str) -> bool:
+    """Whether the repository has `revision` (a history rewritten since loses DIFF_STEPS: said, skipped)."""
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "cat-file", "-e", f"{revision}^{{commit}}"], capture_output=True
+    )
+    if found.returncode != 0:
+        print(f"skipped: revision {revision} is not in this repository", file=sys.stderr)
+    return found.returncode == 0
+
+
 def _baseline(spec: str, folder: Path, env: dict[str, str]) -> tuple[str, list[str]]:
     """A copy of the project's files at a git revision (spec: REV[,NAME=VALUE…]), byte-compiled:
     the row's label and the command prefix that runs zwgk from it."""
@@ -259,6 +269,7 @@ def main() -> None:
             for i, (revision, what) in enumerate(
                 DIFF_STEPS if args.diff_steps and args.only != "validate" else []
             )
+            if _known_revision(revision)
         ]
         subprocess.run(
             [*ZWGK, "validate", str(ROOT / "catalogues")], env=env, capture_output=True, check=True
@@ -462,13 +473,14 @@ def _diff_steps(rows: list[Row]) -> list[str]:
         "| scale | zwgk diff: step | seconds | × both sides | gain | peak MiB | × both sides | gain |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
-    steps = [what for _, what in DIFF_STEPS] + [DIFF_LAST_STEP]
+    prefix = "zwgk diff, step: "
     for scale in dict.fromkeys(row[0] for row in rows):
-        mine = [row for row in rows if row[0] == scale and row[1].startswith("zwgk diff, step: ")]
+        mine = [row for row in rows if row[0] == scale and row[1].startswith(prefix)]
         today = next((row for row in rows if row[:2] == (scale, "zwgk diff (all changed)")), None)
         if not mine or today is None:
             continue
         previous: Row | None = None
+        steps = [row[1].removeprefix(prefix) for row in mine] + [DIFF_LAST_STEP]
         for what, row in zip(steps, [*mine, today], strict=True):
             time_ratio, mem_ratio = _ratio(row)
             gain = (
