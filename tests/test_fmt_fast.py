@@ -301,3 +301,36 @@ def test_the_first_character_shortcut_agrees_with_the_resolvers(first: str, rest
 )  # fmt: skip
 def test_the_first_character_shortcut_leaves_every_special_word_to_the_resolvers(text: str) -> None:
     assert not _only_text(text)
+
+
+# Values under keys no layout rule names keep the style they are written in: nested at random.
+_LEAF = st.one_of(st.sampled_from(["a", "区级", "yes", "", "x: y", "007"]), st.integers(0, 9), st.none())
+_NESTED = st.recursive(
+    _LEAF,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(["k", "区级", "levels", "z"]), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+_WITH_UNKNOWN = st.fixed_dictionaries(
+    {"domain": st.just("救灾"), "slug": st.just("jz")},
+    optional={
+        "x-extra": _NESTED,
+        "items": st.lists(
+            st.fixed_dictionaries({"id": st.just("jz-001")}, optional={"subject": _NESTED, "备注": _NESTED}),
+            max_size=2,
+        ),
+    },
+)
+
+
+@settings(PROPERTY, max_examples=40)
+@given(_layouts(_WITH_UNKNOWN), st.sampled_from(sorted(PLANTED)), st.integers(0, 400))
+def test_values_of_no_layout_rule_agree(layout: tuple[dict[str, Any], str], problem: str, at: int) -> None:
+    _, text = layout
+    both_ways(text.encode("utf-8"))
+    out = canonical(text)
+    if out is not None:
+        both_ways(out.encode("utf-8"))
+        both_ways(PLANTED[problem](out, at).encode("utf-8"))

@@ -138,7 +138,7 @@ def _lines_match(lines: list[str], expected: list[Forms]) -> bool:
 
 def _with_comment(line: str, forms: Forms) -> bool:
     """Whether `line` is one of `forms`, two spaces and a comment with no spaces after it."""
-    if line[-1] in " \t":
+    if not line or line[-1] in " \t":
         return False
     return any(line.startswith(form + "  #") for form in forms)
 
@@ -208,7 +208,10 @@ class Writer:
             if style is None:
                 # A style fmt keeps as written (no shape names one): the style the file has here.
                 shape = None
-                flow = _join(prefix, ("" if in_list else ": ",), self._flow(value, name_list=names))
+                try:
+                    flow = _join(prefix, ("" if in_list else ": ",), self._flow(value, name_list=names))
+                except NotProven:
+                    flow = ()  # too many ways to write it in [ ] or { }: as block, or not proven
                 if self.written is None:
                     self.written = [
                         line for line in self.text if line.strip(" ") and line.lstrip(" ")[0] != "#"
@@ -240,8 +243,9 @@ class Writer:
 
     # -- flow collections
 
-    def _flow(self, node: Any, *, name_list: bool) -> Forms:
-        """A value written inside [ ] or { } (or a collection written as one)."""
+    def _flow(self, node: Any, *, name_list: bool, in_list: bool = False) -> Forms:
+        """A value written inside [ ] or { } (or a collection written as one); `in_list`: an entry
+        of a [ ] list, where the dumper writes a mapping of one entry without braces (`[k: v]`)."""
         if type(node) is list:
             if not node:
                 return ("[]",)
@@ -252,7 +256,7 @@ class Writer:
                 if known is not None:
                     return known
             parts = [
-                self._flow(v, name_list=False)
+                self._flow(v, name_list=False, in_list=True)
                 if _collection(v)
                 else self._scalar(v, flow=True, name=name_list)
                 for v in node
@@ -275,6 +279,8 @@ class Writer:
                     else self._scalar(value, flow=True)
                 )
                 pairs.append(_join(self._scalar(key, flow=True, key=True), (": ",), written))
+            if in_list and len(pairs) == 1:
+                return pairs[0]
             return _join(("{",), *_separated(pairs), ("}",))
         return self._scalar(node, flow=True)
 
