@@ -1,0 +1,85 @@
+"""Domain files checked in several processes at once (`file_check.check_file` in each), for `validate`.
+
+Why: reading and validating a province takes seconds on one core, the machines have at least two,
+and the GIL keeps threads on one. Workers are forked once the settings are read, so they inherit
+them (nothing big is sent to them: a file's index); each reads its file the fast way, checks it,
+reads it again with positions when it has findings (as the one-process check does), and sends
+back its findings and a slim summary for the cross-file rules (`file_check.slim`): pickling the
+full models would cost about what the workers save. Results come back in file order.
+
+Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue, a caller that
+needs the models) the check runs in one process; its report is the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from zwgk_cli.check.file_check import FileOutcome, check_file, slim
+from zwgk_cli.core.catalogue import SettingsFile
+from zwgk_cli.sources.loading import load_file
+
+# Below this many bytes of domain files, starting processes costs more than it saves.
+MIN_POOL_BYTES = 2 * 1024 * 1024
+
+# What the forked workers inherit: the files to check and the settings.
+_task: tuple[Sequence[Path], SettingsFile] | None = None
+
+
+def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
+    """How many processes should check `paths`: `jobs` when given (ZWGK_JOBS), else the cores this
+    process may use; one when forking is not the way or the files are few or small."""
+    if sys.platform != "linux" or len(paths) < 2 or jobs == 1:
+        return 1
+    cores = jobs if jobs is not None else len(os.sched_getaffinity(0))
+    if cores < 2:
+        return 1
+    size = 0
+    for path in paths:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            continue
+    if jobs is None and size < MIN_POOL_BYTES:
+        return 1
+    return min(cores, len(paths))
+
+
+def check_in_pool(
+    paths: Sequence[Path], sf: SettingsFile, processes: int, done: Callable[[int], None] | None = None
+) -> list[FileOutcome]:
+    """Every file of `paths` checked by `processes` forked workers, slimmed, in file order
+    (`done` hears how many have come back)."""
+    global _task
+    _task = (paths, sf)
+    outcomes: list[FileOutcome] = []
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes) as pool:
+            for outcome in pool.imap(_work, range(len(paths))):
+                outcomes.append(outcome)
+                if done is not None:
+                    done(len(outcomes))
+    finally:
+        _task = None
+    return outcomes
+
+
+def _work(index: int) -> FileOutcome:
+    """In a worker: file `index`, checked as the one-process check would leave it."""
+    assert _task is not None
+    paths, sf = _task
+    return slim(check_located(paths[index], sf))
+
+
+def check_located(path: Path, sf: SettingsFile) -> FileOutcome:
+    """A file read the fast way and checked; read again with positions when it has findings."""
+    load = load_file(path, fast=True)
+    outcome = check_file(load, sf, None)
+    if not outcome.clean and load.document is not None and not load.document.positions:
+        outcome = check_file(load_file(path, located=True, known=load), sf, None)
+    return outcome
