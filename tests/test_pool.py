@@ -3,6 +3,7 @@ for finding, on a generated catalogue with problems planted in many files and on
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
@@ -15,6 +16,7 @@ from conftest import CASES, ROOT, build_case
 from zwgk_cli.check import pipeline, pool
 from zwgk_cli.check.pipeline import CheckResult, check_catalogue
 from zwgk_cli.cli.app import app
+from zwgk_cli.cli.options import jobs_from_environment
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate
@@ -122,3 +124,30 @@ def test_pool_is_used_where_it_pays(planted: Path) -> None:
 def test_every_case_is_the_same_in_the_pool(case: Path, tmp_path: Path) -> None:
     folder = build_case(case, tmp_path)
     _same(check_catalogue(folder, jobs=2, models=False), check_catalogue(folder))
+
+
+_real_work = pool._work
+
+
+def _dying(index: int) -> object:
+    if index == 2:
+        os._exit(3)  # a worker killed (out of memory, a signal)
+    return _real_work(index)
+
+
+def test_a_worker_lost_leaves_the_check_to_this_process(
+    planted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = check_catalogue(planted, jobs=1, models=False)
+    monkeypatch.setattr(pool, "_work", _dying)
+    returned: list[object] = []
+    check_in_pool = pipeline.check_in_pool
+    monkeypatch.setattr(pipeline, "check_in_pool", lambda *a: returned.append(check_in_pool(*a)))
+    _same(check_catalogue(planted, jobs=2, models=False), serial)
+    assert returned == [None]
+
+
+@pytest.mark.parametrize(("value", "jobs"), [("", None), ("1", 1), (" 3 ", 3), ("0", None), ("two", None)])
+def test_zwgk_jobs(value: str, jobs: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZWGK_JOBS", value)
+    assert jobs_from_environment() == jobs

@@ -119,7 +119,8 @@ def _check_pooled(
     progress: CheckProgress | None,
 ) -> CheckResult | None:
     """The check with the domain files checked in `processes` processes; None when this catalogue
-    is not checked that way (it names an upstream catalogue, or has review records)."""
+    is not checked that way (it names an upstream catalogue, or has review records) or the
+    processes failed (see `pool.check_in_pool`)."""
     # Claimed items take values from the upstream catalogue's documents and review records compare
     # whole domains: both need the models in this process, so those catalogues are checked in one.
     # zwgk.yaml is read with positions found on demand, as the one-process check would read it again.
@@ -135,6 +136,8 @@ def _check_pooled(
             progress("check", count, len(paths))
 
     outcomes = check_in_pool(paths, settings_file, processes, done)
+    if outcomes is None:
+        return None
     while True:
         result, across = _check_across(
             root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False

@@ -17,6 +17,8 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from zwgk_cli.check.file_check import FileOutcome, check_file, slim
@@ -51,22 +53,32 @@ def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
 
 def check_in_pool(
     paths: Sequence[Path], sf: SettingsFile, processes: int, done: Callable[[int], None] | None = None
-) -> list[FileOutcome]:
-    """Every file of `paths` checked by `processes` forked workers, slimmed, in file order
-    (`done` hears how many have come back)."""
+) -> list[FileOutcome] | None:
+    """Every file of `paths` checked by `processes` forked workers, slimmed, in file order (`done`
+    hears how many have come back); None when the workers could not do it (a worker killed, no
+    process to spare): the caller checks the files itself then."""
     global _task
     _task = (paths, sf)
     outcomes: list[FileOutcome] = []
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(processes) as pool:
-            for outcome in pool.imap(_work, range(len(paths))):
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet) as pool:
+            for outcome in pool.map(_work, range(len(paths))):
                 outcomes.append(outcome)
                 if done is not None:
                     done(len(outcomes))
+    except (BrokenProcessPool, OSError):
+        return None
     finally:
         _task = None
     return outcomes
+
+
+def _quiet() -> None:
+    """In a new worker: output streams of its own. A thread of the parent (the spinner on a terminal)
+    may have held the inherited ones' locks when the worker was forked, and a worker flushes its
+    streams as it ends."""
+    sys.stdout = sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
 
 
 def _work(index: int) -> FileOutcome:
