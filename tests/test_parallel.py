@@ -1,5 +1,5 @@
-"""The workbook is written by a helper process while the rest is written here: same bytes, same
-errors, and the helper shares nothing big with this process."""
+"""The workbook and the Word document are written by a helper process while the rest is written
+here: same bytes, same errors, and the helper shares nothing big with this process."""
 
 from __future__ import annotations
 
@@ -41,18 +41,28 @@ def test_a_build_in_two_processes_equals_one_in_one(tmp_path: Path) -> None:
 
 
 @needs_fork
-def test_the_workbook_is_written_by_the_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("writer", "name"),
+    [("write_catalogue_workbook", "catalogue.xlsx"), ("write_catalogue_docx", "catalogue.docx")],
+)
+def test_the_workbook_and_the_document_are_written_by_the_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: str, name: str
+) -> None:
     writers: list[int] = []
-    original = build_module.write_catalogue_workbook
+    original = getattr(build_module, writer)
 
     def here(*args: object, **kwargs: object) -> None:
         writers.append(os.getpid())  # only this process's list is seen here
-        original(*args, **kwargs)  # type: ignore[arg-type]
+        original(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "write_catalogue_workbook", here)
+    monkeypatch.setattr(build_module, writer, here)
     result = build(ROOT / "catalogues", tmp_path / "dist")
     assert writers == []
-    assert result.files["catalogue.xlsx"] == (tmp_path / "dist" / "catalogue.xlsx").stat().st_size > 10_000
+    assert result.files[name] == (tmp_path / "dist" / name).stat().st_size > 10_000
+    # the pages show its size, not the placeholder they carried while the helper wrote it
+    index = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert "zwgk-size-" not in index
+    assert f'download="重庆市渝北区基层政务公开标准目录.{name.split(".")[1]}">' in index
 
 
 @needs_fork
@@ -62,7 +72,7 @@ def test_a_failing_helper_leaves_the_job_to_this_process(
     def broken(job: bytes) -> None:
         raise ValueError("坏了")
 
-    monkeypatch.setattr(build_module, "run_workbook_job", broken)
+    monkeypatch.setattr(build_module, "run_helper_job", broken)
     build(ROOT / "catalogues", tmp_path / "dist")
     build(ROOT / "catalogues", tmp_path / "one", jobs=1)
     assert _tree(tmp_path / "dist") == _tree(tmp_path / "one")

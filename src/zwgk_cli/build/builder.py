@@ -9,9 +9,9 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zwgk_cli.build.helper_job import helper_job, run_helper_job
 from zwgk_cli.build.parallel import Helper, helper
 from zwgk_cli.build.staging import MemoryOutput, Output, Recovery, check_target, output_lock, staged
-from zwgk_cli.build.workbook_job import run_workbook_job, workbook_job
 from zwgk_cli.check.coverage import coverage_table
 from zwgk_cli.check.pipeline import CheckProgress, CheckResult, check_catalogue
 from zwgk_cli.core.catalogue import Catalogue
@@ -22,7 +22,7 @@ from zwgk_cli.core.towns import find_unit, town_units, unit_catalogue, unit_titl
 from zwgk_cli.history.changes import CatalogueDiff
 from zwgk_cli.history.compare import Comparison, changes_since
 from zwgk_cli.render import Content
-from zwgk_cli.render.catalogue_docx import catalogue_docx
+from zwgk_cli.render.catalogue_docx import catalogue_docx, write_catalogue_docx
 from zwgk_cli.render.html.fragment import fragment_files
 from zwgk_cli.render.html.site import CoverageReport, Download, site_files, size_text
 from zwgk_cli.render.html.templates import check_templates
@@ -33,6 +33,9 @@ from zwgk_cli.render.xlsx.workbook import catalogue_workbook, tasks_workbook, wr
 from zwgk_cli.review.gate import Gate, approved, gate, required_stage
 
 WORKBOOK = "catalogue.xlsx"
+DOCUMENT = "catalogue.docx"
+# what the helper process writes when there is one (see `render_into`)
+ASIDE = (WORKBOOK, DOCUMENT)
 
 # Files written beside the pages: the workbooks, the Word document and the open data, with what the
 # pages call them.
@@ -107,9 +110,9 @@ def render_into(
 
     Each of `units` (towns and streets) gets its own catalogue under ``units/<slug>/``. The
     workbooks are dated `epoch` (seconds since 1970) when given, else by the publication date.
-    With `aside` (a helper process) and an output on disk, the helper writes the workbook from
-    ``catalogue.json`` while the rest is written here; the pages show the workbook's size, so they
-    carry a placeholder until it is known. Control, format and invisible characters in the
+    With `aside` (a helper process) and an output on disk, the helper writes the workbook and the
+    Word document from ``catalogue.json`` while the rest is written here; the pages show their sizes,
+    so they carry placeholders until those are known. Control, format and invisible characters in the
     catalogue's text reach no file raw: they are written out as ``[U+XXXX]`` (`render.visible`).
     """
     catalogue = visible_catalogue(catalogue)
@@ -118,38 +121,46 @@ def render_into(
         if progress is not None:
             progress(name)
 
-    def workbook_here() -> None:
+    def aside_here() -> None:  # the helper's files, written by this process
         with output.open(WORKBOOK) as stream:
             write_catalogue_workbook(catalogue, stream, epoch=epoch)
+        done(WORKBOOK)
+        with output.open(DOCUMENT) as stream:
+            write_catalogue_docx(catalogue, stream, epoch=epoch)
+        done(DOCUMENT)
 
     with output.open("catalogue.json") as stream:
         layout = write_catalogue_json(catalogue, stream)
     done("catalogue.json")
-    json_path, workbook_path = output.path("catalogue.json"), output.path(WORKBOOK)
-    if aside is not None and json_path is not None and workbook_path is not None:
-        aside.give(workbook_job(catalogue, json_path, layout, workbook_path, epoch))
+    json_path, workbook_path, document_path = (output.path(name) for name in ("catalogue.json", *ASIDE))
+    if (
+        aside is not None
+        and json_path is not None
+        and workbook_path is not None
+        and document_path is not None
+    ):
+        targets = {"workbook": workbook_path, "document": document_path}
+        aside.give(helper_job(catalogue, json_path, layout, targets, epoch))
     else:
         aside = None
-        workbook_here()
-        done(WORKBOOK)
+        aside_here()
     output.write("tasks.xlsx", tasks_workbook(catalogue, epoch=epoch))
     done("tasks.xlsx")
     with output.open("catalogue.csv") as stream:
         write_catalogue_csv(catalogue, stream)
     done("catalogue.csv")
-    output.write("catalogue.docx", catalogue_docx(catalogue, epoch=epoch))
-    done("catalogue.docx")
     for name, fragment in fragment_files(catalogue).items():
         output.write(name, fragment)
         done(name)
-    token = f"zwgk-size-{secrets.token_hex(12)}" if aside is not None else ""
+    # the sizes of the helper's files are not known yet: the pages carry a placeholder each
+    tokens = {name: f"zwgk-size-{secrets.token_hex(12)}" for name in ASIDE} if aside is not None else {}
     downloads = [
         Download(
             name,
             download_name(catalogue, name),
             label,
-            0 if token and name == WORKBOOK else output.size(name),
-            token if name == WORKBOOK else "",
+            0 if name in tokens else output.size(name),
+            tokens.get(name, ""),
         )
         for name, label in DATA_FILES.items()
     ]
@@ -158,16 +169,20 @@ def render_into(
     for name, content in site_files(
         catalogue, templates, progress, downloads, changes, coverage, unit_links=links
     ):
-        if token and isinstance(content, bytes) and token.encode() in content:
+        if isinstance(content, bytes) and any(token.encode() in content for token in tokens.values()):
             marked.append(name)
         output.write(name, content)
     if aside is not None:
-        if not aside.succeeded():  # whatever went wrong there, write it here (errors surface here)
-            workbook_here()
-        done(WORKBOOK)
-        size = size_text(output.size(WORKBOOK)).encode()
+        if aside.succeeded():
+            for name in ASIDE:
+                done(name)
+        else:  # whatever went wrong there, write both here (errors surface here)
+            aside_here()
         for name in marked:
-            output.write(name, output.read(name).replace(token.encode(), size))
+            content = output.read(name)
+            for file, token in tokens.items():
+                content = content.replace(token.encode(), size_text(output.size(file)).encode())
+            output.write(name, content)
     for unit in units:
         skip = town_gate.town_withheld(unit) if town_gate is not None else set()
         for name, content in unit_outputs(catalogue, unit, templates, progress, epoch, skip).items():
@@ -253,7 +268,7 @@ def build(
     page says which files of the revision had errors or could not be read. `cwd` is the folder `root` and the revision's paths are relative to (the command's working
     folder; without it, they are taken as they are). The workbooks are dated `epoch` (seconds since
     1970, as SOURCE_DATE_EPOCH gives it) when given, else by the publication date. `jobs` 1 (the
-    command line passes ZWGK_JOBS) writes the workbook in this process instead of a helper.
+    command line passes ZWGK_JOBS) writes the workbook and the Word document in this process instead of a helper.
     `require_stage` (else zwgk.yaml's review.require): publish only the domains that passed that
     review stage with their content as it is; the others are listed in `BuildResult.gate`, kept
     out of every output but the task table, which marks them (先审后发).
@@ -268,7 +283,7 @@ def build(
         lock.enter_context(output_lock(out.absolute()))
     except OSError as exc:  # no write permission beside the output folder …
         raise _write_failed(out, exc) from exc
-    with lock, helper(run_workbook_job, jobs) as aside:  # forked now, while this process is still small
+    with lock, helper(run_helper_job, jobs) as aside:  # forked now, while this process is still small
         check = check_catalogue(root, progress=check_progress)
         if on_checked is not None:
             on_checked(check)

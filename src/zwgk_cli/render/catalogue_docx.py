@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 from xml.sax.saxutils import escape
 
@@ -104,9 +104,17 @@ def column_widths(levels: list[str]) -> list[int]:
     return widths
 
 
-def write_catalogue_docx(catalogue: Catalogue, target: IO[bytes], *, epoch: int | None = None) -> None:
+def write_catalogue_docx(
+    catalogue: Catalogue,
+    target: IO[bytes],
+    *,
+    epoch: int | None = None,
+    streamed: Callable[[], Iterable[Domain]] | None = None,
+) -> None:
     """``catalogue.docx`` into `target` (a seekable stream), dated `epoch` (seconds since 1970)
-    when given, else by the publication date: the same bytes for the same catalogue."""
+    when given, else by the publication date: the same bytes for the same catalogue. With
+    `streamed`, the domains are taken from it one at a time (the build's helper process reads them
+    back from ``catalogue.json``) instead of from `catalogue`, whose settings and place still count."""
     settings = catalogue.settings
     doc = _new_document()
     _front_matter(doc, settings)
@@ -117,7 +125,7 @@ def write_catalogue_docx(catalogue: Catalogue, target: IO[bytes], *, epoch: int 
         head, tail = _split_at_mark(skeleton.decode("utf-8"))
         yield head.encode("utf-8")
         widths = column_widths(settings.levels)
-        for domain in catalogue.domains:
+        for domain in streamed() if streamed is not None else catalogue.domains:
             yield _domain_xml(domain, catalogue.place, settings.levels, widths, ids).encode("utf-8")
         yield tail.encode("utf-8")
 
