@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from zwgk_cli.check.file_check import FileOutcome, check_file, slim
+from zwgk_cli.check.file_check import FileOutcome, check_file, slim, unpack
 from zwgk_cli.core.catalogue import SettingsFile
 from zwgk_cli.sources.loading import load_file
 
@@ -64,7 +64,7 @@ def check_in_pool(
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet) as pool:
             for outcome in pool.map(_work, range(len(paths))):
-                outcomes.append(outcome)
+                outcomes.append(unpack(outcome))
                 if done is not None:
                     done(len(outcomes))
     except (BrokenProcessPool, OSError):
