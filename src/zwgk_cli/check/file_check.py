@@ -22,7 +22,7 @@ from zwgk_cli.core.catalogue import DomainFile, ItemEntry, SettingsFile
 from zwgk_cli.core.diagnostics import Diagnostic
 from zwgk_cli.core.models import Item
 from zwgk_cli.core.source import SourceDocument
-from zwgk_cli.sources.loading import LoadResult
+from zwgk_cli.sources.loading import LoadResult, load_file
 
 # What the cross-file rules read of an item model: ids (`rules._duplicate_ids`), waivers
 # (`pipeline.apply_waivers`), and the 村（居） mirror check's fields (`village.check_mirrors`). A
@@ -72,6 +72,19 @@ def check_file(load: LoadResult, sf: SettingsFile, upstream: Upstream | None) ->
     outcome.rules += check_items(sf, df)
     outcome.rules += lint_domain(df, levels, settings.published if settings else None)
     outcome.rules += lint_village_frequency(df, levels)
+    return outcome
+
+
+def check_located(path: Path, sf: SettingsFile) -> FileOutcome:
+    """A file read the fast way and checked; read again with positions when it has findings (as
+    the check of a whole folder does, see `pipeline.check_with_positions`)."""
+    # The unit of work of `validate`: what it gives depends only on the file's bytes, zwgk's version
+    # and the settings (this way is taken only without an upstream catalogue), so a cache keyed by
+    # those could give it back instead.
+    load = load_file(path, fast=True)
+    outcome = check_file(load, sf, None)
+    if not outcome.clean and load.document is not None and not load.document.positions:
+        outcome = check_file(load_file(path, located=True, known=load), sf, None)
     return outcome
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
-from zwgk_cli.check.file_check import FileOutcome, check_file
+from zwgk_cli.check.file_check import FileOutcome, check_file, check_located, slim, unpack
 from zwgk_cli.check.pool import check_in_pool, pool_size
 from zwgk_cli.check.review_records import ReviewFile, read_reviews, review_paths
 from zwgk_cli.check.review_settings import check_review_settings
@@ -75,7 +75,8 @@ def check_catalogue(
     # `reviews`: the review records in reviews/ are read and checked too (not an upstream's).
     # `jobs`: how many processes may check the files (None: as many as the machine has cores, see
     # `pool.pool_size`); `models`: whether the caller needs the models (`CheckResult.catalogue`
-    # and the files' items): without them the files may be checked in other processes.
+    # and the files' items): without them the files are checked one by one, keeping only what the
+    # cross-file rules read, in several processes where `jobs` allows.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -86,10 +87,9 @@ def check_catalogue(
     domain_paths = list(iter_yaml_files(root))
     if fast and not located and not models:
         processes = pool_size(jobs, domain_paths)
-        if processes > 1:
-            pooled = _check_pooled(root, domain_paths, processes, follow_upstream, reviews, progress)
-            if pooled is not None:
-                return pooled
+        by_file = _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress)
+        if by_file is not None:
+            return by_file
     paths = [settings_path, *domain_paths]
     loads: list[LoadResult] = []
     for path in paths:
@@ -110,7 +110,7 @@ def check_catalogue(
     return result
 
 
-def _check_pooled(
+def _check_by_file(
     root: Path,
     paths: list[Path],
     processes: int,
@@ -118,12 +118,14 @@ def _check_pooled(
     reviews: bool,
     progress: CheckProgress | None,
 ) -> CheckResult | None:
-    """The check with the domain files checked in `processes` processes; None when this catalogue
-    is not checked that way (it names an upstream catalogue, or has review records) or the
-    processes failed (see `pool.check_in_pool`)."""
+    """The check file by file, in `processes` processes (see `check.pool`), keeping of each file
+    only what the cross-file rules read; None when this catalogue is not checked that way (it
+    names an upstream catalogue, or has review records)."""
     # Claimed items take values from the upstream catalogue's documents and review records compare
-    # whole domains: both need the models in this process, so those catalogues are checked in one.
-    # zwgk.yaml is read with positions found on demand, as the one-process check would read it again.
+    # whole domains: both need the models, so those catalogues are checked the other way.
+    # zwgk.yaml is read with positions found on demand, as the other way would read it again.
+    # In one process too, a file's raw data and models go once it is checked: the peak memory is
+    # that of the summaries and one file, not of the whole catalogue read.
     settings_load = load_file(root / SETTINGS_FILE, located=True)
     data = settings_load.document.data if settings_load.document is not None else None
     if (isinstance(data, dict) and data.get("upstream") is not None) or (reviews and review_paths(root)):
@@ -135,9 +137,12 @@ def _check_pooled(
             progress("read", count, len(paths))
             progress("check", count, len(paths))
 
-    outcomes = check_in_pool(paths, settings_file, processes, done)
-    if outcomes is None:
-        return None
+    outcomes = check_in_pool(paths, settings_file, processes, done) if processes > 1 else None
+    if outcomes is None:  # one process, or the pool could not do it
+        outcomes = []
+        for path in paths:
+            outcomes.append(unpack(slim(check_located(path, settings_file))))
+            done(len(outcomes))
     while True:
         result, across = _check_across(
             root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False

@@ -21,9 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from zwgk_cli.check.file_check import FileOutcome, check_file, slim, unpack
+from zwgk_cli.check.file_check import FileOutcome, check_located, slim, unpack
 from zwgk_cli.core.catalogue import SettingsFile
-from zwgk_cli.sources.loading import load_file
 
 # Below this many bytes of domain files, starting processes costs more than it saves.
 MIN_POOL_BYTES = 2 * 1024 * 1024
@@ -86,12 +85,3 @@ def _work(index: int) -> FileOutcome:
     assert _task is not None
     paths, sf = _task
     return slim(check_located(paths[index], sf))
-
-
-def check_located(path: Path, sf: SettingsFile) -> FileOutcome:
-    """A file read the fast way and checked; read again with positions when it has findings."""
-    load = load_file(path, fast=True)
-    outcome = check_file(load, sf, None)
-    if not outcome.clean and load.document is not None and not load.document.positions:
-        outcome = check_file(load_file(path, located=True, known=load), sf, None)
-    return outcome
