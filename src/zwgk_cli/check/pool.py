@@ -1,14 +1,14 @@
-"""Domain files checked in several processes at once (`file_check.check_file` in each), for `validate`.
+"""Domain files checked in several processes at once (`file_check.check_located` in each), for `validate`.
 
 Why: reading and validating a province takes seconds on one core, the machines have at least two,
 and the GIL keeps threads on one. Workers are forked once the settings are read, so they inherit
 them (nothing big is sent to them: a file's index); each reads its file the fast way, checks it,
 reads it again with positions when it has findings (as the one-process check does), and sends
-back its findings and a slim summary for the cross-file rules (`file_check.slim`): pickling the
-full models would cost about what the workers save. Results come back in file order.
+back its findings and the few values the cross-file rules read (`file_check.slim`): pickling the
+raw data or whole models would cost about what the workers save. Results come back in file order.
 
-Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue, a caller that
-needs the models) the check runs in one process; its report is the same either way.
+Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue) the files are
+checked one by one in this process; the report is the same either way.
 """
 
 from __future__ import annotations
@@ -39,13 +39,7 @@ def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
     cores = jobs if jobs is not None else len(os.sched_getaffinity(0))
     if cores < 2:
         return 1
-    size = 0
-    for path in paths:
-        try:
-            size += path.stat().st_size
-        except OSError:
-            continue
-    if jobs is None and size < MIN_POOL_BYTES:
+    if jobs is None and sum(_size(path) for path in paths) < MIN_POOL_BYTES:
         return 1
     return min(cores, len(paths))
 
@@ -62,8 +56,12 @@ def check_in_pool(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet) as pool:
-            for outcome in pool.map(_work, range(len(paths))):
-                outcomes.append(unpack(outcome))
+            # the biggest files first, so that no worker is left with a big one at the end
+            futures = {
+                i: pool.submit(_work, i) for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+            }
+            for index in range(len(paths)):
+                outcomes.append(unpack(futures.pop(index).result()))
                 if done is not None:
                     done(len(outcomes))
     except (BrokenProcessPool, OSError):
@@ -71,6 +69,13 @@ def check_in_pool(
     finally:
         _task = None
     return outcomes
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # its worker reports it
+        return 0
 
 
 def _quiet() -> None:
