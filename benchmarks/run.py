@@ -1,7 +1,7 @@
 """Whole-process time and peak memory of zwgk's commands, next to floors measured in the same run.
 
 Run: python benchmarks/run.py [--scales district,city,province] [--runs 3] [--baseline REV] [--write]
-       [--only validate]
+       [--only validate|diff] [--no-diff-steps]
 
 For each scale a synthetic catalogue is generated (benchmarks/generate.py) and every command runs
 as its own process: its time is the median of --runs runs, taken in turns with its floor's (so the
@@ -31,6 +31,10 @@ the git revision REV runs in turns with today's, from a copy of that revision's 
 revision removed, or one that claims a gain, is judged on a row of the same run. For instance
 ``--baseline 32d60cb --baseline 32d60cb,ZWGK_JOBS=1`` measured the forked workbook helper and the
 hand-written zip container against the standard library's zipfile in one process.
+
+`zwgk diff` also runs as it was before each of its mechanisms (DIFF_STEPS: git revisions, run
+from copies as with --baseline), so the Machinery section shows what each step bought in time and
+memory in the same run; --no-diff-steps leaves these runs out.
 
 Every figure is printed as a ratio to its floor (medians of --runs), then the targets with what
 was measured. With --write the tables go to benchmarks/RESULTS.md with the command that made them.
@@ -95,6 +99,19 @@ for domain in domains:
 book.close()
 """
 IMPORTS = "import pydantic, ruamel.yaml, typer"
+# `zwgk diff` as it was before each of its mechanisms (issue 21), oldest first: each row's gain over
+# the one above is what the next mechanism buys (rows of one run; --no-diff-steps leaves them out)
+DIFF_STEPS = [
+    ("72f8217", "before issue 21"),
+    ("7073a31", "+ a side without errors not read again for its warnings' positions"),
+    ("5606f54", "+ JSON written whole, walked for invisible characters only when it holds one"),
+    ("a44e82b", "+ each side's models dropped once checked"),
+    ("0834498", "+ lints left out of a side's first check"),
+    ("776ef50", "+ fields compared only where the values differ"),
+    ("dca7a2e", "+ JSON bytes to stdout without decoding"),
+]
+# the row of today's diff says what the last step added
+DIFF_LAST_STEP = "+ strings both sides hold alike kept once; a link's white space found in C"
 
 
 @dataclass(frozen=True)
@@ -167,6 +184,16 @@ def measure(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[F
     ]
 
 
+def _known_revision(revision: str) -> bool:
+    """Whether the repository has `revision` (a history rewritten since loses DIFF_STEPS: said, skipped)."""
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "cat-file", "-e", f"{revision}^{{commit}}"], capture_output=True
+    )
+    if found.returncode != 0:
+        print(f"skipped: revision {revision} is not in this repository", file=sys.stderr)
+    return found.returncode == 0
+
+
 def _baseline(spec: str, folder: Path, env: dict[str, str]) -> tuple[str, list[str]]:
     """A copy of the project's files at a git revision (spec: REV[,NAME=VALUE…]), byte-compiled:
     the row's label and the command prefix that runs zwgk from it."""
@@ -220,9 +247,15 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["all", "validate"],
+        choices=["all", "validate", "diff"],
         default="all",
-        help="validate: only the start-up and validate rows (no build, no diff)",
+        help="validate: only the start-up and validate rows (no build, no diff); diff: only the diff rows",
+    )
+    parser.add_argument(
+        "--diff-steps",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time `zwgk diff` as it was before each of its mechanisms (DIFF_STEPS)",
     )
     args = parser.parse_args()
     # measure the tool as installed: byte-compiled modules may be written and read
@@ -232,6 +265,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         baselines = [_baseline(spec, work / f"baseline-{i}", env) for i, spec in enumerate(args.baseline)]
+        steps = [
+            (what, _baseline(revision, work / f"diff-step-{i}", env)[1])
+            for i, (revision, what) in enumerate(
+                DIFF_STEPS if args.diff_steps and args.only != "validate" else []
+            )
+            if _known_revision(revision)
+        ]
         subprocess.run(
             [*ZWGK, "validate", str(ROOT / "catalogues")], env=env, capture_output=True, check=True
         )
@@ -250,6 +290,9 @@ def main() -> None:
         for scale in args.scales.split(","):
             folder = generate(work / scale, SCALES[scale])
             other = changed_copy(folder, work / f"{scale}-changed")
+            if args.only == "diff":
+                rows += _diff_rows(scale, folder, other, steps, args.runs, env)
+                continue
             floor, pyyaml, validate, validate_one = measure(
                 [
                     [sys.executable, "-c", LOAD_YAML_RS, str(folder)],
@@ -291,20 +334,38 @@ def main() -> None:
             rows.append((scale, "zwgk build, one process (ZWGK_JOBS=1)", one_process, build_floor))
             for (label, _), figure in zip(baselines, before, strict=True):
                 rows.append((scale, f"zwgk build {label}", figure, build_floor))
-            sides, diff = measure(
-                [
-                    [sys.executable, "-c", LOAD_YAML_RS, str(folder), str(other)],
-                    [*ZWGK, "diff", str(folder), str(other), "--format", "json"],
-                ],
-                args.runs,
-                env,
-            )
-            rows.append((scale, "both sides floor: yaml-rs", sides, sides))
-            rows.append((scale, "zwgk diff (all changed)", diff, sides))
+            rows += _diff_rows(scale, folder, other, steps, args.runs, env)
     report = _report(rows, args)
     print(report)
     if args.write:
         (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+
+
+def _diff_rows(
+    scale: str,
+    folder: Path,
+    other: Path,
+    steps: list[tuple[str, list[str]]],
+    runs: int,
+    env: dict[str, str],
+) -> list[Row]:
+    """`zwgk diff` of the catalogue and its changed copy beside both sides loaded, and as it was
+    before each of its mechanisms (`steps`: what the step added, the prefix that runs it)."""
+    diff = [*ZWGK, "diff", str(folder), str(other), "--format", "json"]
+    sides, today, *before = measure(
+        [
+            [sys.executable, "-c", LOAD_YAML_RS, str(folder), str(other)],
+            diff,
+            *([*prefix, *diff] for _, prefix in steps),
+        ],
+        runs,
+        env,
+    )
+    rows: list[Row] = [(scale, "both sides floor: yaml-rs", sides, sides)]
+    for (what, _), figure in zip(steps, before, strict=True):
+        rows.append((scale, f"zwgk diff, step: {what}", figure, sides))
+    rows.append((scale, "zwgk diff (all changed)", today, sides))
+    return rows
 
 
 def _ratio(row: Row) -> tuple[float, float]:
@@ -333,9 +394,9 @@ TARGETS = [
     (
         "province",
         "zwgk diff (all changed)",
-        None,
         2.0,
-        "diff at province scale: memory ≤ 2× both sides loaded",
+        1.5,
+        "diff at province scale ≤ 2× both sides loaded, memory ≤ 1.5×",
     ),
 ]
 
@@ -392,6 +453,7 @@ def _machinery(rows: list[Row]) -> list[str]:
         "| scale | machinery | one process | it pays? |",
         "|---|---|---|---|",
     ]
+    lines_before = len(lines)
     for scale in dict.fromkeys(row[0] for row in rows):
         for command, machinery in (
             ("zwgk build", "forked workbook helper"),
@@ -408,7 +470,39 @@ def _machinery(rows: list[Row]) -> list[str]:
                 f"| {scale} | {machinery}: {several[2].seconds:.2f} s, {several[2].mib:.0f} MiB | "
                 f"{single[2].seconds:.2f} s, {single[2].mib:.0f} MiB | {'yes' if pays else 'no: remove it'} |"
             )
-    return lines
+    if len(lines) == lines_before:  # neither build nor validate measured beside one process
+        lines = lines[:-3]
+    return lines + _diff_steps(rows)
+
+
+def _diff_steps(rows: list[Row]) -> list[str]:
+    """What each of `zwgk diff`'s mechanisms buys: each step's run against the step before it."""
+    lines = [
+        "",
+        "| scale | zwgk diff: step | seconds | × both sides | gain | peak MiB | × both sides | gain |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    prefix = "zwgk diff, step: "
+    for scale in dict.fromkeys(row[0] for row in rows):
+        mine = [row for row in rows if row[0] == scale and row[1].startswith(prefix)]
+        today = next((row for row in rows if row[:2] == (scale, "zwgk diff (all changed)")), None)
+        if not mine or today is None:
+            continue
+        previous: Row | None = None
+        steps = [row[1].removeprefix(prefix) for row in mine] + [DIFF_LAST_STEP]
+        for what, row in zip(steps, [*mine, today], strict=True):
+            time_ratio, mem_ratio = _ratio(row)
+            gain = (
+                (f"{previous[2].seconds - row[2].seconds:+.2f} s", f"{previous[2].mib - row[2].mib:+.0f}")
+                if previous is not None
+                else ("—", "—")
+            )
+            lines.append(
+                f"| {scale} | {what} | {row[2].seconds:.2f} | {time_ratio:.2f}× | {gain[0]} | "
+                f"{row[2].mib:.0f} | {mem_ratio:.2f}× | {gain[1]} |"
+            )
+            previous = row
+    return lines if len(lines) > 3 else []
 
 
 if __name__ == "__main__":

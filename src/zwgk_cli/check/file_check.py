@@ -51,8 +51,11 @@ class FileOutcome:
         return not self.read and not self.rules
 
 
-def check_file(load: LoadResult, sf: SettingsFile, upstream: Upstream | None) -> FileOutcome:
-    """Validate one loaded domain file and apply the per-file rules."""
+def check_file(
+    load: LoadResult, sf: SettingsFile, upstream: Upstream | None, *, lints: bool = True
+) -> FileOutcome:
+    """Validate one loaded domain file and apply the per-file rules (without `lints`, those that
+    can only warn are left out)."""
     if load.document is None:
         # where it is comes from its own finding; without one its domain cannot be told
         where = next((d.file for d in load.diagnostics if d.file is not None), Path())
@@ -70,6 +73,8 @@ def check_file(load: LoadResult, sf: SettingsFile, upstream: Upstream | None) ->
     settings = sf.settings
     levels = settings.levels if settings else None
     outcome.rules += check_items(sf, df)
+    if not lints:
+        return outcome
     outcome.rules += lint_domain(df, levels, settings.published if settings else None)
     outcome.rules += lint_village_frequency(df, levels)
     return outcome

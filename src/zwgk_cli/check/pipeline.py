@@ -184,6 +184,7 @@ def check_with_positions(
     *,
     first_upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
+    errors_only: bool = False,
 ) -> CheckResult:
     """Check `loads` (zwgk.yaml first), re-reading with positions each fast-read file with findings
     (in place: the list then holds the reads the result was checked on)."""
@@ -193,20 +194,28 @@ def check_with_positions(
     # format through its migrations). `first_upstream_loader`, when given, reads the upstream
     # catalogue for the first check (the fast way); `upstream_loader` (the careful way, so findings
     # can point into the upstream's files) is then used only when the first check found anything.
+    # `errors_only`: the caller shows a side's findings only when it has errors (`zwgk diff`), so the
+    # first check leaves out the lints (they only warn) and, when it finds no error, is returned as
+    # it is: warnings are missing or keep the fast read's rough positions, and nobody sees them. With
+    # errors it goes on as without `errors_only`, rounds running until the lints have run too.
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
     if prepare is not None:
         prepare(loads)
-    result = check_sources(root, loads[0], loads[1:], first_loader, progress)
+    linted = not errors_only
+    result = check_sources(root, loads[0], loads[1:], first_loader, progress, lints=linted)
+    if not linted and not result.summary.errors:
+        return result
     loader = first_loader
     while True:
-        # Until every finding is in a carefully read file. Usually one round; another only when a
-        # file read again reveals something about a file still read the fast way (a fast read
-        # keeps no text, so e.g. a header that did not validate names no domain until re-read).
+        # Until every finding is in a carefully read file (and the lints have run). Usually one
+        # round; another only when a file read again reveals something about a file still read the
+        # fast way (a fast read keeps no text, so e.g. a header that did not validate names no
+        # domain until re-read), or the lints warn about one.
         flagged = {d.file for d in result.diagnostics}
         upstream_again = loader is not upstream_loader and bool(result.diagnostics)
-        if not upstream_again and not any(_fast_and_flagged(load, flagged) for load in loads):
+        if linted and not upstream_again and not any(_fast_and_flagged(load, flagged) for load in loads):
             return result
         # The first check's models and data go before the files are read again, each file's fast
         # read as soon as its new read replaces it: the peak memory stays that of one check.
@@ -218,6 +227,7 @@ def check_with_positions(
         if prepare is not None:
             prepare(loads)
         loader = upstream_loader
+        linted = True
         result = check_sources(root, loads[0], loads[1:], loader, progress)
 
 
@@ -250,16 +260,19 @@ def check_sources(
     domain_loads: list[LoadResult],
     upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
+    *,
+    lints: bool = True,
 ) -> CheckResult:
     """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
     # `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
-    # resolved. `progress` hears of each domain file validated.
+    # resolved. `progress` hears of each domain file validated. Without `lints`, the checks that
+    # can only warn (lint_domain, lint_village_frequency) are left out.
     settings_file, upstream, diagnostics = _check_settings_file(loaded, upstream_loader)
     outcomes: list[FileOutcome] = []
     for done, domain_load in enumerate(domain_loads, start=1):
         if progress is not None:
             progress("check", done, len(domain_loads))
-        outcomes.append(check_file(domain_load, settings_file, upstream))
+        outcomes.append(check_file(domain_load, settings_file, upstream, lints=lints))
     result, _ = _check_across(
         root, settings_file, upstream, diagnostics, outcomes, claims=upstream_loader is not None
     )

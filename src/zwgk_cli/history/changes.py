@@ -7,6 +7,7 @@ formatting, comments and key order are never changes; a missing optional field e
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -188,6 +189,7 @@ def _norm(value: Any, default: Any) -> Any:
     return default if value is None and default is not None else value
 
 
+@functools.cache
 def _title(model: type[BaseModel], key: str) -> str:
     return field_title(model, key) or key
 
@@ -216,18 +218,29 @@ def compare_mapping(
     defaults: dict[str, Any],
 ) -> list[FieldChange]:
     """Field changes between two mappings of `model`'s fields (unknown keys are compared too)."""
-    ordered = list(keys) + sorted((set(old) | set(new)) - set(keys) - {"items"} - NOT_PUBLISHED)
+    # Called once per item matched: values equal as written are equal as compared, so only the
+    # keys whose values differ are looked at closer.
+    if old == new:
+        return []
+    keys = tuple(keys)
+    known = _known(keys)
+    unknown = {k for k in old if k not in known} | {k for k in new if k not in known}
     found = []
-    for key in ordered:
-        change = compare_values(
-            key,
-            _title(model, key),
-            _norm(old.get(key), defaults.get(key)),
-            _norm(new.get(key), defaults.get(key)),
-        )
+    for key in (*keys, *sorted(unknown)) if unknown else keys:
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        default = defaults.get(key)
+        change = compare_values(key, _title(model, key), _norm(before, default), _norm(after, default))
         if change is not None:
             found.append(change)
     return found
+
+
+@functools.cache
+def _known(keys: tuple[str, ...]) -> frozenset[str]:
+    """The keys `compare_mapping` does not add as unknown ones: the model's, and those never compared."""
+    return frozenset(keys) | {"items"} | NOT_PUBLISHED
 
 
 Items = dict[str, tuple[str, dict[str, Any]]]
@@ -401,6 +414,11 @@ def _domain_changes(
     new_items: dict[str, tuple[str, dict[str, Any]]],
 ) -> list[DomainChanges]:
     slugs = list(new.domains) + [s for s in old.domains if s not in new.domains]
+    by_slug: dict[str | None, list[ItemChange]] = {}  # each change under both its domains, in order
+    for change in changes:
+        by_slug.setdefault(change.old_domain, []).append(change)
+        if change.new_domain != change.old_domain:
+            by_slug.setdefault(change.new_domain, []).append(change)
     found: list[DomainChanges] = []
     for slug in slugs:
         old_data, new_data = old.domains.get(slug), new.domains.get(slug)
@@ -418,7 +436,7 @@ def _domain_changes(
             kept = [i for i in new_order.get(slug, []) if old_items.get(i, ("",))[0] == slug]
             before = [i for i in old_order.get(slug, []) if new_items.get(i, ("",))[0] == slug]
             domain.reordered = kept != before
-        domain.items = [c for c in changes if slug in (c.old_domain, c.new_domain)]
+        domain.items = by_slug.get(slug, [])
         old_index = {ident: i for i, ident in enumerate(old_order.get(slug, []))}
         new_index = {ident: i for i, ident in enumerate(new_order.get(slug, []))}
         domain.items.sort(key=lambda c: _position(c, slug, old_index, new_index))

@@ -21,6 +21,7 @@ from zwgk_cli.history.revisions import (
     repository_root,
     revision_snapshot,
 )
+from zwgk_cli.history.sharing import TextPool, share_text
 from zwgk_cli.sources.loading import LoadResult
 
 
@@ -92,8 +93,19 @@ def checked(snapshot: Snapshot, progress: CheckProgress | None = None) -> tuple[
         prepare,
         first_upstream_loader=snapshot.fast_upstream_loader,
         progress=progress,
+        errors_only=True,
     )
-    return result, notes
+    return lean(result), notes
+
+
+def lean(check: CheckResult) -> CheckResult:
+    """`check` without its models (in place): a comparison reads only the plain data, the settings and
+    the findings, and without the models each side weighs about half as much while the other is read."""
+    # the garbage collector is paused, but the models hold no cycles: they go when dropped here
+    check.catalogue = None
+    for df in check.files:
+        df.header, df.items, df.domain = None, [], None
+    return check
 
 
 def _migrated(label: str, loads: list[LoadResult]) -> list[str]:
@@ -202,8 +214,12 @@ def compare(
     # `progress`, given "old" or "new", tells how to report that side's check (see check_catalogue)
     if old_spec is None and new_spec is None:
         old_spec = "HEAD"
+    text: TextPool = {}  # the strings both sides hold alike are kept once (see history/sharing.py)
     old_snapshot = resolve_side(old_spec, folder, cwd)
+    share_text([old_snapshot.settings, *old_snapshot.domains], text)
     new_snapshot = resolve_side(new_spec, folder, cwd)
+    share_text([new_snapshot.settings, *new_snapshot.domains], text)
+    del text
     old_check, old_notes = checked(old_snapshot, progress("old") if progress is not None else None)
     new_check, new_notes = checked(new_snapshot, progress("new") if progress is not None else None)
     diff = diff_sides(side_of(old_snapshot.label, old_check), side_of(new_snapshot.label, new_check))

@@ -12,7 +12,7 @@ from zwgk_cli.core.inert_text import markdown_text
 from zwgk_cli.core.models import to_json
 from zwgk_cli.history.changes import CatalogueDiff, DomainChanges, FieldChange, ItemChange
 from zwgk_cli.render.rows import chinese_numeral
-from zwgk_cli.render.visible import visible, visible_data
+from zwgk_cli.render.visible import plain_json_bytes, visible, visible_data
 
 DIFF_JSON_VERSION = 1
 
@@ -277,4 +277,16 @@ def diff_data(diff: CatalogueDiff) -> dict[str, Any]:
 def render_json(diff: CatalogueDiff) -> str:
     """The diff as indented JSON: what json.dumps(…, ensure_ascii=False, indent=2, default=str) gives
     (a test compares them), written by pydantic in Rust (json.dumps indents in pure Python)."""
-    return to_json(visible_data(diff_data(diff)), indent=2, fallback=str).decode("utf-8") + "\n"
+    return json_document(diff).decode("utf-8") + "\n"
+
+
+def json_document(diff: CatalogueDiff) -> bytes:
+    """`render_json`'s text in UTF-8 as pydantic writes it, without the final line end: a province's
+    difference runs to tens of megabytes, which the command writes out with no copy made."""
+    # Written first as it is and looked at whole: only a difference whose text holds a character
+    # `visible` writes out (rare) is walked value by value and written again.
+    data = diff_data(diff)
+    written = to_json(data, indent=2, fallback=str)
+    if not plain_json_bytes(written):
+        written = to_json(visible_data(data), indent=2, fallback=str)
+    return written

@@ -64,8 +64,28 @@ def visible_catalogue(catalogue: Catalogue) -> Catalogue:
 
 def _plain(model: BaseModel) -> bool:
     """Whether `model` holds no character `visible` would write out (False: maybe it does)."""
-    data = model.model_dump_json()
-    return (data.isprintable() or find_invisible(data) is None) and _JSON_CONTROL.search(data) is None
+    return plain_json(model.model_dump_json())
+
+
+def plain_json_bytes(data: bytes, chunk: int = 1 << 20) -> bool:
+    """`plain_json` for UTF-8 JSON, decoded a line-ending piece of about `chunk` bytes at a time (a
+    whole province's difference decoded at once would hold its text twice more)."""
+    # a line end is never inside a character's UTF-8 bytes, nor inside an escape (JSON escapes
+    # line ends in strings): no piece cuts through what `plain_json` looks for
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + chunk)
+        end = len(data) if end == -1 else end + 1
+        if not plain_json(data[start:end].decode("utf-8")):
+            return False
+        start = end
+    return True
+
+
+def plain_json(text: str) -> bool:
+    """Whether JSON `text` (as pydantic writes it: no ASCII escapes) holds no character `visible`
+    would write out, in its keys or its values (False: maybe it does)."""
+    return (text.isprintable() or find_invisible(text) is None) and _JSON_CONTROL.search(text) is None
 
 
 def visible_data(value: T) -> T:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,8 +26,8 @@ from zwgk_cli.render.change_report import (
     field_label,
     item_description,
     item_verb,
+    json_document,
     overall_line,
-    render_json,
     render_markdown,
     shows_fields,
 )
@@ -122,10 +125,30 @@ def write_diff(comparison: Comparison, output_format: str, templates: Path | Non
     if output_format == "markdown":
         sys.stdout.write(render_markdown(diff))
     elif output_format == "json":
-        sys.stdout.write(render_json(diff))
+        _write_utf8(json_document(diff), b"\n")
     elif output_format == "html":
         from zwgk_cli.render.html.site import render_changes_page
 
         sys.stdout.write(render_changes_page(diff, comparison.settings(), templates).decode("utf-8"))
     else:
         print_diff(make_console(), diff)
+
+
+def _write_utf8(*chunks: bytes) -> None:
+    """UTF-8 text on stdout: the bytes as they are when stdout would write them so anyway (UTF-8, "\n"
+    line ends), without the two copies decoding and encoding again would make; else as text."""
+    stream = sys.stdout
+    direct = (
+        isinstance(stream, io.TextIOWrapper)
+        and codecs.lookup(stream.encoding).name == "utf-8"
+        and os.linesep == "\n"
+    )
+    if direct:
+        stream.flush()
+    for chunk in chunks:
+        if direct:
+            stream.buffer.write(chunk)
+        else:
+            stream.write(chunk.decode("utf-8"))
+    if direct:
+        stream.buffer.flush()
