@@ -29,7 +29,8 @@ the scales up to CAREFUL_FMT_MAX_ITEMS items (beyond, one run takes many minutes
 path buys.
 
 `zwgk build` also runs in one process (ZWGK_JOBS=1) beside the default, which forks a helper to
-write the workbook: the helper is kept only while that row shows it pays.
+write the workbook: the helper is kept only while that row shows it pays. So does `zwgk validate`,
+whose default checks the domain files in a pool of processes, one per core.
 
 With --baseline REV (repeatable; REV,NAME=VALUE… sets variables for it), `zwgk build` as it was at
 the git revision REV runs in turns with today's, from a copy of that revision's files: machinery a
@@ -342,11 +343,12 @@ def main() -> None:
             if args.only == "diff":
                 rows += _diff_rows(scale, folder, other, steps, args.runs, env)
                 continue
-            floor, pyyaml, validate = measure(
+            floor, pyyaml, validate, validate_one = measure(
                 [
                     [sys.executable, "-c", LOAD_YAML_RS, str(folder)],
                     [sys.executable, "-c", LOAD_PYYAML, str(folder)],
                     [*ZWGK, "validate", str(folder)],
+                    ["env", "ZWGK_JOBS=1", *ZWGK, "validate", str(folder)],
                 ],
                 args.runs,
                 env,
@@ -354,6 +356,8 @@ def main() -> None:
             rows.append((scale, "loader floor: yaml-rs", floor, floor))
             rows.append((scale, "loader: PyYAML C", pyyaml, floor))
             rows.append((scale, "zwgk validate", validate, floor))
+            # the pool of processes checking the files earns its place only while this row is slower
+            rows.append((scale, "zwgk validate, one process (ZWGK_JOBS=1)", validate_one, floor))
             # files with findings are located item by item: the clean run is this row's floor
             wrong = erroneous_copy(folder, work / f"{scale}-wrong")
             clean, one_each = measure(
@@ -497,29 +501,34 @@ def _report(rows: list[Row], args: argparse.Namespace) -> str:
 
 
 def _machinery(rows: list[Row]) -> list[str]:
-    """What the forked workbook helper buys, scale by scale: the default build against one process."""
+    """What the forked workbook helper (build) and the pool of processes (validate) buy, scale by
+    scale: the default command against one process."""
     by_key = {(row[0], row[1]): row for row in rows}
     lines = [
         "",
         "## Machinery",
         "",
-        "| scale | forked workbook helper | one process | helper pays? |",
+        "| scale | machinery | one process | it pays? |",
         "|---|---|---|---|",
     ]
     lines_before = len(lines)
     for scale in dict.fromkeys(row[0] for row in rows):
-        forked, single = (
-            by_key.get((scale, "zwgk build")),
-            by_key.get((scale, "zwgk build, one process (ZWGK_JOBS=1)")),
-        )
-        if forked is None or single is None:
-            continue
-        pays = forked[2].seconds < single[2].seconds
-        lines.append(
-            f"| {scale} | {forked[2].seconds:.2f} s, {forked[2].mib:.0f} MiB | "
-            f"{single[2].seconds:.2f} s, {single[2].mib:.0f} MiB | {'yes' if pays else 'no: remove it'} |"
-        )
-    if len(lines) == lines_before:  # no build measured
+        for command, machinery in (
+            ("zwgk build", "forked workbook helper"),
+            ("zwgk validate", "pool of processes"),
+        ):
+            several, single = (
+                by_key.get((scale, command)),
+                by_key.get((scale, f"{command}, one process (ZWGK_JOBS=1)")),
+            )
+            if several is None or single is None:
+                continue
+            pays = several[2].seconds < single[2].seconds
+            lines.append(
+                f"| {scale} | {machinery}: {several[2].seconds:.2f} s, {several[2].mib:.0f} MiB | "
+                f"{single[2].seconds:.2f} s, {single[2].mib:.0f} MiB | {'yes' if pays else 'no: remove it'} |"
+            )
+    if len(lines) == lines_before:  # neither build nor validate measured beside one process
         lines = lines[:-3]
     return lines + _diff_steps(rows)
 

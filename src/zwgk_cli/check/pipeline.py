@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
-from zwgk_cli.check.lints import lint_domain
-from zwgk_cli.check.review_records import ReviewFile, read_reviews
+from zwgk_cli.check.file_check import FileOutcome, check_file, check_located, slim, unpack
+from zwgk_cli.check.pool import check_in_pool, pool_size
+from zwgk_cli.check.review_records import ReviewFile, read_reviews, review_paths
 from zwgk_cli.check.review_settings import check_review_settings
-from zwgk_cli.check.rules import check_domains, check_items, check_settings
-from zwgk_cli.check.schema import assemble_domain, validate_domain, validate_settings
-from zwgk_cli.check.upstream import Upstream, effective_document
-from zwgk_cli.check.village import check_mirrors, check_village_units, lint_village_frequency
+from zwgk_cli.check.rules import check_domains, check_settings
+from zwgk_cli.check.schema import assemble_domain, validate_settings
+from zwgk_cli.check.upstream import Upstream
+from zwgk_cli.check.village import check_mirrors, check_village_units
 from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.core.codes import WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Summary, ZwgkError, say, sort_diagnostics, summarize
@@ -32,6 +33,8 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     summary: Summary
     settings: SettingsFile
+    # without the models (`check_catalogue(models=False)`) the files may hold only what the
+    # cross-file rules read (see `file_check.slim`), and there is no catalogue
     files: list[DomainFile] = field(default_factory=list)
     catalogue: Catalogue | None = None
     upstream: Upstream | None = None
@@ -60,6 +63,8 @@ def check_catalogue(
     located: bool = False,
     progress: CheckProgress | None = None,
     reviews: bool = True,
+    jobs: int | None = 1,
+    models: bool = True,
 ) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
     # With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
@@ -68,6 +73,10 @@ def check_catalogue(
     # positions found on demand; `located`: every file with positions found on demand (an upstream
     # catalogue, whose values findings may point into); neither: every file read carefully whole.
     # `reviews`: the review records in reviews/ are read and checked too (not an upstream's).
+    # `jobs`: how many processes may check the files (None: as many as the machine has cores, see
+    # `pool.pool_size`); `models`: whether the caller needs the models (`CheckResult.catalogue`
+    # and the files' items): without them the files are checked one by one, keeping only what the
+    # cross-file rules read, in several processes where `jobs` allows.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -75,7 +84,13 @@ def check_catalogue(
     settings_path = root / SETTINGS_FILE
     if not settings_path.is_file():
         raise ZwgkError(say("stop.check.no-settings", folder=root, file=SETTINGS_FILE))
-    paths = [settings_path, *iter_yaml_files(root)]
+    domain_paths = list(iter_yaml_files(root))
+    if fast and not located and not models:
+        processes = pool_size(jobs, domain_paths)
+        by_file = _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress)
+        if by_file is not None:
+            return by_file
+    paths = [settings_path, *domain_paths]
     loads: list[LoadResult] = []
     for path in paths:
         loads.append(load_file(path, fast=fast, located=located))
@@ -93,6 +108,58 @@ def check_catalogue(
     if reviews:
         add_reviews(result)
     return result
+
+
+def _check_by_file(
+    root: Path,
+    paths: list[Path],
+    processes: int,
+    follow_upstream: bool,
+    reviews: bool,
+    progress: CheckProgress | None,
+) -> CheckResult | None:
+    """The check file by file, in `processes` processes (see `check.pool`), keeping of each file
+    only what the cross-file rules read; None when this catalogue is not checked that way (it
+    names an upstream catalogue, or has review records)."""
+    # Claimed items take values from the upstream catalogue's documents and review records compare
+    # whole domains: both need the models, so those catalogues are checked the other way.
+    # zwgk.yaml is read with positions found on demand, as the other way would read it again.
+    # In one process too, a file's raw data and models go once it is checked: the peak memory is
+    # that of the summaries and one file, not of the whole catalogue read.
+    settings_load = load_file(root / SETTINGS_FILE, located=True)
+    data = settings_load.document.data if settings_load.document is not None else None
+    if (isinstance(data, dict) and data.get("upstream") is not None) or (reviews and review_paths(root)):
+        return None
+    settings_file, _, prologue = _check_settings_file(settings_load, None)
+
+    def done(count: int) -> None:
+        if progress is not None:
+            progress("read", count, len(paths))
+            progress("check", count, len(paths))
+
+    outcomes = check_in_pool(paths, settings_file, processes, done) if processes > 1 else None
+    if outcomes is None:  # one process, or the pool could not do it
+        outcomes = []
+        for path in paths:
+            outcomes.append(unpack(slim(check_located(path, settings_file))))
+            done(len(outcomes))
+    while True:
+        result, across = _check_across(
+            root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False
+        )
+        # A finding of the cross-file rules in a file its worker found clean (and sent without
+        # positions) is placed by reading that file again here, as the one-process check does.
+        flagged = {d.file for d in across}
+        again = [
+            i
+            for i, o in enumerate(outcomes)
+            if o.file is not None and not o.file.doc.positions and o.path in flagged
+        ]
+        if not again:
+            return result
+        del result
+        for index in again:
+            outcomes[index] = check_file(load_file(outcomes[index].path, located=True), settings_file, None)
 
 
 def add_reviews(result: CheckResult) -> None:
@@ -200,6 +267,22 @@ def check_sources(
     # `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
     # resolved. `progress` hears of each domain file validated. Without `lints`, the checks that
     # can only warn (lint_domain, lint_village_frequency) are left out.
+    settings_file, upstream, diagnostics = _check_settings_file(loaded, upstream_loader)
+    outcomes: list[FileOutcome] = []
+    for done, domain_load in enumerate(domain_loads, start=1):
+        if progress is not None:
+            progress("check", done, len(domain_loads))
+        outcomes.append(check_file(domain_load, settings_file, upstream, lints=lints))
+    result, _ = _check_across(
+        root, settings_file, upstream, diagnostics, outcomes, claims=upstream_loader is not None
+    )
+    return result
+
+
+def _check_settings_file(
+    loaded: LoadResult, upstream_loader: UpstreamLoader | None
+) -> tuple[SettingsFile, Upstream | None, list[Diagnostic]]:
+    """zwgk.yaml validated, the upstream catalogue it names read, and what was found on the way."""
     diagnostics: list[Diagnostic] = []
     diagnostics += loaded.diagnostics
     settings_file = SettingsFile(loaded.document)
@@ -213,50 +296,47 @@ def check_sources(
     if upstream_loader is not None:
         upstream, found = load_upstream(settings_file, upstream_loader)
         diagnostics += found
-    files: list[DomainFile] = []
-    unread: list[Path] = []  # domain files that could not be read at all (their header is unknown)
-    for done, domain_load in enumerate(domain_loads, start=1):
-        if progress is not None:
-            progress("check", done, len(domain_loads))
-        diagnostics += domain_load.diagnostics
-        if domain_load.document is None:
-            # where it is comes from its own finding; without one its domain cannot be told
-            unread.append(next((d.file for d in domain_load.diagnostics if d.file is not None), Path()))
-            continue
-        effective = effective_document(domain_load.document, upstream)
-        df = DomainFile(
-            effective, original=domain_load.document if effective is not domain_load.document else None
-        )
-        files.append(df)
-        if domain_load.document.data is None:
-            continue
-        df.header, df.items, found = validate_domain(effective)
-        diagnostics += found
+    return settings_file, upstream, diagnostics
+
+
+def _check_across(
+    root: Path,
+    settings_file: SettingsFile,
+    upstream: Upstream | None,
+    diagnostics: list[Diagnostic],
+    outcomes: list[FileOutcome],
+    *,
+    claims: bool,
+    models: bool = True,
+) -> tuple[CheckResult, list[Diagnostic]]:
+    """The files' own findings merged in file order, the cross-file rules, the waivers: the result,
+    and the findings of the cross-file rules (which the files' own checks could not place)."""
+    # The order findings are gathered in is the one-process check's, whatever ran the files.
+    files = [o.file for o in outcomes if o.file is not None]
+    unread = [o.path for o in outcomes if o.file is None]  # could not be read: the header is unknown
+    for outcome in outcomes:
+        diagnostics += outcome.read
     diagnostics += check_settings(settings_file)
     diagnostics += check_review_settings(settings_file)
     diagnostics += check_village_units(settings_file)
-    diagnostics += check_domains(settings_file, files, unread=unread)
-    for df in files:
-        diagnostics += check_items(settings_file, df)
-        if not lints:
-            continue
-        settings = settings_file.settings
-        diagnostics += lint_domain(
-            df,
-            settings.levels if settings else None,
-            settings.published if settings else None,
-        )
-        diagnostics += lint_village_frequency(df, settings.levels if settings else None)
-    diagnostics += check_mirrors(files, settings_file.settings)
-    if upstream_loader is not None:
-        diagnostics += claim_diagnostics(settings_file, files, upstream)
-    diagnostics = apply_waivers(files, _explained(diagnostics))
+    across = check_domains(settings_file, files, unread=unread)
+    diagnostics += across
+    for outcome in outcomes:
+        diagnostics += outcome.rules
+    found = check_mirrors(files, settings_file.settings)
+    if claims:
+        found += claim_diagnostics(settings_file, files, upstream)
+    diagnostics += found
+    across += found
+    explained = _explained(diagnostics)
+    diagnostics = apply_waivers(files, explained)
+    across += diagnostics[len(explained) :]  # waivers that silence nothing
     diagnostics = sort_diagnostics(diagnostics)
-    item_count = sum(len(_raw_items(df)) for df in files)
+    item_count = sum(o.items for o in outcomes if o.file is not None)
     domain_count = sum(1 for df in files if df.doc.data is not None)
     summary = summarize(diagnostics, files=len(files) + 1, domains=domain_count, items=item_count)
     result = CheckResult(root, diagnostics, summary, settings_file, files, upstream=upstream)
-    if summary.errors == 0 and settings_file.settings is not None:
+    if models and summary.errors == 0 and settings_file.settings is not None:
         domains = []
         for df in files:
             assert df.header is not None
@@ -265,7 +345,7 @@ def check_sources(
         domains.sort(key=lambda d: d.order)
         sources = {df.slug: df.doc.path for df in files}
         result.catalogue = Catalogue(root, settings_file.settings, domains, sources)
-    return result
+    return result, across
 
 
 def _explained(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -276,12 +356,6 @@ def _explained(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     if not lines:
         return diagnostics
     return [d for d in diagnostics if d.code.startswith(("file-", "yaml-")) or (d.file, d.line) not in lines]
-
-
-def _raw_items(df: DomainFile) -> list[object]:
-    data = df.doc.data
-    items = data.get("items") if isinstance(data, dict) else None
-    return items if isinstance(items, list) else []
 
 
 def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> list[Diagnostic]:

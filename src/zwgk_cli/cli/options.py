@@ -8,6 +8,7 @@ shows none. The Chinese placeholder is written in the code; PLACEHOLDERS_EN give
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -113,3 +114,11 @@ def iso_day(text: str) -> date | None:
         return date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return None
+
+
+def jobs_from_environment() -> int | None:
+    """ZWGK_JOBS: how many processes a command may use (a whole number from 1 up); None, when it
+    is unset or not such a number, leaves the choice to the machine's cores."""
+    # Read here, at the command line: the core takes the number as an argument.
+    value = os.environ.get("ZWGK_JOBS", "").strip()
+    return int(value) if value.isdigit() and int(value) >= 1 else None

@@ -23,6 +23,7 @@ from zwgk_cli.cli.options import (
     LangOption,
     Language,
     TemplatesOption,
+    jobs_from_environment,
 )
 from zwgk_cli.cli.report.terminal import print_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
@@ -169,7 +170,7 @@ def build_command(
                 cwd=base,
                 since_accept_errors=since_accept_errors,
                 epoch=epoch,
-                jobs=1 if os.environ.get("ZWGK_JOBS", "").strip() == "1" else None,
+                jobs=1 if jobs_from_environment() == 1 else None,
                 require_stage=require_stage,
             )
     except ZwgkError as exc:

@@ -19,6 +19,7 @@ from zwgk_cli.cli.options import (
     LangOption,
     Language,
     OutputFormat,
+    jobs_from_environment,
 )
 from zwgk_cli.cli.report.terminal import emit_diagnostics
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
@@ -59,7 +60,9 @@ def validate_command(
     language: Lang = lang.value
     try:
         with working(say("ui.validate.working").get(language)) as show:
-            result = check_catalogue(directory, progress=check_steps(show, language))
+            result = check_catalogue(
+                directory, progress=check_steps(show, language), jobs=jobs_from_environment(), models=False
+            )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
     base = Path.cwd()

@@ -1,0 +1,152 @@
+"""One domain file checked on its own: the unit of work the catalogue check repeats for every file.
+
+Why a unit: files are independent until the cross-file rules (ids unique across files, mirrors,
+claims, waivers), so each file's reading, validation and per-file rules can run anywhere (another
+process, see `check.pool`) and be merged in file order. What a unit gives back depends only on the
+file's bytes, the settings and the upstream catalogue, so a cache keyed by (content hash, zwgk
+version, settings fingerprint) could stand in for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zwgk_cli.check.lints import lint_domain
+from zwgk_cli.check.rules import check_items
+from zwgk_cli.check.schema import validate_domain
+from zwgk_cli.check.upstream import Upstream, effective_document
+from zwgk_cli.check.village import lint_village_frequency
+from zwgk_cli.core.catalogue import DomainFile, ItemEntry, SettingsFile
+from zwgk_cli.core.diagnostics import Diagnostic
+from zwgk_cli.core.models import Item
+from zwgk_cli.core.source import SourceDocument
+from zwgk_cli.sources.loading import LoadResult, load_file
+
+# What the cross-file rules read of an item model: ids (`rules._duplicate_ids`), waivers
+# (`pipeline.apply_waivers`), and the 村（居） mirror check's fields (`village.check_mirrors`). A
+# cross-file rule that reads another field adds it here (tests/test_pool.py fails until it does).
+CROSS_FIELDS = ("id", "waivers", "levels", "content", "category", "name", "mirrors")
+# What the claim rules read of a raw item (see `coverage._claims`); other items are left as None.
+_CLAIM_KEYS = ("id", "claims", "claimed_hash")
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """A domain file's findings, in the two places the catalogue's report lists them, and what the
+    cross-file rules need of it."""
+
+    path: Path
+    read: list[Diagnostic] = field(default_factory=list)  # reading and validating it
+    rules: list[Diagnostic] = field(default_factory=list)  # the per-file rules
+    file: DomainFile | None = None  # None: it could not be read at all
+    items: int = 0  # entries of its `items` list as written
+    # `file`'s items as sent between processes: (index, invalid fields, CROSS_FIELDS' values) each
+    packed: list[tuple[int, frozenset[str], tuple[Any, ...]]] | None = None
+
+    @property
+    def clean(self) -> bool:
+        """Nothing found in the file on its own."""
+        return not self.read and not self.rules
+
+
+def check_file(
+    load: LoadResult, sf: SettingsFile, upstream: Upstream | None, *, lints: bool = True
+) -> FileOutcome:
+    """Validate one loaded domain file and apply the per-file rules (without `lints`, those that
+    can only warn are left out)."""
+    if load.document is None:
+        # where it is comes from its own finding; without one its domain cannot be told
+        where = next((d.file for d in load.diagnostics if d.file is not None), Path())
+        return FileOutcome(where, list(load.diagnostics))
+    outcome = FileOutcome(load.document.path, list(load.diagnostics))
+    effective = effective_document(load.document, upstream)
+    df = DomainFile(effective, original=load.document if effective is not load.document else None)
+    outcome.file = df
+    raw_items = effective.data.get("items") if isinstance(effective.data, dict) else None
+    outcome.items = len(raw_items) if isinstance(raw_items, list) else 0
+    if load.document.data is None:
+        return outcome
+    df.header, df.items, found = validate_domain(effective)
+    outcome.read += found
+    settings = sf.settings
+    levels = settings.levels if settings else None
+    outcome.rules += check_items(sf, df)
+    if not lints:
+        return outcome
+    outcome.rules += lint_domain(df, levels, settings.published if settings else None)
+    outcome.rules += lint_village_frequency(df, levels)
+    return outcome
+
+
+def check_located(path: Path, sf: SettingsFile) -> FileOutcome:
+    """A file read the fast way and checked; read again with positions when it has findings (as
+    the check of a whole folder does, see `pipeline.check_with_positions`)."""
+    # The unit of work of `validate`: what it gives depends only on the file's bytes, zwgk's version
+    # and the settings (this way is taken only without an upstream catalogue), so a cache keyed by
+    # those could give it back instead.
+    load = load_file(path, fast=True)
+    outcome = check_file(load, sf, None)
+    if not outcome.clean and load.document is not None and not load.document.positions:
+        outcome = check_file(load_file(path, located=True, known=load), sf, None)
+    return outcome
+
+
+def slim(outcome: FileOutcome) -> FileOutcome:
+    """The outcome with only what the cross-file rules read, to send to another process (which
+    calls `unpack`): the header, some fields of each item, the claims; no other raw values, no
+    text and no positions."""
+    # What a pickled item model costs to read back is mostly the model's own machinery (about
+    # 17 µs an item, against 3 µs for the values): a province's 100,000 items took this process
+    # seconds. The raw data costs as much again, and the validated header holds the raw items too.
+    df = outcome.file
+    if df is None or df.original is not None:  # a claiming file keeps everything (no upstream here)
+        return outcome
+    doc = df.doc
+    # a file whose header failed names its domain by its text (`DomainFile.claimed_domain`)
+    text = doc.text if df.header is None else ""
+    slim_doc = SourceDocument(doc.path, text, _slim_data(doc.data), positions=False)
+    header = df.header.model_copy(update={"items": []}) if df.header is not None else None
+    outcome.file = DomainFile(slim_doc, header)
+    outcome.packed = [
+        (e.index, e.invalid, tuple(getattr(e.item, name) for name in CROSS_FIELDS)) for e in df.items
+    ]
+    return outcome
+
+
+def unpack(outcome: FileOutcome) -> FileOutcome:
+    """A slimmed outcome's items back as models holding only CROSS_FIELDS (others are not set)."""
+    if outcome.packed is not None and outcome.file is not None:
+        outcome.file.items = [
+            ItemEntry(index, _partial_item(values), invalid) for index, invalid, values in outcome.packed
+        ]
+        outcome.packed = None
+    return outcome
+
+
+def _partial_item(values: tuple[Any, ...]) -> Item:
+    # as pydantic's own `model_construct` and unpickling set a model up, without their checks
+    item = object.__new__(Item)
+    object.__setattr__(item, "__dict__", dict(zip(CROSS_FIELDS, values, strict=True)))
+    object.__setattr__(item, "__pydantic_fields_set__", set(CROSS_FIELDS))
+    object.__setattr__(item, "__pydantic_extra__", None)
+    object.__setattr__(item, "__pydantic_private__", None)
+    return item
+
+
+def _slim_data(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    out = {key: value for key, value in data.items() if key != "items"}
+    raw_items = data.get("items")
+    if isinstance(raw_items, list):
+        out["items"] = [
+            {k: raw[k] for k in _CLAIM_KEYS if k in raw}
+            if isinstance(raw, dict) and "claims" in raw
+            else None
+            for raw in raw_items
+        ]
+    elif "items" in data:
+        out["items"] = raw_items
+    return out

@@ -1,0 +1,92 @@
+"""Domain files checked in several processes at once (`file_check.check_located` in each), for `validate`.
+
+Why: reading and validating a province takes seconds on one core, the machines have at least two,
+and the GIL keeps threads on one. Workers are forked once the settings are read, so they inherit
+them (nothing big is sent to them: a file's index); each reads its file the fast way, checks it,
+reads it again with positions when it has findings (as the one-process check does), and sends
+back its findings and the few values the cross-file rules read (`file_check.slim`): pickling the
+raw data or whole models would cost about what the workers save. Results come back in file order.
+
+Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue) the files are
+checked one by one in this process; the report is the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from zwgk_cli.check.file_check import FileOutcome, check_located, slim, unpack
+from zwgk_cli.core.catalogue import SettingsFile
+
+# Below this many bytes of domain files, starting processes costs more than it saves.
+MIN_POOL_BYTES = 2 * 1024 * 1024
+
+# What the forked workers inherit: the files to check and the settings.
+_task: tuple[Sequence[Path], SettingsFile] | None = None
+
+
+def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
+    """How many processes should check `paths`: `jobs` when given (ZWGK_JOBS), else the cores this
+    process may use; one when forking is not the way or the files are few or small."""
+    if sys.platform != "linux" or len(paths) < 2 or jobs == 1:
+        return 1
+    cores = jobs if jobs is not None else len(os.sched_getaffinity(0))
+    if cores < 2:
+        return 1
+    if jobs is None and sum(_size(path) for path in paths) < MIN_POOL_BYTES:
+        return 1
+    return min(cores, len(paths))
+
+
+def check_in_pool(
+    paths: Sequence[Path], sf: SettingsFile, processes: int, done: Callable[[int], None] | None = None
+) -> list[FileOutcome] | None:
+    """Every file of `paths` checked by `processes` forked workers, slimmed, in file order (`done`
+    hears how many have come back); None when the workers could not do it (a worker killed, no
+    process to spare): the caller checks the files itself then."""
+    global _task
+    _task = (paths, sf)
+    outcomes: list[FileOutcome] = []
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet) as pool:
+            # the biggest files first, so that no worker is left with a big one at the end
+            futures = {
+                i: pool.submit(_work, i) for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+            }
+            for index in range(len(paths)):
+                outcomes.append(unpack(futures.pop(index).result()))
+                if done is not None:
+                    done(len(outcomes))
+    except (BrokenProcessPool, OSError):
+        return None
+    finally:
+        _task = None
+    return outcomes
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # its worker reports it
+        return 0
+
+
+def _quiet() -> None:
+    """In a new worker: output streams of its own. A thread of the parent (the spinner on a terminal)
+    may have held the inherited ones' locks when the worker was forked, and a worker flushes its
+    streams as it ends."""
+    sys.stdout = sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+
+
+def _work(index: int) -> FileOutcome:
+    """In a worker: file `index`, checked as the one-process check would leave it."""
+    assert _task is not None
+    paths, sf = _task
+    return slim(check_located(paths[index], sf))
