@@ -36,7 +36,7 @@ from zwgk_cli.core.source import SourceDocument
 # The folder's default name, beside the catalogue folder (the project's root in `zwgk init`'s layout).
 FOLDER_NAME = ".zwgk-cache"
 # Bumped whenever what an entry holds changes shape; an entry of another format is foreign.
-FORMAT = 1
+FORMAT = 2
 
 
 class _Unfit(Exception):
@@ -147,10 +147,7 @@ class FileCache:
                 "text": df.doc.text,
                 "data": _encode(df.doc.data),
                 "header": df.header.model_dump(mode="json") if df.header is not None else None,
-                "entries": [
-                    [e.index, sorted(e.invalid), [_encode(getattr(e.item, name)) for name in CROSS_FIELDS]]
-                    for e in df.items
-                ],
+                "entries": [_entry(e) for e in df.items],
             }
         return stored
 
@@ -167,13 +164,19 @@ class FileCache:
             doc = SourceDocument(path, text, _decode(kept["data"]), positions=False)
             header = DomainHeader.model_validate_json(json.dumps(kept["header"])) if kept["header"] else None
             df = DomainFile(doc, header)
-            for index, invalid, values in kept["entries"]:
-                if not isinstance(invalid, list) or not all(isinstance(name, str) for name in invalid):
-                    raise _Unfit("invalid")
-                if len(values) != len(CROSS_FIELDS):
+            no_field: frozenset[str] = frozenset()
+            for index, invalid, values, tagged in kept["entries"]:
+                if type(values) is not list or len(values) != len(CROSS_FIELDS):
                     raise _Unfit("values")
-                item = _partial_item(tuple(_decode(v) for v in values))
-                df.items.append(ItemEntry(_int(index), item, frozenset(invalid)))
+                for at in tagged:  # the values kept tagged; the others are plain (see `_entry`)
+                    values[at] = _decode(values[at])
+                if invalid:
+                    if not all(isinstance(name, str) for name in invalid):
+                        raise _Unfit("invalid")
+                    fields = frozenset(invalid)
+                else:
+                    fields = no_field
+                df.items.append(ItemEntry(_int(index), _partial_item(tuple(values)), fields))
             outcome.file = df
         return outcome
 
@@ -217,6 +220,26 @@ class FileCache:
             _opt_str(d["excerpt"]),
             _opt_str(d["waived"]),
         )
+
+
+def _entry(entry: ItemEntry) -> list[Any]:
+    """An item as [index, invalid fields, CROSS_FIELDS' values, which of them are tagged]: values
+    that JSON gives back as they were (None, texts, lists of texts: nearly all) are kept as they
+    are and read back without a look, the others tagged (`_encode`)."""
+    values: list[Any] = []
+    tagged: list[int] = []
+    for at, name in enumerate(CROSS_FIELDS):
+        value = getattr(entry.item, name)
+        if (
+            value is None
+            or type(value) is str
+            or (type(value) is list and all(type(v) is str for v in value))
+        ):
+            values.append(value)
+        else:
+            values.append(_encode(value))
+            tagged.append(at)
+    return [entry.index, sorted(entry.invalid), values, tagged]
 
 
 def _text(value: Any) -> Text:
@@ -264,11 +287,16 @@ def _encode(value: Any) -> Any:
     raise _Unfit(type(value).__name__)
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
 def _decode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str):
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
+    if kind is list:
+        # most values are lists of texts: a province's entries hold about a million of them
+        return [v if type(v) is str else _decode(v) for v in value]
     if not isinstance(value, dict) or len(value) != 1:
         raise _Unfit("value")
     ((tag, inner),) = value.items()
