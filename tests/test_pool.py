@@ -40,13 +40,19 @@ def _ids(path: Path) -> list[str]:
 def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated catalogue (26 files) with problems for every kind of rule, in many files."""
     folder = generate(tmp_path_factory.mktemp("pool") / "catalogue", 1500)
+    assert check_catalogue(folder).diagnostics == []  # the generator writes a clean catalogue
+    files = sorted(p for p in folder.glob("*.yaml") if p.name != "zwgk.yaml")
+    # warnings in four files (an item without 公开内容, halfway down each)
+    for path in files[-4:]:
+        text = path.read_text(encoding="utf-8")
+        at = text.index("    content: [", len(text) // 2)
+        path.write_text(text[:at] + "    content: []" + text[text.index("\n", at) :], encoding="utf-8")
     first = check_catalogue(folder)
     found = Counter(d.file.name for d in first.diagnostics if d.file is not None)
-    files = sorted(p for p in folder.glob("*.yaml") if p.name != "zwgk.yaml")
     clean = [p for p in files if p.name not in found]
     flagged = [p for p in files if p.name in found]
     assert len(clean) >= 5
-    assert len(flagged) >= 4
+    assert len(flagged) == 4
     # a cross-file rule only, in files with nothing else: placed by reading them again here
     ids = _ids(clean[0])
     _edit(clean[0], f"  - id: {ids[5]}\n", f"  - id: {ids[2]}\n")  # the same id twice in one file
