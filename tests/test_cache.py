@@ -87,7 +87,9 @@ def test_a_changed_settings_file_invalidates_every_entry(
     assert len(seen) == len(list(catalogue.glob("*.yaml"))) - 1
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "foreign-version", "other-key", "bad-value"])
+@pytest.mark.parametrize(
+    "damage", ["truncated", "garbage", "foreign-version", "other-key", "bad-value", "a-link"]
+)
 def test_a_bad_entry_is_ignored_with_a_note(
     damage: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -107,6 +109,9 @@ def test_a_bad_entry_is_ignored_with_a_note(
         entry.write_text(json.dumps({**data, "zwgk": "0.0.1"}), encoding="utf-8")
     elif damage == "other-key":
         entry.write_text(json.dumps({**data, "key": "0" * 64}), encoding="utf-8")
+    elif damage == "a-link":
+        entry.unlink()
+        entry.symlink_to(entries[0] if entries[0] != entry else entries[1])
     else:
         data["outcome"]["rules"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["rules"]]
         data["outcome"]["read"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["read"]]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -37,6 +38,8 @@ from zwgk_cli.core.source import SourceDocument
 FOLDER_NAME = ".zwgk-cache"
 # Bumped whenever what an entry holds changes shape; an entry of another format is foreign.
 FORMAT = 2
+# An entry larger than this is not read (a province's biggest domain file gives a few MiB).
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
 class _Unfit(Exception):
@@ -94,8 +97,16 @@ class FileCache:
             return None
         entry = self._entry(key)
         try:
+            found = entry.lstat()
+        except OSError:  # no entry yet
+            return None
+        # a cache from elsewhere may hold anything: a link, a pipe, a device, a huge file
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_ENTRY_BYTES:
+            self.ignored.append(path)
+            return None
+        try:
             raw = entry.read_bytes()
-        except OSError:  # no entry yet (or an unreadable one: written again)
+        except OSError:  # unreadable: checked and written again
             return None
         try:
             data = json.loads(raw)
