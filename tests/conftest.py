@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
+# The cache of per-file results of `validate` (see `check.cache`) is off for the whole suite, and
+# for the commands its tests start: it would otherwise write `.zwgk-cache` beside every folder the
+# tests validate (the repository's root, tests/cases), and a test's report could come from entries
+# an earlier test left. tests/test_cache.py turns it on, in temporary folders, where it is tested.
+os.environ["ZWGK_CACHE_DIR"] = ""
+
 # Set by .ci/run: every skip (a missing browser or office suite) becomes a failure.
 STRICT_SKIPS = os.environ.get("ZWGK_NO_SKIP") == "1"
 

@@ -168,9 +168,9 @@ def test_dates_and_files_are_named_alike_everywhere() -> None:
 
 USAGE_ERRORS = [
     (
-        ["validate", "--nope"],
-        "错误：没有 --nope 这个选项。",
-        "error: no such option: --nope.",
+        ["validate", "--zzz"],
+        "错误：没有 --zzz 这个选项。",
+        "error: no such option: --zzz.",
         "zwgk validate [<选项>] [<文件夹>]",
     ),
     (

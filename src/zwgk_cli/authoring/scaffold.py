@@ -266,7 +266,7 @@ jobs:
           path: dist
 """
 
-GITIGNORE = "dist/\n"
+GITIGNORE = "dist/\n.zwgk-cache/\n"
 
 
 def office_readme(region: str, example: bool) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zwgk_cli.check.cache import FileCache
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.check.file_check import FileOutcome, check_file, check_located, slim, unpack
 from zwgk_cli.check.pool import check_in_pool, pool_size
@@ -39,6 +40,8 @@ class CheckResult:
     catalogue: Catalogue | None = None
     upstream: Upstream | None = None
     reviews: list[ReviewFile] = field(default_factory=list)
+    # files whose cache entry was there but could not be trusted (see `check.cache`): checked again
+    cache_ignored: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +68,7 @@ def check_catalogue(
     reviews: bool = True,
     jobs: int | None = 1,
     models: bool = True,
+    cache: Path | None = None,
 ) -> CheckResult:
     """Load and check the catalogue in `root`; raises ZwgkError only when it cannot run at all."""
     # With `follow_upstream`, the upstream catalogue named in zwgk.yaml is read too (one level: an
@@ -76,7 +80,8 @@ def check_catalogue(
     # `jobs`: how many processes may check the files (None: as many as the machine has cores, see
     # `pool.pool_size`); `models`: whether the caller needs the models (`CheckResult.catalogue`
     # and the files' items): without them the files are checked one by one, keeping only what the
-    # cross-file rules read, in several processes where `jobs` allows.
+    # cross-file rules read, in several processes where `jobs` allows. `cache`: the folder where
+    # that file-by-file check keeps each file's result between runs (see `check.cache`); None: none.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -87,7 +92,7 @@ def check_catalogue(
     domain_paths = list(iter_yaml_files(root))
     if fast and not located and not models:
         processes = pool_size(jobs, domain_paths)
-        by_file = _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress)
+        by_file = _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress, cache)
         if by_file is not None:
             return by_file
     paths = [settings_path, *domain_paths]
@@ -117,16 +122,21 @@ def _check_by_file(
     follow_upstream: bool,
     reviews: bool,
     progress: CheckProgress | None,
+    cache_folder: Path | None = None,
 ) -> CheckResult | None:
     """The check file by file, in `processes` processes (see `check.pool`), keeping of each file
     only what the cross-file rules read; None when this catalogue is not checked that way (it
-    names an upstream catalogue, or has review records)."""
+    names an upstream catalogue, or has review records). With `cache_folder`, a file whose result
+    is cached there is not read at all, and the others' results are kept there."""
     # Claimed items take values from the upstream catalogue's documents and review records compare
     # whole domains: both need the models, so those catalogues are checked the other way.
     # zwgk.yaml is read with positions found on demand, as the other way would read it again.
     # In one process too, a file's raw data and models go once it is checked: the peak memory is
     # that of the summaries and one file, not of the whole catalogue read.
+    settings_bytes = _read_bytes(root / SETTINGS_FILE) if cache_folder is not None else None
     settings_load = load_file(root / SETTINGS_FILE, located=True)
+    if settings_bytes is not None and _read_bytes(root / SETTINGS_FILE) != settings_bytes:
+        settings_bytes = None  # changed while it was read: which settings the results are for is unknown
     data = settings_load.document.data if settings_load.document is not None else None
     if (isinstance(data, dict) and data.get("upstream") is not None) or (reviews and review_paths(root)):
         return None
@@ -137,12 +147,34 @@ def _check_by_file(
             progress("read", count, len(paths))
             progress("check", count, len(paths))
 
-    outcomes = check_in_pool(paths, settings_file, processes, done) if processes > 1 else None
-    if outcomes is None:  # one process, or the pool could not do it
-        outcomes = []
-        for path in paths:
-            outcomes.append(unpack(slim(check_located(path, settings_file))))
-            done(len(outcomes))
+    cache: FileCache | None = None
+    known: dict[int, FileOutcome] = {}
+    if cache_folder is not None and settings_bytes is not None:
+        cache = FileCache(cache_folder, root, settings_bytes)
+        for index, path in enumerate(paths):
+            hit = cache.get(path)
+            if hit is not None:
+                known[index] = hit
+        done(len(known))
+    missing = [path for index, path in enumerate(paths) if index not in known]
+    fresh: list[FileOutcome] | None = None
+    workers = min(processes, len(missing))
+
+    def done_fresh(count: int) -> None:
+        done(len(known) + count)
+
+    if workers > 1:
+        fresh = check_in_pool(missing, settings_file, workers, done_fresh)
+    if fresh is None:  # one process, or the pool could not do it
+        fresh = []
+        for path in missing:
+            fresh.append(unpack(slim(check_located(path, settings_file))))
+            done_fresh(len(fresh))
+    if cache is not None:
+        for path, outcome in zip(missing, fresh, strict=True):
+            cache.put(path, outcome)
+    taken = iter(fresh)
+    outcomes = [known[index] if index in known else next(taken) for index in range(len(paths))]
     while True:
         result, across = _check_across(
             root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False
@@ -156,10 +188,18 @@ def _check_by_file(
             if o.file is not None and not o.file.doc.positions and o.path in flagged
         ]
         if not again:
+            result.cache_ignored = cache.ignored if cache is not None else []
             return result
         del result
         for index in again:
             outcomes[index] = check_file(load_file(outcomes[index].path, located=True), settings_file, None)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def add_reviews(result: CheckResult) -> None:

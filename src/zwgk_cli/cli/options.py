@@ -16,6 +16,8 @@ from typing import Annotated
 
 import typer
 
+from zwgk_cli.check.cache import default_folder
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2
@@ -122,3 +124,15 @@ def jobs_from_environment() -> int | None:
     # Read here, at the command line: the core takes the number as an argument.
     value = os.environ.get("ZWGK_JOBS", "").strip()
     return int(value) if value.isdigit() and int(value) >= 1 else None
+
+
+def cache_folder(root: Path, *, no_cache: bool) -> Path | None:
+    """Where `validate` keeps per-file results for the catalogue in `root` (see `check.cache`):
+    ZWGK_CACHE_DIR when set (empty: no cache), else `.zwgk-cache` beside the catalogue folder;
+    None under --no-cache."""
+    if no_cache:
+        return None
+    value = os.environ.get("ZWGK_CACHE_DIR")
+    if value is not None:
+        return Path(value) if value.strip() else None
+    return default_folder(root)

@@ -11,12 +11,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes, *, keep_owner: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, *, keep_owner: bool = False, durable: bool = True) -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename it over `path`.
 
     The file keeps its permission bits when it already exists; with `keep_owner` its owner and
     group too (changing them needs root or, for the group, membership: OSError otherwise, and
-    `path` is left as it was).
+    `path` is left as it was). Without `durable` the data is not flushed to disk before the rename
+    (a cache entry: one cut short by a power cut is found out when read, and its file checked again).
     """
     before = path.stat() if path.exists() else None
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".zwgk-tmp", dir=path.parent)
@@ -28,7 +29,8 @@ def write_atomic(path: Path, data: bytes, *, keep_owner: bool = False) -> None:
                 made = os.fstat(stream.fileno())
                 if (made.st_uid, made.st_gid) != (before.st_uid, before.st_gid):
                     os.fchown(stream.fileno(), before.st_uid, before.st_gid)
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if before is not None:
             Path(temporary).chmod(before.st_mode & 0o7777)  # after the owner: chown clears set-id bits
         Path(temporary).replace(path)

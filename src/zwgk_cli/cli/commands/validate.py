@@ -19,6 +19,7 @@ from zwgk_cli.cli.options import (
     LangOption,
     Language,
     OutputFormat,
+    cache_folder,
     jobs_from_environment,
 )
 from zwgk_cli.cli.report.terminal import emit_diagnostics
@@ -36,6 +37,7 @@ ENGLISH = CommandEnglish(
     {
         "strict": "Treat warnings as failures (exit code 1).",
         "output_format": "Output format: text (a report for people), json, github (GitHub Actions annotations).",
+        "no_cache": "Neither read nor write the cache of per-file results (.zwgk-cache beside the catalogue folder).",
     },
 )
 
@@ -49,6 +51,10 @@ def validate_command(
             "--format", help="输出格式：text（给人看的报告）、json、github（GitHub Actions 注释）。"
         ),
     ] = OutputFormat.text,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="不读也不写逐文件检查结果的缓存（目录文件夹旁的 .zwgk-cache）。"),
+    ] = False,
     lang: LangOption = Language.zh,
 ) -> None:
     """检查目录：读取全部文件，一次报告所有问题（文件:行:列、代码、提示）。
@@ -61,10 +67,16 @@ def validate_command(
     try:
         with working(say("ui.validate.working").get(language)) as show:
             result = check_catalogue(
-                directory, progress=check_steps(show, language), jobs=jobs_from_environment(), models=False
+                directory,
+                progress=check_steps(show, language),
+                jobs=jobs_from_environment(),
+                models=False,
+                cache=cache_folder(directory, no_cache=no_cache),
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
+    for path in result.cache_ignored:
+        sys.stderr.write(say("ui.validate.cache-ignored", file=path).get(language) + "\n")
     base = Path.cwd()
     if output_format is OutputFormat.json:
         sys.stdout.write(render_json(result.diagnostics, result.summary, language, base))

@@ -162,4 +162,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--example 写入随附的渝北区示例目录，不能再用 {options}（这些选项只用于新建空白目录）。",
         "--example writes the bundled 渝北区 example: {options} only apply to a blank catalogue.",
     ),
+    # perf-cache: the cache of per-file results of validate
+    "ui.validate.cache-ignored": (
+        "提示：{file} 的缓存条目已损坏或不是本版本 zwgk 写的，已忽略并重新检查该文件。",
+        "note: the cache entry of {file} is damaged or was not written by this zwgk version; ignored, the file was checked again.",
+    ),
 }

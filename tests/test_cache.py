@@ -1,0 +1,188 @@
+"""The cache of per-file results (`check.cache`) never changes what `validate` reports: cached ==
+uncached on a generated catalogue with problems planted in many files, before and after an edit,
+with the pool and without; a changed zwgk.yaml, a corrupt or a foreign entry are never trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+# the planted catalogue and its helpers are test_pool's
+from test_pool import _edit, _ids, _same, planted  # noqa: F401
+from zwgk_cli.check import pipeline
+from zwgk_cli.check.cache import FOLDER_NAME, default_folder
+from zwgk_cli.check.pipeline import check_catalogue
+from zwgk_cli.cli.app import app
+from zwgk_cli.cli.options import cache_folder
+
+
+@pytest.fixture
+def catalogue(planted: Path, tmp_path: Path) -> Path:  # noqa: F811
+    """A copy of the planted catalogue this test may edit."""
+    return Path(shutil.copytree(planted, tmp_path / "catalogue"))
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.json")) if folder.exists() else []
+
+
+def _checked(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the next checks read and check themselves (not taken from the cache)."""
+    seen: list[Path] = []
+    real = pipeline.check_located
+
+    def spy(path, sf):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return real(path, sf)
+
+    monkeypatch.setattr(pipeline, "check_located", spy)
+    return seen
+
+
+def test_cached_is_uncached_before_and_after_an_edit(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)  # cold: fills it
+    assert len(_entries(cache)) == len(files)
+    seen = _checked(monkeypatch)
+    warm = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    _same(warm, uncached)
+    assert seen == []  # every file from the cache
+    assert not warm.cache_ignored
+    # one file edited: only it is checked again, and the report is the uncached one's
+    edited = files[len(files) // 2]
+    _edit(edited, f"  - id: {_ids(edited)[4]}\n", f"  - id: {_ids(files[0])[1]}\n")
+    again = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert seen == [edited]
+    monkeypatch.undo()
+    after = check_catalogue(catalogue, jobs=1, models=False)
+    assert after.diagnostics != uncached.diagnostics  # the edit is seen
+    _same(again, after)
+
+
+def test_the_pool_fills_and_reads_it_too(catalogue: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    _same(check_catalogue(catalogue, jobs=2, models=False, cache=cache), uncached)
+    _same(check_catalogue(catalogue, jobs=2, models=False, cache=cache), uncached)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
+
+
+def test_a_changed_settings_file_invalidates_every_entry(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    settings = catalogue / "zwgk.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# 一行注释\n", encoding="utf-8")
+    seen = _checked(monkeypatch)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert len(seen) == len(list(catalogue.glob("*.yaml"))) - 1
+
+
+@pytest.mark.parametrize(
+    "damage", ["truncated", "garbage", "foreign-version", "other-key", "bad-value", "a-link"]
+)
+def test_a_bad_entry_is_ignored_with_a_note(
+    damage: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    entries = _entries(cache)
+    # the entry holding findings: trusting a damaged one would change the report
+    entry = next(e for e in entries if '"code":"' in e.read_text(encoding="utf-8"))
+    raw = entry.read_text(encoding="utf-8")
+    data = json.loads(raw)
+    if damage == "truncated":
+        entry.write_text(raw[: len(raw) // 2], encoding="utf-8")
+    elif damage == "garbage":
+        entry.write_bytes(b"\x80\x04\x95 not json")
+    elif damage == "foreign-version":
+        entry.write_text(json.dumps({**data, "zwgk": "0.0.1"}), encoding="utf-8")
+    elif damage == "other-key":
+        entry.write_text(json.dumps({**data, "key": "0" * 64}), encoding="utf-8")
+    elif damage == "a-link":
+        entry.unlink()
+        entry.symlink_to(entries[0] if entries[0] != entry else entries[1])
+    else:
+        data["outcome"]["rules"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["rules"]]
+        data["outcome"]["read"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["read"]]
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    result = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    _same(result, uncached)
+    assert len(result.cache_ignored) == 1
+    # the CLI says so, once, on stderr, in Chinese; stdout is the same
+    monkeypatch.setenv("ZWGK_CACHE_DIR", str(tmp_path / "cli-cache"))
+    shutil.copytree(cache, tmp_path / "cli-cache")
+    (tmp_path / "cli-cache" / entry.relative_to(cache)).write_bytes(entry.read_bytes())
+    runner = CliRunner()
+    args = ["validate", str(catalogue), "--format", "json"]
+    plain = runner.invoke(app, [*args, "--no-cache"], env={"NO_COLOR": "1"})
+    entry_again = tmp_path / "cli-cache" / entry.relative_to(cache)
+    entry_again.write_text("{", encoding="utf-8")
+    noted = runner.invoke(app, args, env={"NO_COLOR": "1"})
+    assert noted.stdout == plain.stdout
+    assert noted.stderr.count("缓存条目") == 1
+    assert "已忽略" in noted.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_the_cache_never_changes_the_output(
+    jobs: str, output: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ZWGK_CACHE_DIR", str(cache))
+    runner = CliRunner()
+    env = {"NO_COLOR": "1", "COLUMNS": "120", "ZWGK_JOBS": jobs}
+    args = ["validate", str(catalogue), "--format", output]
+    plain = runner.invoke(app, [*args, "--no-cache"], env=env)
+    assert _entries(cache) == []  # --no-cache writes nothing
+    cold = runner.invoke(app, args, env=env)
+    assert _entries(cache)
+    warm = runner.invoke(app, args, env=env)
+    assert plain.exit_code == cold.exit_code == warm.exit_code == 1
+    assert plain.stdout == cold.stdout == warm.stdout
+    assert plain.stderr == cold.stderr == warm.stderr
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    _edit(files[1], "  - id: ", "  - id: x", 1)
+    edited = runner.invoke(app, args, env=env)
+    assert edited.stdout == runner.invoke(app, [*args, "--no-cache"], env=env).stdout
+
+
+def test_no_cache_reads_nothing(catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    monkeypatch.setenv("ZWGK_CACHE_DIR", str(cache))
+    seen = _checked(monkeypatch)
+    before = {e: e.stat().st_mtime_ns for e in _entries(cache)}
+    CliRunner().invoke(app, ["validate", str(catalogue), "--no-cache"])
+    assert len(seen) == len(before)
+    assert {e: e.stat().st_mtime_ns for e in _entries(cache)} == before
+
+
+def test_where_the_cache_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project" / "catalogues"
+    monkeypatch.delenv("ZWGK_CACHE_DIR", raising=False)
+    assert cache_folder(root, no_cache=False) == default_folder(root) == tmp_path / "project" / FOLDER_NAME
+    assert cache_folder(root, no_cache=True) is None
+    monkeypatch.setenv("ZWGK_CACHE_DIR", "")
+    assert cache_folder(root, no_cache=False) is None
+    monkeypatch.setenv("ZWGK_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_folder(root, no_cache=False) == tmp_path / "c"
+
+
+def test_the_suite_leaves_no_cache_in_the_repository() -> None:
+    # conftest turns the cache off (ZWGK_CACHE_DIR empty) for every test that does not ask for one
+    root = Path(__file__).resolve().parent.parent
+    assert not (root / FOLDER_NAME).exists() or (root / ".gitignore").read_text().count(FOLDER_NAME)
+    assert not (root / "tests" / "cases" / FOLDER_NAME).exists()
+    assert cache_folder(root / "catalogues", no_cache=False) is None
