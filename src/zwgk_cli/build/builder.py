@@ -115,6 +115,30 @@ def render_into(
     so they carry placeholders until those are known. Control, format and invisible characters in the
     catalogue's text reach no file raw: they are written out as ``[U+XXXX]`` (`render.visible`).
     """
+    try:
+        _render_into(
+            output, catalogue, templates, progress, changes, coverage, units, aside, epoch, town_gate
+        )
+    except BaseException:
+        # the helper writes into the output folder: stopped before the folder is cleaned up,
+        # so it cannot leave a file in it (or the folder itself) behind
+        if aside is not None:
+            aside.stop()
+        raise
+
+
+def _render_into(
+    output: Output,
+    catalogue: Catalogue,
+    templates: Path | None,
+    progress: Callable[[str], None] | None,
+    changes: CatalogueDiff | None,
+    coverage: CoverageReport | None,
+    units: Sequence[Unit],
+    aside: Helper | None,
+    epoch: int | None,
+    town_gate: Gate | None,
+) -> None:
     catalogue = visible_catalogue(catalogue)
 
     def done(name: str) -> None:
