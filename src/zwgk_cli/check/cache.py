@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, _partial_item
+from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, unpack
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry
 from zwgk_cli.core.codes import CODES
@@ -174,7 +174,8 @@ class FileCache:
                 raise _Unfit("text")
             doc = SourceDocument(path, text, _decode(kept["data"]), positions=False)
             header = DomainHeader.model_validate_json(json.dumps(kept["header"])) if kept["header"] else None
-            df = DomainFile(doc, header)
+            outcome.file = DomainFile(doc, header)
+            outcome.packed = []
             no_field: frozenset[str] = frozenset()
             for index, invalid, values, tagged in kept["entries"]:
                 if type(values) is not list or len(values) != len(CROSS_FIELDS):
@@ -187,9 +188,8 @@ class FileCache:
                     fields = frozenset(invalid)
                 else:
                     fields = no_field
-                df.items.append(ItemEntry(_int(index), _partial_item(tuple(values)), fields))
-            outcome.file = df
-        return outcome
+                outcome.packed.append((_int(index), fields, tuple(values)))
+        return unpack(outcome)  # the items as the pool's results are read back
 
     def _diagnostic(self, d: Diagnostic) -> dict[str, Any]:
         file = None
