@@ -67,12 +67,22 @@ def test_cached_is_uncached_before_and_after_an_edit(
     _same(again, after)
 
 
-def test_the_pool_fills_and_reads_it_too(catalogue: Path, tmp_path: Path) -> None:
+def test_the_pool_fills_and_reads_it_too(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
     uncached = check_catalogue(catalogue, jobs=1, models=False)
     _same(check_catalogue(catalogue, jobs=2, models=False, cache=cache), uncached)
     _same(check_catalogue(catalogue, jobs=2, models=False, cache=cache), uncached)
     _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
+    # one file changed: a worker checks it while this process reads the others' entries
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    _edit(files[2], "  - id: ", "  - id: x", 1)
+    seen = _checked(monkeypatch)
+    cached = check_catalogue(catalogue, jobs=2, models=False, cache=cache)
+    assert seen == []  # not in this process
+    monkeypatch.undo()
+    _same(cached, check_catalogue(catalogue, jobs=1, models=False))
 
 
 def test_a_changed_settings_file_invalidates_every_entry(
@@ -88,7 +98,17 @@ def test_a_changed_settings_file_invalidates_every_entry(
 
 
 @pytest.mark.parametrize(
-    "damage", ["truncated", "garbage", "foreign-version", "other-key", "bad-value", "a-link"]
+    "damage",
+    [
+        "truncated",
+        "garbage",
+        "foreign-version",
+        "other-key",
+        "bad-value",
+        "a-link",
+        "short-column",
+        "far-row",
+    ],
 )
 def test_a_bad_entry_is_ignored_with_a_note(
     damage: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -98,7 +118,9 @@ def test_a_bad_entry_is_ignored_with_a_note(
     check_catalogue(catalogue, jobs=1, models=False, cache=cache)
     entries = _entries(cache)
     # the entry holding findings: trusting a damaged one would change the report
-    entry = next(e for e in entries if '"code":"' in e.read_text(encoding="utf-8"))
+    entry = next(
+        e for e in entries if '"code":"' in (text := e.read_text(encoding="utf-8")) and '"index":[0' in text
+    )
     raw = entry.read_text(encoding="utf-8")
     data = json.loads(raw)
     if damage == "truncated":
@@ -112,6 +134,12 @@ def test_a_bad_entry_is_ignored_with_a_note(
     elif damage == "a-link":
         entry.unlink()
         entry.symlink_to(entries[0] if entries[0] != entry else entries[1])
+    elif damage == "short-column":  # the items are kept column by column: one cut short
+        data["outcome"]["file"]["items"]["columns"][2].pop()
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    elif damage == "far-row":  # a tagged value said to be in a row counted from the end
+        data["outcome"]["file"]["items"]["tagged"].append([0, -1])
+        entry.write_text(json.dumps(data), encoding="utf-8")
     else:
         data["outcome"]["rules"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["rules"]]
         data["outcome"]["read"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["read"]]
@@ -132,6 +160,36 @@ def test_a_bad_entry_is_ignored_with_a_note(
     assert noted.stdout == plain.stdout
     assert noted.stderr.count("缓存条目") == 1
     assert "已忽略" in noted.stderr
+
+
+def test_one_entry_a_file_however_often_it_changes(catalogue: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    first = _entries(cache)
+    stray = first[0].parent / "notes.txt"  # not an entry: never removed
+    stray.write_text("keep", encoding="utf-8")
+    for number in range(3):
+        _edit(files[0], "  - id: ", f"  # edit {number}\n  - id: ", 1)
+        check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    entries = _entries(cache)
+    assert len(entries) == len(files)  # the edited file's older entries are gone
+    assert len(set(entries) - set(first)) == 1
+    assert stray.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_linked_subfolder_is_never_followed(catalogue: Path, tmp_path: Path) -> None:
+    cache, elsewhere = tmp_path / "cache", tmp_path / "elsewhere"
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    slot = _entries(cache)[0].parent
+    shutil.move(slot, elsewhere)  # its entry, good as it is, now behind a link
+    slot.symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(elsewhere.iterdir())
+    result = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    _same(result, uncached)
+    assert len(result.cache_ignored) == 1  # not read through the link, said once
+    assert sorted(elsewhere.iterdir()) == before  # nor written nor pruned through it
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

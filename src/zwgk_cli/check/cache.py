@@ -10,36 +10,49 @@ project), one file an entry, written atomically. An entry that cannot be read, i
 was written by another zwgk or for another key is ignored (the caller notes it once) and the file
 is checked again: an entry is never trusted beyond what it proves of itself. Paths in findings are
 stored relative to the catalogue folder and put back on it when read. The folder is safe to delete
-at any time; stale entries are never read (their key no longer matches anything) and can go.
+at any time.
+
+Layout: one subfolder a source file (named by a hash of the catalogue folder's absolute path and
+the file's path in it), holding that file's entry as last checked; writing a file's new entry
+removes the old one, so the cache holds about one entry a file, never a history. The subfolders
+must be real folders: a link there (planted in a cache copied from elsewhere) is never followed,
+for reading or writing. Items are kept column by column (`_columns`): reading 100,000 of them back
+is a few list operations a column, not a loop of checks an item.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, unpack
+from zwgk_cli.check.file_check import CROSS_FIELDS, CrossItem, FileOutcome
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry
 from zwgk_cli.core.codes import CODES
 from zwgk_cli.core.diagnostics import Diagnostic, Text
-from zwgk_cli.core.models import DomainHeader, Waiver
+from zwgk_cli.core.models import DomainHeader, Item, Waiver
 from zwgk_cli.core.source import SourceDocument
 
 # The folder's default name, beside the catalogue folder (the project's root in `zwgk init`'s layout).
 FOLDER_NAME = ".zwgk-cache"
 # Bumped whenever what an entry holds changes shape; an entry of another format is foreign.
-FORMAT = 2
+FORMAT = 3
 # An entry larger than this is not read (a province's biggest domain file gives a few MiB).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
+
+
+# An entry's file name: its key, as `_key` writes it.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
 
 
 class _Unfit(Exception):
@@ -87,21 +100,44 @@ class FileCache:
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _slot(self, path: Path) -> Path:
+        """The subfolder of `path`'s entries."""
+        where = f"{self.root.resolve()}\0{self._relative(path)}".encode()
+        return self.folder / hashlib.sha256(where).hexdigest()[:32]
+
+    def _entry(self, path: Path, key: str) -> Path:
+        return self._slot(path) / f"{key}.json"
+
+    def has(self, path: Path) -> bool:
+        """Whether `path` as it is now has an entry (read with `get`: it may still not be trusted)."""
+        key = self._key(path)
+        if key is None:
+            return False
+        try:
+            slot = self._slot(path).lstat()
+        except OSError:  # no entry yet
+            return False
+        if not stat.S_ISDIR(slot.st_mode):  # a link or a file in its place: never followed
+            self.ignored.append(path)
+            return False
+        return self._entry(path, key).exists()
 
     def get(self, path: Path) -> FileOutcome | None:
         """The cached outcome of `path`, unpacked; None when there is no entry it can trust."""
-        key = self._key(path)
+        key = self._keys.get(path) or self._key(path)
         if key is None:
             return None
-        entry = self._entry(key)
+        entry = self._entry(path, key)
         try:
-            found = entry.lstat()
+            slot, found = entry.parent.lstat(), entry.lstat()
         except OSError:  # no entry yet
             return None
         # a cache from elsewhere may hold anything: a link, a pipe, a device, a huge file
-        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_ENTRY_BYTES:
+        if (
+            not stat.S_ISDIR(slot.st_mode)
+            or not stat.S_ISREG(found.st_mode)
+            or found.st_size > MAX_ENTRY_BYTES
+        ):
             self.ignored.append(path)
             return None
         try:
@@ -132,12 +168,26 @@ class FileCache:
                 ensure_ascii=False,
                 separators=(",", ":"),
             )
-            entry = self._entry(key)
+            entry = self._entry(path, key)
             entry.parent.mkdir(parents=True, exist_ok=True)
+            if not stat.S_ISDIR(entry.parent.lstat().st_mode):  # a link: never written through
+                return
             # no fsync: an entry cut short by a crash is ignored, never trusted
             write_atomic(entry, text.encode("utf-8"), durable=False)
         except (_Unfit, OSError, ValueError):
             return
+        self._prune(entry)
+
+    @staticmethod
+    def _prune(kept: Path) -> None:
+        """The file's older entries removed: only the one just written can match it again."""
+        try:
+            olds = [p for p in kept.parent.iterdir() if p != kept and _ENTRY_NAME.fullmatch(p.name)]
+        except OSError:
+            return
+        for old in olds:
+            with contextlib.suppress(OSError):  # gone already, or not ours to remove
+                old.unlink()
 
     # ---- an outcome as JSON, and back ----
 
@@ -158,7 +208,7 @@ class FileCache:
                 "text": df.doc.text,
                 "data": _encode(df.doc.data),
                 "header": df.header.model_dump(mode="json") if df.header is not None else None,
-                "entries": [_entry(e) for e in df.items],
+                "items": _columns(df.items),
             }
         return stored
 
@@ -174,22 +224,8 @@ class FileCache:
                 raise _Unfit("text")
             doc = SourceDocument(path, text, _decode(kept["data"]), positions=False)
             header = DomainHeader.model_validate_json(json.dumps(kept["header"])) if kept["header"] else None
-            outcome.file = DomainFile(doc, header)
-            outcome.packed = []
-            no_field: frozenset[str] = frozenset()
-            for index, invalid, values, tagged in kept["entries"]:
-                if type(values) is not list or len(values) != len(CROSS_FIELDS):
-                    raise _Unfit("values")
-                for at in tagged:  # the values kept tagged; the others are plain (see `_entry`)
-                    values[at] = _decode(values[at])
-                if invalid:
-                    if not all(isinstance(name, str) for name in invalid):
-                        raise _Unfit("invalid")
-                    fields = frozenset(invalid)
-                else:
-                    fields = no_field
-                outcome.packed.append((_int(index), fields, tuple(values)))
-        return unpack(outcome)  # the items as the pool's results are read back
+            outcome.file = DomainFile(doc, header, _items(kept["items"]))
+        return outcome
 
     def _diagnostic(self, d: Diagnostic) -> dict[str, Any]:
         file = None
@@ -233,24 +269,57 @@ class FileCache:
         )
 
 
-def _entry(entry: ItemEntry) -> list[Any]:
-    """An item as [index, invalid fields, CROSS_FIELDS' values, which of them are tagged]: values
-    that JSON gives back as they were (None, texts, lists of texts: nearly all) are kept as they
-    are and read back without a look, the others tagged (`_encode`)."""
-    values: list[Any] = []
-    tagged: list[int] = []
-    for at, name in enumerate(CROSS_FIELDS):
-        value = getattr(entry.item, name)
-        if (
-            value is None
-            or type(value) is str
-            or (type(value) is list and all(type(v) is str for v in value))
-        ):
-            values.append(value)
-        else:
-            values.append(_encode(value))
-            tagged.append(at)
-    return [entry.index, sorted(entry.invalid), values, tagged]
+def _columns(entries: list[ItemEntry]) -> dict[str, Any]:
+    """Items kept column by column: their indexes, the invalid fields of the few that have any, and
+    one list a field of CROSS_FIELDS. Values that JSON gives back as they were (None, texts, lists
+    of texts: nearly all) are kept as they are and read back without a look; the others are tagged
+    (`_encode`) and listed by (column, row)."""
+    columns: list[list[Any]] = [[] for _ in CROSS_FIELDS]
+    tagged: list[list[int]] = []
+    for row, entry in enumerate(entries):
+        for at, value in enumerate(getattr(entry.item, name) for name in CROSS_FIELDS):
+            if (
+                value is None
+                or type(value) is str
+                or (type(value) is list and all(type(v) is str for v in value))
+            ):
+                columns[at].append(value)
+            else:
+                columns[at].append(_encode(value))
+                tagged.append([at, row])
+    return {
+        "index": [entry.index for entry in entries],
+        "invalid": [[row, sorted(e.invalid)] for row, e in enumerate(entries) if e.invalid],
+        "columns": columns,
+        "tagged": tagged,
+    }
+
+
+def _items(kept: dict[str, Any]) -> list[ItemEntry]:
+    """Items kept by `_columns`, back as entries of `CrossItem`s (as `file_check.unpack` gives)."""
+    indexes, columns = kept["index"], kept["columns"]
+    if type(indexes) is not list or not all(type(i) is int for i in indexes):
+        raise _Unfit("index")
+    count = len(indexes)
+    if (
+        type(columns) is not list
+        or len(columns) != len(CROSS_FIELDS)
+        or not all(type(c) is list and len(c) == count for c in columns)
+    ):
+        raise _Unfit("columns")
+    for at, row in kept["tagged"]:
+        column = columns[_within(at, len(columns))]
+        column[_within(row, count)] = _decode(column[row])
+    invalid: list[frozenset[str]] = [frozenset()] * count
+    for row, fields in kept["invalid"]:
+        if not all(isinstance(name, str) for name in fields):
+            raise _Unfit("invalid")
+        invalid[_within(row, count)] = frozenset(fields)
+    make = CrossItem._make
+    return [
+        ItemEntry(index, cast(Item, make(values)), fields)
+        for index, fields, values in zip(indexes, invalid, zip(*columns, strict=True), strict=True)
+    ]
 
 
 def _text(value: Any) -> Text:
@@ -272,6 +341,13 @@ def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise _Unfit("number")
     return value
+
+
+def _within(value: Any, count: int) -> int:
+    """A row or column number below `count` (never one counted from the end)."""
+    if not 0 <= _int(value) < count:
+        raise _Unfit("number")
+    return int(value)
 
 
 def _opt_int(value: Any) -> int | None:
@@ -306,8 +382,8 @@ def _decode(value: Any) -> Any:
     if kind in _PLAIN:
         return value
     if kind is list:
-        # most values are lists of texts: a province's entries hold about a million of them
-        return [v if type(v) is str else _decode(v) for v in value]
+        # most values are lists of texts, or the items of a domain file as kept (None each)
+        return [v if type(v) in _PLAIN else _decode(v) for v in value]
     if not isinstance(value, dict) or len(value) != 1:
         raise _Unfit("value")
     ((tag, inner),) = value.items()

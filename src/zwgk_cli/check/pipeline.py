@@ -147,34 +147,49 @@ def _check_by_file(
             progress("read", count, len(paths))
             progress("check", count, len(paths))
 
-    cache: FileCache | None = None
-    known: dict[int, FileOutcome] = {}
+    cache = None
     if cache_folder is not None and settings_bytes is not None:
         cache = FileCache(cache_folder, root, settings_bytes)
-        for index, path in enumerate(paths):
-            hit = cache.get(path)
+    # files with an entry are read from the cache while the others are checked (in the pool where
+    # there is one); an entry that turns out untrusted leaves its file to be checked here after
+    cached = [i for i, path in enumerate(paths) if cache.has(path)] if cache is not None else []
+    known: dict[int, FileOutcome] = {}
+
+    def read_cached() -> None:
+        assert cache is not None
+        for index in cached:
+            hit = cache.get(paths[index])
             if hit is not None:
                 known[index] = hit
         done(len(known))
-    missing = [path for index, path in enumerate(paths) if index not in known]
+
+    with_entry = set(cached)
+    missing = [path for index, path in enumerate(paths) if index not in with_entry]
     fresh: list[FileOutcome] | None = None
     workers = min(processes, len(missing))
 
     def done_fresh(count: int) -> None:
         done(len(known) + count)
 
-    if workers > 1:
-        fresh = check_in_pool(missing, settings_file, workers, done_fresh)
+    if workers > 1 or (workers == 1 and processes > 1 and cached):
+        fresh = check_in_pool(missing, settings_file, workers, done_fresh, read_cached if cached else None)
+    elif cached:
+        read_cached()
     if fresh is None:  # one process, or the pool could not do it
         fresh = []
         for path in missing:
             fresh.append(unpack(slim(check_located(path, settings_file))))
             done_fresh(len(fresh))
+    # entries that could not be trusted: their files checked here
+    for index in cached:
+        if index not in known:
+            missing.append(paths[index])
+            fresh.append(unpack(slim(check_located(paths[index], settings_file))))
     if cache is not None:
         for path, outcome in zip(missing, fresh, strict=True):
             cache.put(path, outcome)
-    taken = iter(fresh)
-    outcomes = [known[index] if index in known else next(taken) for index in range(len(paths))]
+    by_path = dict(zip(missing, fresh, strict=True))
+    outcomes = [known[i] if i in known else by_path[path] for i, path in enumerate(paths)]
     while True:
         result, across = _check_across(
             root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False
@@ -400,11 +415,12 @@ def _explained(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Mark warnings waived by their item, and report waivers that silence nothing."""
+    # the few items with waivers, once (a province has 100,000 items and a handful of waivers)
+    waiving = [(df, entry) for df in files for entry in df.items if entry.item.waivers]
     waivers: dict[tuple[Path, int], dict[str, str]] = {}
-    for df in files:
-        for entry in df.items:
-            if entry.item.waivers and entry.usable("waivers"):
-                waivers[(df.doc.path, entry.index)] = {w.code: w.reason for w in entry.item.waivers}
+    for df, entry in waiving:
+        if entry.usable("waivers"):
+            waivers[(df.doc.path, entry.index)] = {w.code: w.reason for w in entry.item.waivers}
     used: set[tuple[Path, int, str]] = set()
     out: list[Diagnostic] = []
     for d in diagnostics:
@@ -415,15 +431,14 @@ def apply_waivers(files: list[DomainFile], diagnostics: list[Diagnostic]) -> lis
                 used.add((d.file, index, d.code))  # type: ignore[arg-type]
                 d = d.with_waiver(reason[d.code])
         out.append(d)
-    for df in files:
-        for entry in df.items:
-            index, item = entry.index, entry.item
-            # an item with an invalid field was not linted in full: its waivers cannot be called unused
-            for wi, waiver in enumerate(item.waivers if not entry.invalid else []):
-                if waiver.code not in WAIVABLE or (df.doc.path, index, waiver.code) in used:
-                    continue
-                message = say("waiver-unused", number=index + 1, id=item.id, code=waiver.code)
-                where = ("items", index, "waivers", wi, "code")
-                hint = say("waiver-unused.hint")
-                out.append(located(df.doc, where, "waiver-unused", message, hint, item_id=item.id))
+    for df, entry in waiving:
+        index, item = entry.index, entry.item
+        # an item with an invalid field was not linted in full: its waivers cannot be called unused
+        for wi, waiver in enumerate(item.waivers if not entry.invalid else []):
+            if waiver.code not in WAIVABLE or (df.doc.path, index, waiver.code) in used:
+                continue
+            message = say("waiver-unused", number=index + 1, id=item.id, code=waiver.code)
+            where = ("items", index, "waivers", wi, "code")
+            hint = say("waiver-unused.hint")
+            out.append(located(df.doc, where, "waiver-unused", message, hint, item_id=item.id))
     return out

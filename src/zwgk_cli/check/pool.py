@@ -45,11 +45,16 @@ def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
 
 
 def check_in_pool(
-    paths: Sequence[Path], sf: SettingsFile, processes: int, done: Callable[[int], None] | None = None
+    paths: Sequence[Path],
+    sf: SettingsFile,
+    processes: int,
+    done: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[FileOutcome] | None:
     """Every file of `paths` checked by `processes` forked workers, slimmed, in file order (`done`
     hears how many have come back); None when the workers could not do it (a worker killed, no
-    process to spare): the caller checks the files itself then."""
+    process to spare): the caller checks the files itself then. `meanwhile` runs in this process
+    while the workers work (once, even when they fail)."""
     global _task
     _task = (paths, sf)
     outcomes: list[FileOutcome] = []
@@ -60,6 +65,9 @@ def check_in_pool(
             futures = {
                 i: pool.submit(_work, i) for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
             }
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             for index in range(len(paths)):
                 outcomes.append(unpack(futures.pop(index).result()))
                 if done is not None:
@@ -68,6 +76,8 @@ def check_in_pool(
         return None
     finally:
         _task = None
+        if meanwhile is not None:  # the pool could not start
+            meanwhile()
     return outcomes
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from zwgk_cli.core.catalogue import DomainFile, SettingsFile, item_label, located
+from zwgk_cli.core.catalogue import DomainFile, ItemEntry, SettingsFile, item_label, located
 from zwgk_cli.core.diagnostics import Diagnostic, say
 from zwgk_cli.core.models import Item, Settings
 from zwgk_cli.core.towns import TOWN_KINDS, VILLAGE_KINDS, village_level
@@ -130,20 +130,25 @@ def check_mirrors(files: Iterable[DomainFile], settings: Settings | None) -> lis
     village = village_level(settings.levels) if settings is not None else None
     if village is None:
         return []
-    files = list(files)
-    by_id: dict[str, tuple[DomainFile, int, Item]] = {}
-    for df in files:
-        for entry in df.items:
-            by_id.setdefault(entry.item.id, (df, entry.index, entry.item))
+    all_files = list(files)
+    # only the 村（居） items are compared: the others are looked up when one of them needs them
+    pairs = [
+        (df, villagers)
+        for df in all_files
+        if (villagers := [e for e in df.items if village in e.item.levels])
+    ]
+    by_id: dict[str, tuple[DomainFile, int, Item]] | None = None
     found: list[Diagnostic] = []
-    for df in files:
-        named = {(e.item.category, e.item.name): e for e in df.items if village not in e.item.levels}
-        for entry in df.items:
+    for df, villagers in pairs:
+        named: dict[tuple[str, str], ItemEntry] | None = None
+        for entry in villagers:
             item = entry.item
-            if village not in item.levels or not entry.usable("content", "levels", "mirrors"):
+            if not entry.usable("content", "levels", "mirrors"):
                 continue
             base = ("items", entry.index)
             if item.mirrors is not None:
+                if by_id is None:
+                    by_id = _by_id(all_files)
                 target = by_id.get(item.mirrors)
                 if target is None:
                     msg = say(
@@ -162,6 +167,10 @@ def check_mirrors(files: Iterable[DomainFile], settings: Settings | None) -> lis
                     continue
                 other_df, other_index, other = target
             else:
+                if named is None:
+                    named = {
+                        (e.item.category, e.item.name): e for e in df.items if village not in e.item.levels
+                    }
                 twin = named.get((item.category, item.name))
                 if twin is None or twin.index == entry.index:
                     continue
@@ -193,3 +202,12 @@ def check_mirrors(files: Iterable[DomainFile], settings: Settings | None) -> lis
                 )
             )
     return found
+
+
+def _by_id(files: list[DomainFile]) -> dict[str, tuple[DomainFile, int, Item]]:
+    """Every item by its id, the first where an id is used twice (a finding of its own)."""
+    by_id: dict[str, tuple[DomainFile, int, Item]] = {}
+    for df in files:
+        for entry in df.items:
+            by_id.setdefault(entry.item.id, (df, entry.index, entry.item))
+    return by_id
