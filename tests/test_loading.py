@@ -288,3 +288,39 @@ def test_a_parser_that_trips_over_itself_still_gives_a_located_finding() -> None
 )
 def test_lines_one_at_a_time_are_splitlines(text: str) -> None:
     assert list(_lines(text)) == text.splitlines()
+
+
+# Lines made of what `scan_text` looks for (keys, list brackets, full-width look-alikes, block
+# scalars, tabs, CR) and ordinary Chinese text.
+_SCAN_PIECES = st.sampled_from(
+    [
+        "channels", "levels", "content", "name", "公开方式", "x", " ", "  ", "- ", ": ", ":", "：",
+        "，", "、", ",", "[", "]", "［", "］", "【", "】", "｛", "｝", "\u3000", "－", "＃", "#",
+        "\t", "\r", "|", ">", "|-", "'", '"', "政府网站", "申报材料",
+    ]
+)  # fmt: skip
+_SCAN_LINES = st.lists(st.lists(_SCAN_PIECES, max_size=8).map("".join), max_size=12).map("\n".join)
+
+
+@given(_SCAN_LINES)
+@settings(max_examples=400, deadline=None)
+def test_scan_text_finds_what_walking_every_line_finds(text: str) -> None:
+    # the searches that pick the lines `scan_text` looks at leave out only lines with nothing to find
+    doc = loading.SourceDocument(Path("x.yaml"), text, None, positions=False)
+    assert loading.scan_text(doc) == loading.scan_text(doc, loading.walked_lines(text))
+
+
+def test_scan_text_on_a_shipped_file_with_planted_look_alikes() -> None:
+    root = Path(__file__).resolve().parent.parent / "catalogues"
+    text = (root / "zdjsxm.yaml").read_text(encoding="utf-8")
+    planted = (
+        text.replace("    channels: [", "    channels: [政府网站、", 3)
+        .replace("    levels: [区级]", "    levels: [区级，镇街]", 2)
+        .replace("  - id: ", "\u3000- id: ", 1)
+        .replace("    category: ", "    category：", 1)
+    )
+    doc = loading.SourceDocument(Path("x.yaml"), planted, None, positions=False)
+    found = loading.scan_text(doc)
+    assert [d.code for d in found].count("yaml-fullwidth-comma") == 5
+    assert {"yaml-fullwidth-space", "yaml-fullwidth-colon"} <= {d.code for d in found}
+    assert found == loading.scan_text(doc, loading.walked_lines(planted))

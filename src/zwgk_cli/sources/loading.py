@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -273,6 +273,16 @@ _KEYISH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # for the list dash, "＃" for a comment, and full-width brackets around a list.
 # Every character the scan looks for (one search in C instead of one per character).
 _SCANNED = re.compile("[\t：\u3000，、－＃［【｛]")
+# The characters of `_SCANNED` rare in text: any line holding one is looked at.
+_RARE_CHARS = "\t\u3000－＃［【｛"
+_RARE = re.compile(f"[{_RARE_CHARS}]")
+# What `_FULLWIDTH_KEY` matches, from a line's start (its white space never runs past the line's end).
+_KEY_COLON = re.compile(r"[^\S\n]*(?:-[^\S\n]+)?[^\s:：#'\"\-\[\]{},][^\s:：#'\"\[\]{},]{0,23}：")
+# A `[ … ]` list after a key, with "，" or "、" in it.
+_FLOW_SEPARATOR = re.compile(r": +\[[^\]#\n]*[，、]")
+# Somewhere a block scalar may open (see `_BLOCK_START`; this finds more, never fewer): the lines
+# are then walked one by one.
+_BLOCK_STARTS = re.compile(r"[:-]\s+[|>][-+0-9]*[ \t\r]*(?:#[^\n]*)?$", re.MULTILINE)
 # A line indented with full-width spaces, whose rest is a field key, a list item or a comment (not the
 # continued text of a value, where U+3000 is ordinary Chinese paragraph indentation).
 _FULLWIDTH_INDENT = re.compile(
@@ -294,26 +304,17 @@ LOOKALIKE_CODES = frozenset({"yaml-fullwidth-space", "yaml-fullwidth-comma", "ya
 # The list fields whose entries are names from a vocabulary (channels, levels, units, domains…):
 # no entry holds "，" or "、", so inside [ ] they are separators typed full-width.
 NAME_LISTS = frozenset({"channels", "audience", "mode", "levels", "partners", "domains", "members", "kinds"})
+# A line's start up to the key of a list of names (NAME_LISTS), as `_FLOW_LIST` reads it.
+_NAME_KEY = re.compile(r" *(?:- +)?(?:" + "|".join(sorted(NAME_LISTS)) + ")")
 # Every list field (any full-width bracket around such a value is meant as [ ]).
 _LIST_FIELDS = NAME_LISTS | {"content", "basis", "waivers", "declines", "not_applicable", "units", "groups"}
 
 
-def scan_text(doc: SourceDocument) -> list[Diagnostic]:
-    """Line-level problems that parsers report badly: tab indentation, full-width look-alikes."""
+def scan_text(doc: SourceDocument, lines: Iterable[tuple[int, str]] | None = None) -> list[Diagnostic]:
+    """Line-level problems that parsers report badly: tab indentation, full-width look-alikes
+    (in `lines` when given, else in those of the text where any can be)."""
     found: list[Diagnostic] = []
-    text = doc.text
-    if _SCANNED.search(text) is None:
-        return found  # no such problem is possible: skip the line-by-line walk
-    in_block_scalar = -1
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_block_scalar >= 0:
-            if not line.strip() or len(line) - len(line.lstrip(" ")) > in_block_scalar:
-                continue
-            in_block_scalar = -1
-        if ("|" in line or ">" in line) and _BLOCK_START.search(line):
-            in_block_scalar = len(line) - len(line.lstrip(" "))
-        if _SCANNED.search(line) is None:
-            continue
+    for number, line in _scanned_lines(doc.text) if lines is None else lines:
         tab = _TAB_INDENT.match(line)
         if tab:
             col = len(tab.group(1)) + 1
@@ -348,6 +349,59 @@ def scan_text(doc: SourceDocument) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _scanned_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines `scan_text` looks at, numbered from 1: those holding a character of `_SCANNED`,
+    outside block scalars; where no block scalar can open, only those where it can find anything."""
+    if _SCANNED.search(text) is None:
+        return  # no such problem is possible
+    if not (("|" in text or ">" in text) and _BLOCK_STARTS.search(text) is not None):
+        # Found by a few searches over the text instead of a walk over every line. Most lines of
+        # Chinese text hold "，"、"、" or "：", which matter only in a `key: [ … ]` line of a list of
+        # names (see `_lookalike`) or as a full-width colon after a key (`_FULLWIDTH_KEY`): the
+        # lines where neither can be are left out, since nothing would be found in them.
+        starts: set[int] = set()
+        if any(ch in text for ch in _RARE_CHARS):
+            starts.update(text.rfind("\n", 0, m.start()) + 1 for m in _RARE.finditer(text))
+        at = text.find("：")
+        while at >= 0:  # a line at a time: the first "：" of each line that has one
+            start = text.rfind("\n", 0, at) + 1
+            if _KEY_COLON.match(text, start) is not None:
+                starts.add(start)
+            end = text.find("\n", at)
+            at = text.find("：", end) if end >= 0 else -1
+        for match in _FLOW_SEPARATOR.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            if _NAME_KEY.fullmatch(text, start, match.start()):
+                starts.add(start)
+        number, at = 1, 0
+        for start in sorted(starts):
+            number += text.count("\n", at, start)
+            at = start
+            yield number, _line_at(text, start)
+        return
+    yield from walked_lines(text)
+
+
+def walked_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines `scan_text` looks at, found by walking every line (block scalars skipped): the
+    reference `_scanned_lines` keeps to (tests compare their findings)."""
+    in_block_scalar = -1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if in_block_scalar >= 0:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > in_block_scalar:
+                continue
+            in_block_scalar = -1
+        if ("|" in line or ">" in line) and _BLOCK_START.search(line):
+            in_block_scalar = len(line) - len(line.lstrip(" "))
+        if _SCANNED.search(line) is not None:
+            yield number, line
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def _lookalike(doc: SourceDocument, number: int, line: str) -> Diagnostic | None:
