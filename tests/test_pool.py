@@ -134,13 +134,8 @@ def test_every_case_is_the_same_in_the_pool(case: Path, tmp_path: Path) -> None:
     _same(check_catalogue(folder, jobs=1, models=False), expected)
 
 
-_real_work = pool._work
-
-
 def _dying(index: int) -> object:
-    if index == 2:
-        os._exit(3)  # a worker killed (out of memory, a signal)
-    return _real_work(index)
+    os._exit(3)  # a worker killed (out of memory, a signal)
 
 
 def test_a_worker_lost_leaves_the_check_to_this_process(
@@ -159,3 +154,23 @@ def test_a_worker_lost_leaves_the_check_to_this_process(
 def test_zwgk_jobs(value: str, jobs: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ZWGK_JOBS", value)
     assert jobs_from_environment() == jobs
+
+
+def test_this_process_takes_the_small_files_and_the_workers_the_big_ones(
+    planted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = check_catalogue(planted, jobs=1, models=False)
+    here: list[Path] = []
+    real = pool.check_located
+
+    def spy(path, sf):  # type: ignore[no-untyped-def]
+        here.append(path)  # in a forked worker, appended to the worker's copy only
+        return real(path, sf)
+
+    monkeypatch.setattr(pool, "check_located", spy)
+    _same(check_catalogue(planted, jobs=2, models=False), serial)
+    files = sorted(
+        (p for p in planted.glob("*.yaml") if p.name != "zwgk.yaml"), key=lambda p: p.stat().st_size
+    )
+    assert here == files[: len(here)]  # the smallest, in this process, without pickling
+    assert 0 < sum(p.stat().st_size for p in here) <= sum(p.stat().st_size for p in files) / 2

@@ -166,13 +166,14 @@ def _check_by_file(
     with_entry = set(cached)
     missing = [path for index, path in enumerate(paths) if index not in with_entry]
     fresh: list[FileOutcome] | None = None
-    workers = min(processes, len(missing))
+    # this process takes a share of the files, or reads the cache while the workers check them
+    sharing = min(processes, len(missing) + (1 if cached else 0))
 
     def done_fresh(count: int) -> None:
         done(len(known) + count)
 
-    if workers > 1 or (workers == 1 and processes > 1 and cached):
-        fresh = check_in_pool(missing, settings_file, workers, done_fresh, read_cached if cached else None)
+    if sharing > 1 and missing:
+        fresh = check_in_pool(missing, settings_file, sharing, done_fresh, read_cached if cached else None)
     elif cached:
         read_cached()
     if fresh is None:  # one process, or the pool could not do it

@@ -5,7 +5,9 @@ and the GIL keeps threads on one. Workers are forked once the settings are read,
 them (nothing big is sent to them: a file's index); each reads its file the fast way, checks it,
 reads it again with positions when it has findings (as the one-process check does), and sends
 back its findings and the few values the cross-file rules read (`file_check.slim`): pickling the
-raw data or whole models would cost about what the workers save. Results come back in file order.
+raw data or whole models would cost about what the workers save. This process is one of the
+processes: it checks the smallest files, up to its share of the bytes, while the workers check the
+others. Results come back in file order.
 
 Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue) the files are
 checked one by one in this process; the report is the same either way.
@@ -51,34 +53,51 @@ def check_in_pool(
     done: Callable[[int], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileOutcome] | None:
-    """Every file of `paths` checked by `processes` forked workers, slimmed, in file order (`done`
-    hears how many have come back); None when the workers could not do it (a worker killed, no
-    process to spare): the caller checks the files itself then. `meanwhile` runs in this process
-    while the workers work (once, even when they fail)."""
+    """Every file of `paths` checked by `processes` processes, this one among them, slimmed, in
+    file order (`done` hears how many are done); None when the workers could not do it (a worker
+    killed, no process to spare): the caller checks the files itself then. `meanwhile` runs in
+    this process before it takes its share (once, even when the workers fail)."""
+    # This process takes the smallest files, up to its share of the bytes, and checks them while
+    # `processes - 1` forked workers check the others, biggest first: its results need no pickling,
+    # and no third process competes for two cores while it would only wait.
     global _task
     _task = (paths, sf)
-    outcomes: list[FileOutcome] = []
+    order = sorted(range(len(paths)), key=lambda i: _size(paths[i]))
+    share, mine = sum(_size(p) for p in paths) / processes, []
+    taken = 0
+    for index in order:
+        size = _size(paths[index])
+        if taken + size > share:
+            break
+        mine.append(index)
+        taken += size
+    kept = set(mine)
+    theirs = [i for i in reversed(order) if i not in kept]
+    outcomes: dict[int, FileOutcome] = {}
+
+    def finished(index: int, outcome: FileOutcome) -> None:
+        outcomes[index] = outcome
+        if done is not None:
+            done(len(outcomes))
+
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet) as pool:
-            # the biggest files first, so that no worker is left with a big one at the end
-            futures = {
-                i: pool.submit(_work, i) for i in sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
-            }
+        with ProcessPoolExecutor(max(processes - 1, 1), mp_context=context, initializer=_quiet) as pool:
+            futures = {i: pool.submit(_work, i) for i in theirs}
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None
-            for index in range(len(paths)):
-                outcomes.append(unpack(futures.pop(index).result()))
-                if done is not None:
-                    done(len(outcomes))
+            for index in mine:
+                finished(index, unpack(slim(check_located(paths[index], sf))))
+            for index, future in futures.items():
+                finished(index, unpack(future.result()))
     except (BrokenProcessPool, OSError):
         return None
     finally:
         _task = None
         if meanwhile is not None:  # the pool could not start
             meanwhile()
-    return outcomes
+    return [outcomes[i] for i in range(len(paths))]
 
 
 def _size(path: Path) -> int:
