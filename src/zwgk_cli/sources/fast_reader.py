@@ -118,7 +118,7 @@ def _risky(text: str) -> bool:
         or ("?" in text and _QUESTION.search(text) is not None)
         or _COLON.search(text) is not None
         or (_PREFIX_START.search(text) is not None and _PREFIXED.search(text) is not None)
-        or (("\\u" in text or "\\U" in text) and _SURROGATE_ESCAPE.search(text) is not None)
+        or ("\\" in text and _SURROGATE_ESCAPE.search(text) is not None)
     )
 
 

@@ -214,6 +214,8 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, Diagnostic | None]:
         else:
             msg = say("file-encoding.invalid", line=line, column=col, byte=raw[exc.start])
         return None, Diagnostic("file-encoding", msg, file=path, line=line, column=col, hint=hint)
+    if "\r" not in text:  # the usual case: no copy of the text made
+        return text, None
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
