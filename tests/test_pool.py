@@ -172,5 +172,5 @@ def test_this_process_takes_the_small_files_and_the_workers_the_big_ones(
     files = sorted(
         (p for p in planted.glob("*.yaml") if p.name != "zwgk.yaml"), key=lambda p: p.stat().st_size
     )
-    assert here == files[: len(here)]  # the smallest, in this process, without pickling
-    assert 0 < sum(p.stat().st_size for p in here) <= sum(p.stat().st_size for p in files) / 2
+    assert 0 < len(here) < len(files)  # a share in this process, without pickling, the rest in the worker
+    assert sorted(here, key=lambda p: p.stat().st_size) == files[: len(here)]  # the smallest, smallest first

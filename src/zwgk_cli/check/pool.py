@@ -6,8 +6,8 @@ them (nothing big is sent to them: a file's index); each reads its file the fast
 reads it again with positions when it has findings (as the one-process check does), and sends
 back its findings and the few values the cross-file rules read (`file_check.slim`): pickling the
 raw data or whole models would cost about what the workers save. This process is one of the
-processes: it checks the smallest files, up to its share of the bytes, while the workers check the
-others. Results come back in file order.
+processes: the workers take the biggest files waiting, it takes the smallest, until none waits.
+Results come back in file order.
 
 Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue) the files are
 checked one by one in this process; the report is the same either way.
@@ -18,8 +18,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -57,40 +58,48 @@ def check_in_pool(
     file order (`done` hears how many are done); None when the workers could not do it (a worker
     killed, no process to spare): the caller checks the files itself then. `meanwhile` runs in
     this process before it takes its share (once, even when the workers fail)."""
-    # This process takes the smallest files, up to its share of the bytes, and checks them while
-    # `processes - 1` forked workers check the others, biggest first: its results need no pickling,
-    # and no third process competes for two cores while it would only wait.
+    # The files wait in order of size. Each worker is given the biggest one waiting whenever it has
+    # none, and this process checks the smallest one waiting in between (its results need no
+    # pickling, and no third process competes for two cores while it would only wait): the two
+    # ends meet where both are done at about the same time, however the files' costs differ.
     global _task
     _task = (paths, sf)
-    order = sorted(range(len(paths)), key=lambda i: _size(paths[i]))
-    share, mine = sum(_size(p) for p in paths) / processes, []
-    taken = 0
-    for index in order:
-        size = _size(paths[index])
-        if taken + size > share:
-            break
-        mine.append(index)
-        taken += size
-    kept = set(mine)
-    theirs = [i for i in reversed(order) if i not in kept]
+    waiting = deque(sorted(range(len(paths)), key=lambda i: -_size(paths[i])))
     outcomes: dict[int, FileOutcome] = {}
+    running: dict[int, Future[FileOutcome]] = {}
+    workers = max(processes - 1, 1)
 
     def finished(index: int, outcome: FileOutcome) -> None:
         outcomes[index] = outcome
         if done is not None:
             done(len(outcomes))
 
+    def collect(wait: bool) -> None:
+        for index, future in list(running.items()):
+            if wait or future.done():
+                finished(index, unpack(future.result()))
+                del running[index]
+
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max(processes - 1, 1), mp_context=context, initializer=_quiet) as pool:
-            futures = {i: pool.submit(_work, i) for i in theirs}
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
+
+            def feed() -> None:
+                while len(running) < workers and waiting:
+                    index = waiting.popleft()
+                    running[index] = pool.submit(_work, index)
+
+            feed()
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None
-            for index in mine:
-                finished(index, unpack(slim(check_located(paths[index], sf))))
-            for index, future in futures.items():
-                finished(index, unpack(future.result()))
+            while waiting:
+                collect(wait=False)
+                feed()
+                if waiting:
+                    index = waiting.pop()
+                    finished(index, unpack(slim(check_located(paths[index], sf))))
+            collect(wait=True)
     except (BrokenProcessPool, OSError):
         return None
     finally:
