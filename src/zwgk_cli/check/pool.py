@@ -6,8 +6,8 @@ them (nothing big is sent to them: a file's index); each reads its file the fast
 reads it again with positions when it has findings (as the one-process check does), and sends
 back its findings and the few values the cross-file rules read (`file_check.slim`): pickling the
 raw data or whole models would cost about what the workers save. This process is one of the
-processes: the workers take the biggest files waiting, it takes the smallest, until none waits.
-Results come back in file order.
+processes: each process takes the biggest file waiting whenever it is free. Results come back in
+file order.
 
 Where forking is not the way (not Linux, one core, ZWGK_JOBS=1, a small catalogue) the files are
 checked one by one in this process; the report is the same either way.
@@ -18,9 +18,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -58,48 +59,60 @@ def check_in_pool(
     file order (`done` hears how many are done); None when the workers could not do it (a worker
     killed, no process to spare): the caller checks the files itself then. `meanwhile` runs in
     this process before it takes its share (once, even when the workers fail)."""
-    # The files wait in order of size. Each worker is given the biggest one waiting whenever it has
-    # none, and this process checks the smallest one waiting in between (its results need no
-    # pickling, and no third process competes for two cores while it would only wait): the two
-    # ends meet where both are done at about the same time, however the files' costs differ.
+    # The files wait in order of size, and every process takes the biggest one waiting whenever it
+    # is free (the workers through a thread of this process that hands them out as they finish):
+    # the last files checked are the smallest, so no process waits long for another at the end.
+    # This process checks its share itself: its results need no pickling, and no third process
+    # competes for two cores while it would only wait.
     global _task
     _task = (paths, sf)
     waiting = deque(sorted(range(len(paths)), key=lambda i: -_size(paths[i])))
+    lock = threading.Lock()
     outcomes: dict[int, FileOutcome] = {}
-    running: dict[int, Future[FileOutcome]] = {}
+    theirs: list[tuple[int, FileOutcome]] = []
+    failed: list[BaseException] = []
     workers = max(processes - 1, 1)
 
-    def finished(index: int, outcome: FileOutcome) -> None:
-        outcomes[index] = outcome
-        if done is not None:
-            done(len(outcomes))
+    def take() -> int | None:
+        with lock:
+            return waiting.popleft() if waiting else None
 
-    def collect(wait: bool) -> None:
-        for index, future in list(running.items()):
-            if wait or future.done():
-                finished(index, unpack(future.result()))
-                del running[index]
+    def finished(index: int, outcome: FileOutcome) -> None:
+        with lock:
+            outcomes[index] = outcome
+            count = len(outcomes)
+        if done is not None:
+            done(count)
+
+    def hand_out(pool: ProcessPoolExecutor) -> None:
+        running: dict[Future[FileOutcome], int] = {}
+        try:
+            while True:
+                while len(running) < workers and (index := take()) is not None:
+                    running[pool.submit(_work, index)] = index
+                if not running:
+                    return
+                ready, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in ready:
+                    theirs.append((running.pop(future), future.result()))
+        except BaseException as exc:  # the pool broke: said to the main thread
+            failed.append(exc)
 
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
-
-            def feed() -> None:
-                while len(running) < workers and waiting:
-                    index = waiting.popleft()
-                    running[index] = pool.submit(_work, index)
-
-            feed()
+            thread = threading.Thread(target=hand_out, args=(pool,), daemon=True)
+            thread.start()
             if meanwhile is not None:
                 meanwhile()
                 meanwhile = None
-            while waiting:
-                collect(wait=False)
-                feed()
-                if waiting:
-                    index = waiting.pop()
-                    finished(index, unpack(slim(check_located(paths[index], sf))))
-            collect(wait=True)
+            while not failed and (index := take()) is not None:
+                finished(index, unpack(slim(check_located(paths[index], sf))))
+            thread.join()
+            if failed:
+                raise failed[0]
+            for index, outcome in theirs:
+                finished(index, unpack(outcome))
     except (BrokenProcessPool, OSError):
         return None
     finally:
