@@ -30,17 +30,17 @@ import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, cast
+from typing import Any
 
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.file_check import CROSS_FIELDS, CrossItem, FileOutcome
+from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, cross_entries, cross_values
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry
 from zwgk_cli.core.codes import CODES
 from zwgk_cli.core.diagnostics import Diagnostic, Text
-from zwgk_cli.core.models import DomainHeader, Item, Waiver
+from zwgk_cli.core.models import DomainHeader, Waiver
 from zwgk_cli.core.source import SourceDocument
 
 # The folder's default name, beside the catalogue folder (the project's root in `zwgk init`'s layout).
@@ -277,7 +277,7 @@ def _columns(entries: list[ItemEntry]) -> dict[str, Any]:
     columns: list[list[Any]] = [[] for _ in CROSS_FIELDS]
     tagged: list[list[int]] = []
     for row, entry in enumerate(entries):
-        for at, value in enumerate(getattr(entry.item, name) for name in CROSS_FIELDS):
+        for at, value in enumerate(cross_values(entry.item)):
             if (
                 value is None
                 or type(value) is str
@@ -296,7 +296,7 @@ def _columns(entries: list[ItemEntry]) -> dict[str, Any]:
 
 
 def _items(kept: dict[str, Any]) -> list[ItemEntry]:
-    """Items kept by `_columns`, back as entries of `CrossItem`s (as `file_check.unpack` gives)."""
+    """Items kept by `_columns`, back as the pool's are (`file_check.cross_entries`)."""
     indexes, columns = kept["index"], kept["columns"]
     if type(indexes) is not list or not all(type(i) is int for i in indexes):
         raise _Unfit("index")
@@ -315,11 +315,7 @@ def _items(kept: dict[str, Any]) -> list[ItemEntry]:
         if not all(isinstance(name, str) for name in fields):
             raise _Unfit("invalid")
         invalid[_within(row, count)] = frozenset(fields)
-    make = CrossItem._make
-    return [
-        ItemEntry(index, cast(Item, make(values)), fields)
-        for index, fields, values in zip(indexes, invalid, zip(*columns, strict=True), strict=True)
-    ]
+    return cross_entries(zip(indexes, invalid, zip(*columns, strict=True), strict=True))
 
 
 def _text(value: Any) -> Text:

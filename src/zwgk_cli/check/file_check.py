@@ -10,6 +10,7 @@ version, settings fingerprint) could stand in for it.
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, cast
@@ -46,7 +47,7 @@ class CrossItem(NamedTuple):
 
 assert CrossItem._fields == CROSS_FIELDS
 # An item's CROSS_FIELDS values as a tuple, taken in one call
-_CROSS_VALUES = operator.attrgetter(*CROSS_FIELDS)
+cross_values = operator.attrgetter(*CROSS_FIELDS)
 # What the claim rules read of a raw item (see `coverage._claims`); other items are left as None.
 _CLAIM_KEYS = ("id", "claims", "claimed_hash")
 
@@ -128,8 +129,7 @@ def slim(outcome: FileOutcome) -> FileOutcome:
     slim_doc = SourceDocument(doc.path, text, _slim_data(doc.data), positions=False)
     header = df.header.model_copy(update={"items": []}) if df.header is not None else None
     outcome.file = DomainFile(slim_doc, header)
-    values = _CROSS_VALUES
-    outcome.packed = [(e.index, e.invalid, values(e.item)) for e in df.items]
+    outcome.packed = [(e.index, e.invalid, cross_values(e.item)) for e in df.items]
     return outcome
 
 
@@ -137,12 +137,16 @@ def unpack(outcome: FileOutcome) -> FileOutcome:
     """A slimmed outcome's items back as entries whose item is a `CrossItem`: it has CROSS_FIELDS
     and nothing else (another field read is an AttributeError, never a wrong value)."""
     if outcome.packed is not None and outcome.file is not None:
-        make = CrossItem._make
-        outcome.file.items = [
-            ItemEntry(index, cast(Item, make(values)), invalid) for index, invalid, values in outcome.packed
-        ]
+        outcome.file.items = cross_entries(outcome.packed)
         outcome.packed = None
     return outcome
+
+
+def cross_entries(packed: Iterable[tuple[int, frozenset[str], Iterable[Any]]]) -> list[ItemEntry]:
+    """Entries of `CrossItem`s from (index, invalid fields, CROSS_FIELDS' values) each, as the pool
+    sends items and the cache keeps them."""
+    make = CrossItem._make
+    return [ItemEntry(index, cast(Item, make(values)), invalid) for index, invalid, values in packed]
 
 
 def _slim_data(data: Any) -> Any:
