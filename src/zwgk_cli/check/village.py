@@ -92,7 +92,9 @@ def lint_village_frequency(df: DomainFile, levels: list[str] | None) -> list[Dia
     found: list[Diagnostic] = []
     for entry in df.items:
         item = entry.item
-        if not entry.usable("levels", "frequency", "category", "name") or village not in item.levels:
+        if village not in item.levels or (
+            entry.invalid and not entry.usable("levels", "frequency", "category", "name")
+        ):
             continue
         area = area_of(df.header.domain, item)
         if area is None:
