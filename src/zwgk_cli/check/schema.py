@@ -61,6 +61,9 @@ def validate_domain(doc: SourceDocument) -> tuple[DomainHeader | None, list[Item
     entries: list[ItemEntry] = []
     raw_items = doc.data.get("items") if isinstance(doc.data, dict) else None
     if isinstance(raw_items, list):
+        valid = _all_valid(raw_items)
+        if valid is not None:
+            return header, list(map(ItemEntry, range(len(valid)), valid)), found
         for index, raw in enumerate(raw_items):
             item, item_found = _validate(doc, Item, raw, ("items", index), root=Domain)
             found.extend(item_found)
@@ -69,6 +72,23 @@ def validate_domain(doc: SourceDocument) -> tuple[DomainHeader | None, list[Item
             elif isinstance(raw, dict):
                 entries.append(_partial_item(index, raw, item_found))
     return header, entries, found
+
+
+def _all_valid(raw_items: list[Any]) -> list[Item] | None:
+    """Every item of a file validated in one call, or None when any is not a mapping or fails (each
+    is then validated on its own, for its findings). The same models as one call an item gives;
+    pydantic's loop over the list saves a tenth of the time a province's 100,000 items take."""
+    if not all(type(raw) is dict for raw in raw_items):
+        return None
+    try:
+        return _items_adapter().validate_python(raw_items)
+    except ValidationError:
+        return None
+
+
+@functools.cache
+def _items_adapter() -> TypeAdapter[list[Item]]:
+    return TypeAdapter(list[Item])
 
 
 def _partial_item(index: int, raw: dict[str, Any], errors: list[Diagnostic]) -> ItemEntry:
