@@ -323,7 +323,7 @@ def _quiet(item: Item, when: date = date.max) -> bool:
     if _time_limit_findings(item.time_limit, tuple(mode)) != _NO_FINDINGS:
         return False
     channels, audience = item.channels, item.audience
-    if mode == ["依申请"] and ("全社会" in audience or not BROADCAST_CHANNELS.isdisjoint(channels)):
+    if mode == _ON_REQUEST and ("全社会" in audience or not BROADCAST_CHANNELS.isdisjoint(channels)):
         return False  # `_request_public`
     if not ONLINE_CHANNELS.isdisjoint(channels):
         # a list of people names itself so (`_recipient_list`): one search of the joined texts
@@ -332,15 +332,17 @@ def _quiet(item: Item, when: date = date.max) -> bool:
         if ("名单" in text or "姓名" in text) and _recipients_online(item):
             return False
     levels = item.levels
+    # no value twice (these lists mostly hold one value: no set needed for those)
     return (
-        len(set(channels)) == len(channels)
-        and len(set(audience)) == len(audience)
-        and len(set(mode)) == len(mode)
-        and len(set(levels)) == len(levels)
+        (len(channels) < 2 or len(set(channels)) == len(channels))
+        and (len(audience) < 2 or len(set(audience)) == len(audience))
+        and (len(mode) < 2 or len(set(mode)) == len(mode))
+        and (len(levels) < 2 or len(set(levels)) == len(levels))
     )
 
 
 _NO_FINDINGS = (None, None)
+_ON_REQUEST = ["依申请"]  # compared with, never changed
 
 
 def _lint_grouping(df: DomainFile) -> list[Diagnostic]:
