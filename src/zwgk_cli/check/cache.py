@@ -3,7 +3,8 @@ reads and checks only that file.
 
 Why: an editor or a CI job re-validates a whole province after one edit; what a domain file gives
 (`file_check.slim(check_located(...))`) depends only on its bytes, its place in the catalogue,
-zwgk.yaml's bytes and zwgk's version, so an entry keyed by those stands in for reading it.
+zwgk.yaml's bytes, zwgk's version and, for a file that claims items, the upstream catalogue's bytes,
+so an entry keyed by those stands in for reading it.
 
 Entries are JSON (never pickle: a cache folder may come from elsewhere, a CI cache or a copied
 project), one file an entry, written atomically. An entry that cannot be read, is cut short, or
@@ -46,7 +47,7 @@ from zwgk_cli.core.source import SourceDocument
 # The folder's default name, beside the catalogue folder (the project's root in `zwgk init`'s layout).
 FOLDER_NAME = ".zwgk-cache"
 # Bumped whenever what an entry holds changes shape; an entry of another format is foreign.
-FORMAT = 3
+FORMAT = 4
 # An entry larger than this is not read (a province's biggest domain file gives a few MiB).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
@@ -67,11 +68,14 @@ def default_folder(root: Path) -> Path:
 
 @dataclass(slots=True)
 class FileCache:
-    """Entries for the domain files of the catalogue in `root` under the settings `settings_bytes`."""
+    """Entries for the domain files of the catalogue in `root` under the settings `settings_bytes`
+    (and the upstream catalogue `upstream`)."""
 
     folder: Path
     root: Path
     settings_bytes: bytes
+    # the digest of the upstream catalogue's files (see `pipeline._folder_digest`), None without one
+    upstream: bytes | None = None
     # files whose entry was there but not trusted (corrupt, cut short, foreign)
     ignored: list[Path] = field(default_factory=list)
     _keys: dict[Path, str] = field(default_factory=dict)
@@ -84,12 +88,17 @@ class FileCache:
             return None
         if content is None:
             return None
+        # A file that claims items depends on the upstream catalogue too: one whose bytes spell
+        # `claims`, or might in an escape ("\x63laims"); the others keep their entries when only
+        # the upstream changed.
+        claiming = self.upstream is not None and (b"claims" in content or b"\\" in content)
         digest = hashlib.sha256()
         for part in (
             f"zwgk {__version__} cache {FORMAT}".encode(),
             hashlib.sha256(self.settings_bytes).digest(),
             self._relative(path).encode(),
             hashlib.sha256(content).digest(),
+            self.upstream if claiming and self.upstream is not None else b"",
         ):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from zwgk_cli.check.cache import FileCache
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.check.file_check import FileOutcome, check_file, check_located, slim, unpack
 from zwgk_cli.check.pool import check_in_pool, pool_size
-from zwgk_cli.check.review_records import ReviewFile, read_reviews, review_paths
+from zwgk_cli.check.review_records import ReviewFile, Whole, read_reviews
 from zwgk_cli.check.review_settings import check_review_settings
 from zwgk_cli.check.rules import check_domains, check_settings
 from zwgk_cli.check.schema import assemble_domain, validate_settings
@@ -21,6 +22,7 @@ from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.core.codes import WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Summary, ZwgkError, say, sort_diagnostics, summarize
 from zwgk_cli.core.gc_pause import paused_gc
+from zwgk_cli.core.models import Item
 from zwgk_cli.sources.loading import LOOKALIKE_CODES, LoadResult, iter_yaml_files, load_file
 
 SETTINGS_FILE = "zwgk.yaml"
@@ -126,10 +128,12 @@ def _check_by_file(
 ) -> CheckResult | None:
     """The check file by file, in `processes` processes (see `check.pool`), keeping of each file
     only what the cross-file rules read; None when this catalogue is not checked that way (it
-    names an upstream catalogue, or has review records). With `cache_folder`, a file whose result
-    is cached there is not read at all, and the others' results are kept there."""
-    # Claimed items take values from the upstream catalogue's documents and review records compare
-    # whole domains: both need the models, so those catalogues are checked the other way.
+    names an upstream catalogue). With `cache_folder`, a file whose result is cached there is not
+    read at all, and the others' results are kept there."""
+    # Claimed items take values from the upstream catalogue's documents, which needs the models, so
+    # such catalogues are checked the other way. The review records are checked against the files'
+    # headers and item ids, which the summaries keep; the rare check that needs a domain's models
+    # (a town's version, a fingerprint to suggest) reads that file again (`_whole`).
     # zwgk.yaml is read with positions found on demand, as the other way would read it again.
     # In one process too, a file's raw data and models go once it is checked: the peak memory is
     # that of the summaries and one file, not of the whole catalogue read.
@@ -137,10 +141,24 @@ def _check_by_file(
     settings_load = load_file(root / SETTINGS_FILE, located=True)
     if settings_bytes is not None and _read_bytes(root / SETTINGS_FILE) != settings_bytes:
         settings_bytes = None  # changed while it was read: which settings the results are for is unknown
-    data = settings_load.document.data if settings_load.document is not None else None
-    if (isinstance(data, dict) and data.get("upstream") is not None) or (reviews and review_paths(root)):
-        return None
     settings_file, _, prologue = _check_settings_file(settings_load, None)
+    upstream: Upstream | None = None
+    upstream_digest: list[bytes | None] = [None]
+    if follow_upstream:
+        # with positions found on demand: a finding about an inherited value points into its file
+        loader = folder_upstream_loader(root, located=True)
+
+        def load(path: str) -> CheckResult:
+            """The upstream read, and the digest of its bytes as read (None: they changed meanwhile)."""
+            before = _folder_digest(root / path)
+            check: CheckResult = loader(path)
+            upstream_digest[0] = before if before == _folder_digest(root / path) else None
+            return check
+
+        upstream, found = load_upstream(settings_file, load if cache_folder is not None else loader)
+        prologue += found
+        if upstream is not None and upstream_digest[0] is None:
+            settings_bytes = None  # which upstream the results are for is unknown: no cache
 
     def done(count: int) -> None:
         if progress is not None:
@@ -149,7 +167,7 @@ def _check_by_file(
 
     cache = None
     if cache_folder is not None and settings_bytes is not None:
-        cache = FileCache(cache_folder, root, settings_bytes)
+        cache = FileCache(cache_folder, root, settings_bytes, upstream_digest[0] if upstream else None)
     # files with an entry are read from the cache while the others are checked (in the pool where
     # there is one); an entry that turns out untrusted leaves its file to be checked here after
     cached = [i for i, path in enumerate(paths) if cache.has(path)] if cache is not None else []
@@ -173,19 +191,21 @@ def _check_by_file(
         done(len(known) + count)
 
     if sharing > 1 and missing:
-        fresh = check_in_pool(missing, settings_file, sharing, done_fresh, read_cached if cached else None)
+        fresh = check_in_pool(
+            missing, settings_file, sharing, done_fresh, read_cached if cached else None, upstream
+        )
     elif cached:
         read_cached()
     if fresh is None:  # one process, or the pool could not do it
         fresh = []
         for path in missing:
-            fresh.append(unpack(slim(check_located(path, settings_file))))
+            fresh.append(unpack(slim(check_located(path, settings_file, upstream))))
             done_fresh(len(fresh))
     # entries that could not be trusted: their files checked here
     for index in cached:
         if index not in known:
             missing.append(paths[index])
-            fresh.append(unpack(slim(check_located(paths[index], settings_file))))
+            fresh.append(unpack(slim(check_located(paths[index], settings_file, upstream))))
     if cache is not None:
         for path, outcome in zip(missing, fresh, strict=True):
             cache.put(path, outcome)
@@ -193,7 +213,7 @@ def _check_by_file(
     outcomes = [known[i] if i in known else by_path[path] for i, path in enumerate(paths)]
     while True:
         result, across = _check_across(
-            root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False
+            root, settings_file, upstream, list(prologue), outcomes, claims=follow_upstream, models=False
         )
         # A finding of the cross-file rules in a file its worker found clean (and sent without
         # positions) is placed by reading that file again here, as the one-process check does.
@@ -205,10 +225,39 @@ def _check_by_file(
         ]
         if not again:
             result.cache_ignored = cache.ignored if cache is not None else []
+            if reviews:
+                add_reviews(result, whole=functools.partial(_whole, settings_file, upstream))
             return result
         del result
         for index in again:
-            outcomes[index] = check_file(load_file(outcomes[index].path, located=True), settings_file, None)
+            outcomes[index] = check_file(
+                load_file(outcomes[index].path, located=True), settings_file, upstream
+            )
+
+
+def _whole(sf: SettingsFile, upstream: Upstream | None, df: DomainFile) -> DomainFile:
+    """A file checked file by file (only what the cross-file rules read kept), read again whole for
+    the review records' check."""
+    if not df.items or type(df.items[0].item) is Item:
+        return df
+    again = check_file(load_file(df.doc.path, fast=True), sf, upstream, lints=False).file
+    return again if again is not None else df
+
+
+def _folder_digest(folder: Path) -> bytes | None:
+    """SHA-256 over a catalogue folder's zwgk.yaml and domain files (names and bytes); None when it
+    cannot be read."""
+    try:
+        paths = [folder / SETTINGS_FILE, *iter_yaml_files(folder)]
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for path in paths:
+        content = _read_bytes(path) if not path.is_symlink() else None
+        for part in (path.name.encode(), b"\0" if content is None else b"\1" + content):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    return digest.digest()
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -218,9 +267,10 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def add_reviews(result: CheckResult) -> None:
-    """Read and check the review records beside the sources into `result` (in place)."""
-    result.reviews, found = read_reviews(result.root, result.settings, result.files)
+def add_reviews(result: CheckResult, whole: Whole | None = None) -> None:
+    """Read and check the review records beside the sources into `result` (in place; `whole`: how
+    to read a file's models again when `result` holds only what the cross-file rules read)."""
+    result.reviews, found = read_reviews(result.root, result.settings, result.files, whole)
     if not result.reviews and not found:
         return
     result.diagnostics = sort_diagnostics(result.diagnostics + found)
