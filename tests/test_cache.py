@@ -12,9 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 # the planted catalogue and its helpers are test_pool's
-from conftest import ROOT
-from test_pool import _edit, _ids, _same, planted  # noqa: F401
-from zwgk_cli.check import pipeline
+from conftest import ROOT, build_case
+from test_build_hardening import tree
+from test_pool import CASE_FOLDERS, _edit, _ids, _same, planted  # noqa: F401
+from zwgk_cli.build.builder import build
+from zwgk_cli.check import file_check, pipeline
 from zwgk_cli.check.cache import FOLDER_NAME, FileCache, default_folder
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
@@ -318,6 +320,58 @@ def test_an_upstream_changing_while_it_is_read_leaves_the_cache_alone(
     cache = tmp_path / "cache"
     uncached = check_catalogue(catalogue, jobs=1, models=False)
     digests = iter([b"before", b"after"])
-    monkeypatch.setattr(pipeline, "_folder_digest", lambda folder: next(digests))
+    monkeypatch.setattr(pipeline, "folder_digest", lambda folder: next(digests))
     _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
     assert _entries(cache) == []  # which upstream the results would be for is unknown
+
+
+def _ruled(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the next checks put through the per-file rules."""
+    seen: list[Path] = []
+    real = file_check.check_items
+
+    def spy(sf, df):  # type: ignore[no-untyped-def]
+        if df.doc.path.parent.name != "upstream-chongqing":  # the upstream's own check is not cached
+            seen.append(df.doc.path)
+        return real(sf, df)
+
+    monkeypatch.setattr(file_check, "check_items", spy)
+    return seen
+
+
+@pytest.mark.parametrize("case", CASE_FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in CASE_FOLDERS])
+def test_the_check_with_models_reads_and_fills_it_unchanged(case: Path, tmp_path: Path) -> None:
+    folder = build_case(case, tmp_path)
+    cache = tmp_path / "cache"
+    expected = check_catalogue(folder)
+    for _ in ("cold", "warm"):  # as `build` checks: the models' way
+        cached = check_catalogue(folder, cache=cache)
+        _same(cached, expected)
+        assert cached.catalogue == expected.catalogue
+    _same(check_catalogue(folder, jobs=1, models=False, cache=cache), expected)  # validate after build
+
+
+def test_build_reuses_what_validate_kept_and_keeps_what_it_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    cache = tmp_path / "cache"
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    plain = tree(build(catalogue, tmp_path / "plain").out)
+    ruled = _ruled(monkeypatch)
+    assert tree(build(catalogue, tmp_path / "cold", cache=cache).out) == plain
+    assert ruled == files
+    assert len(_entries(cache)) == len(files)
+    # validate reads every file's result from what the build kept
+    checked = _checked(monkeypatch)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), check_catalogue(catalogue))
+    assert checked == []
+    # a second build puts no file through the per-file rules, and writes the same bytes
+    ruled.clear()
+    assert tree(build(catalogue, tmp_path / "warm", cache=cache).out) == plain
+    assert ruled == []
+    # one file edited: only it goes through them again
+    edited = catalogue / "shjz.yaml"
+    _edit(edited, "domain: 社会救助", "domain: 社会救助  # 已复核")
+    build(catalogue, tmp_path / "edited", cache=cache)
+    assert ruled == [edited]

@@ -24,25 +24,27 @@ is a few list operations a column, not a loop of checks an item.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, cross_entries, cross_values
+from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, cross_entries, cross_values, slim, unpack
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry
 from zwgk_cli.core.codes import CODES
 from zwgk_cli.core.diagnostics import Diagnostic, Text
 from zwgk_cli.core.models import DomainHeader, Waiver
 from zwgk_cli.core.source import SourceDocument
+from zwgk_cli.sources.loading import iter_yaml_files, linked_step
 
 # The folder's default name, beside the catalogue folder (the project's root in `zwgk init`'s layout).
 FOLDER_NAME = ".zwgk-cache"
@@ -58,6 +60,37 @@ _ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
 
 class _Unfit(Exception):
     """An outcome holds something an entry cannot keep, or an entry something it should not."""
+
+
+def upstream_folder(root: Path, settings: Any) -> Path | None:
+    """The folder of the upstream catalogue that zwgk.yaml's data `settings` names, as the check
+    reads it; None without one, or with one the check refuses (absolute, through a link)."""
+    config = settings.get("upstream") if isinstance(settings, dict) else None
+    path = config.get("path") if isinstance(config, dict) else None
+    if not isinstance(path, str) or not path or path.startswith("~"):
+        return None
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor or linked_step(root, path):
+        return None
+    return root / path
+
+
+def folder_digest(folder: Path) -> bytes | None:
+    """SHA-256 over a catalogue folder's zwgk.yaml and domain files (names and bytes), as the key
+    of what depends on it; None when it cannot be listed."""
+    try:
+        paths = [folder / "zwgk.yaml", *iter_yaml_files(folder)]
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            content = path.read_bytes() if not path.is_symlink() else None
+        except OSError:
+            content = None
+        for part in (path.name.encode(), b"\0" if content is None else b"\1" + content):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    return digest.digest()
 
 
 def default_folder(root: Path) -> Path:
@@ -79,6 +112,7 @@ class FileCache:
     # files whose entry was there but not trusted (corrupt, cut short, foreign)
     ignored: list[Path] = field(default_factory=list)
     _keys: dict[Path, str] = field(default_factory=dict)
+    _waiting: list[tuple[Path, FileOutcome]] = field(default_factory=list)
 
     def _key(self, path: Path) -> str | None:
         """The entry's name for `path` as it is now; None when it cannot be read (its check says why)."""
@@ -186,6 +220,25 @@ class FileCache:
         except (_Unfit, OSError, ValueError):
             return
         self._prune(entry)
+
+    def clean(self, path: Path) -> bool:
+        """Whether `path` as it is now has an entry it can trust that records no finding."""
+        hit = self.get(path)
+        return hit is not None and hit.clean
+
+    def later(self, path: Path, outcome: FileOutcome) -> None:
+        """Keep `outcome` (a whole one: a slimmed copy is kept, it is left as it is) with `flush`."""
+        if outcome.file is None:
+            self._waiting.append((path, outcome))
+            return
+        copy = dataclasses.replace(outcome, read=list(outcome.read), rules=list(outcome.rules))
+        self._waiting.append((path, unpack(slim(copy))))
+
+    def flush(self) -> None:
+        """Write what `later` kept."""
+        for path, outcome in self._waiting:
+            self.put(path, outcome)
+        self._waiting.clear()
 
     @staticmethod
     def _prune(kept: Path) -> None:

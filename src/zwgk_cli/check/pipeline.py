@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zwgk_cli.check.cache import FileCache
+from zwgk_cli.check.cache import FileCache, folder_digest, upstream_folder
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.check.file_check import FileOutcome, check_file, check_located, slim, unpack
 from zwgk_cli.check.pool import check_in_pool, pool_size
@@ -83,7 +82,9 @@ def check_catalogue(
     # `pool.pool_size`); `models`: whether the caller needs the models (`CheckResult.catalogue`
     # and the files' items): without them the files are checked one by one, keeping only what the
     # cross-file rules read, in several processes where `jobs` allows. `cache`: the folder where
-    # that file-by-file check keeps each file's result between runs (see `check.cache`); None: none.
+    # each file's result is kept between runs (see `check.cache`); None: none. The file-by-file check
+    # does not read a file whose entry is there; the check with models (it needs every file's
+    # models) skips the per-file rules of a file whose entry records no finding.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -94,15 +95,15 @@ def check_catalogue(
     domain_paths = list(iter_yaml_files(root))
     if fast and not located and not models:
         processes = pool_size(jobs, domain_paths)
-        by_file = _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress, cache)
-        if by_file is not None:
-            return by_file
+        return _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress, cache)
     paths = [settings_path, *domain_paths]
+    settings_bytes = _read_bytes(settings_path) if cache is not None and fast and not located else None
     loads: list[LoadResult] = []
     for path in paths:
         loads.append(load_file(path, fast=fast, located=located))
         if progress is not None:
             progress("read", len(loads), len(paths))
+    file_cache, upstream_state = _models_cache(root, cache, settings_bytes, loads[0], follow_upstream)
     loader = folder_upstream_loader(root, located=fast or located) if follow_upstream else None
     first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
     # a file with findings is read again keeping its text; its data is taken from the fast read
@@ -111,10 +112,33 @@ def check_catalogue(
     def reload(path: Path) -> LoadResult:
         return load_file(path, located=True, known=earlier.pop(path, None))
 
-    result = check_with_positions(root, loads, loader, reload, first_upstream_loader=first, progress=progress)
+    result = check_with_positions(
+        root, loads, loader, reload, first_upstream_loader=first, progress=progress, cache=file_cache
+    )
+    if file_cache is not None:
+        folder, digest = upstream_state
+        if folder is None or folder_digest(folder) == digest:  # else which upstream it was is unknown
+            file_cache.flush()
+        result.cache_ignored = file_cache.ignored
     if reviews:
         add_reviews(result)
     return result
+
+
+def _models_cache(
+    root: Path, cache: Path | None, settings_bytes: bytes | None, settings: LoadResult, follow_upstream: bool
+) -> tuple[FileCache | None, tuple[Path | None, bytes | None]]:
+    """The cache the check with models reads (files whose entry records no finding skip the
+    per-file rules) and fills, when the settings read are those `settings_bytes` held; and the
+    upstream folder with its digest, to be compared once the check has read it."""
+    if cache is None or settings_bytes is None or _read_bytes(root / SETTINGS_FILE) != settings_bytes:
+        return None, (None, None)
+    data = settings.document.data if settings.document is not None else None
+    folder = upstream_folder(root, data) if follow_upstream else None
+    digest = folder_digest(folder) if folder is not None else None
+    if folder is not None and digest is None:
+        return None, (None, None)
+    return FileCache(cache, root, settings_bytes, digest), (folder, digest)
 
 
 def _check_by_file(
@@ -125,15 +149,14 @@ def _check_by_file(
     reviews: bool,
     progress: CheckProgress | None,
     cache_folder: Path | None = None,
-) -> CheckResult | None:
+) -> CheckResult:
     """The check file by file, in `processes` processes (see `check.pool`), keeping of each file
-    only what the cross-file rules read; None when this catalogue is not checked that way (it
-    names an upstream catalogue). With `cache_folder`, a file whose result is cached there is not
-    read at all, and the others' results are kept there."""
-    # Claimed items take values from the upstream catalogue's documents, which needs the models, so
-    # such catalogues are checked the other way. The review records are checked against the files'
-    # headers and item ids, which the summaries keep; the rare check that needs a domain's models
-    # (a town's version, a fingerprint to suggest) reads that file again (`_whole`).
+    only what the cross-file rules read. With `cache_folder`, a file whose result is cached there
+    is not read at all, and the others' results are kept there."""
+    # The upstream catalogue is read first: the workers inherit it and complete claimed items from
+    # it. The review records are checked against the files' headers and item ids, which the
+    # summaries keep; the rare check that needs a domain's models (a town's version, a fingerprint
+    # to suggest) reads that file again (`_whole`).
     # zwgk.yaml is read with positions found on demand, as the other way would read it again.
     # In one process too, a file's raw data and models go once it is checked: the peak memory is
     # that of the summaries and one file, not of the whole catalogue read.
@@ -142,23 +165,17 @@ def _check_by_file(
     if settings_bytes is not None and _read_bytes(root / SETTINGS_FILE) != settings_bytes:
         settings_bytes = None  # changed while it was read: which settings the results are for is unknown
     settings_file, _, prologue = _check_settings_file(settings_load, None)
+    data = settings_load.document.data if settings_load.document is not None else None
     upstream: Upstream | None = None
-    upstream_digest: list[bytes | None] = [None]
+    digest: bytes | None = None
     if follow_upstream:
         # with positions found on demand: a finding about an inherited value points into its file
-        loader = folder_upstream_loader(root, located=True)
-
-        def load(path: str) -> CheckResult:
-            """The upstream read, and the digest of its bytes as read (None: they changed meanwhile)."""
-            before = _folder_digest(root / path)
-            check: CheckResult = loader(path)
-            upstream_digest[0] = before if before == _folder_digest(root / path) else None
-            return check
-
-        upstream, found = load_upstream(settings_file, load if cache_folder is not None else loader)
+        folder = upstream_folder(root, data) if cache_folder is not None else None
+        digest = folder_digest(folder) if folder is not None else None
+        upstream, found = load_upstream(settings_file, folder_upstream_loader(root, located=True))
         prologue += found
-        if upstream is not None and upstream_digest[0] is None:
-            settings_bytes = None  # which upstream the results are for is unknown: no cache
+        if folder is not None and (digest is None or folder_digest(folder) != digest):
+            settings_bytes = None  # changed while it was read: which upstream the results are for is unknown
 
     def done(count: int) -> None:
         if progress is not None:
@@ -167,7 +184,7 @@ def _check_by_file(
 
     cache = None
     if cache_folder is not None and settings_bytes is not None:
-        cache = FileCache(cache_folder, root, settings_bytes, upstream_digest[0] if upstream else None)
+        cache = FileCache(cache_folder, root, settings_bytes, digest)
     # files with an entry are read from the cache while the others are checked (in the pool where
     # there is one); an entry that turns out untrusted leaves its file to be checked here after
     cached = [i for i, path in enumerate(paths) if cache.has(path)] if cache is not None else []
@@ -244,22 +261,6 @@ def _whole(sf: SettingsFile, upstream: Upstream | None, df: DomainFile) -> Domai
     return again if again is not None else df
 
 
-def _folder_digest(folder: Path) -> bytes | None:
-    """SHA-256 over a catalogue folder's zwgk.yaml and domain files (names and bytes); None when it
-    cannot be read."""
-    try:
-        paths = [folder / SETTINGS_FILE, *iter_yaml_files(folder)]
-    except OSError:
-        return None
-    digest = hashlib.sha256()
-    for path in paths:
-        content = _read_bytes(path) if not path.is_symlink() else None
-        for part in (path.name.encode(), b"\0" if content is None else b"\1" + content):
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-    return digest.digest()
-
-
 def _read_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -291,6 +292,7 @@ def check_with_positions(
     first_upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
     errors_only: bool = False,
+    cache: FileCache | None = None,
 ) -> CheckResult:
     """Check `loads` (zwgk.yaml first), re-reading with positions each fast-read file with findings
     (in place: the list then holds the reads the result was checked on)."""
@@ -304,13 +306,14 @@ def check_with_positions(
     # first check leaves out the lints (they only warn) and, when it finds no error, is returned as
     # it is: warnings are missing or keep the fast read's rough positions, and nobody sees them. With
     # errors it goes on as without `errors_only`, rounds running until the lints have run too.
+    # `cache`: per-file results as `validate` keeps them (see `check_sources`).
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
     if prepare is not None:
         prepare(loads)
     linted = not errors_only
-    result = check_sources(root, loads[0], loads[1:], first_loader, progress, lints=linted)
+    result = check_sources(root, loads[0], loads[1:], first_loader, progress, lints=linted, cache=cache)
     if not linted and not result.summary.errors:
         return result
     loader = first_loader
@@ -334,7 +337,7 @@ def check_with_positions(
             prepare(loads)
         loader = upstream_loader
         linted = True
-        result = check_sources(root, loads[0], loads[1:], loader, progress)
+        result = check_sources(root, loads[0], loads[1:], loader, progress, cache=cache)
 
 
 def _fast_and_flagged(load: LoadResult, flagged: set[Path | None]) -> bool:
@@ -368,17 +371,31 @@ def check_sources(
     progress: CheckProgress | None = None,
     *,
     lints: bool = True,
+    cache: FileCache | None = None,
 ) -> CheckResult:
     """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
     # `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
     # resolved. `progress` hears of each domain file validated. Without `lints`, the checks that
-    # can only warn (lint_domain, lint_village_frequency) are left out.
+    # can only warn (lint_domain, lint_village_frequency) are left out. `cache`: a file whose entry
+    # there records no finding is only validated (its models are needed), not put through the
+    # per-file rules again; the others' results are kept there (`FileCache.later`) when they are
+    # what `validate` would keep: a clean file, or one read with positions.
     settings_file, upstream, diagnostics = _check_settings_file(loaded, upstream_loader)
     outcomes: list[FileOutcome] = []
     for done, domain_load in enumerate(domain_loads, start=1):
         if progress is not None:
             progress("check", done, len(domain_loads))
-        outcomes.append(check_file(domain_load, settings_file, upstream, lints=lints))
+        doc = domain_load.document
+        known = cache is not None and lints and doc is not None and cache.clean(doc.path)
+        outcome = check_file(domain_load, settings_file, upstream, lints=lints, rules=not known)
+        if (
+            cache is not None
+            and lints
+            and not known
+            and (outcome.clean or (doc is not None and doc.positions))
+        ):
+            cache.later(outcome.path, outcome)
+        outcomes.append(outcome)
     result, _ = _check_across(
         root, settings_file, upstream, diagnostics, outcomes, claims=upstream_loader is not None
     )
