@@ -91,7 +91,7 @@ def check_in_pool(
         running: dict[Future[FileOutcome], int] = {}
         try:
             while True:
-                while len(running) < workers and (index := take()) is not None:
+                while len(running) < 2 * workers and (index := take()) is not None:
                     running[pool.submit(_work, index)] = index
                 if not running:
                     return
@@ -101,6 +101,8 @@ def check_in_pool(
         except BaseException as exc:  # the pool broke: said to the main thread
             failed.append(exc)
 
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
@@ -119,6 +121,7 @@ def check_in_pool(
     except (BrokenProcessPool, OSError):
         return None
     finally:
+        sys.setswitchinterval(switch)
         _task = None
         if meanwhile is not None:  # the pool could not start
             meanwhile()
