@@ -129,9 +129,10 @@ DIFF_STEPS = [
     ("0834498", "+ lints left out of a side's first check"),
     ("776ef50", "+ fields compared only where the values differ"),
     ("dca7a2e", "+ JSON bytes to stdout without decoding"),
+    ("ec4d653", "+ strings both sides hold alike kept once; a link's white space found in C"),
 ]
 # the row of today's diff says what the last step added
-DIFF_LAST_STEP = "+ strings both sides hold alike kept once; a link's white space found in C"
+DIFF_LAST_STEP = "+ the old side read by a forked process while this one reads the new"
 
 
 @dataclass(frozen=True)
