@@ -12,9 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 # the planted catalogue and its helpers are test_pool's
-from test_pool import _edit, _ids, _same, planted  # noqa: F401
-from zwgk_cli.check import pipeline
-from zwgk_cli.check.cache import FOLDER_NAME, default_folder
+from conftest import ROOT, build_case
+from test_build_hardening import tree
+from test_pool import CASE_FOLDERS, _edit, _ids, _same, planted  # noqa: F401
+from zwgk_cli.build.builder import build
+from zwgk_cli.check import file_check, pipeline
+from zwgk_cli.check.cache import FOLDER_NAME, FileCache, default_folder
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.options import cache_folder
@@ -35,9 +38,9 @@ def _checked(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = pipeline.check_located
 
-    def spy(path, sf):  # type: ignore[no-untyped-def]
+    def spy(path, sf, upstream=None):  # type: ignore[no-untyped-def]
         seen.append(path)
-        return real(path, sf)
+        return real(path, sf, upstream)
 
     monkeypatch.setattr(pipeline, "check_located", spy)
     return seen
@@ -244,3 +247,131 @@ def test_the_suite_leaves_no_cache_in_the_repository() -> None:
     assert not (root / FOLDER_NAME).exists() or (root / ".gitignore").read_text().count(FOLDER_NAME)
     assert not (root / "tests" / "cases" / FOLDER_NAME).exists()
     assert cache_folder(root / "catalogues", no_cache=False) is None
+
+
+def test_a_catalogue_with_review_records_is_cached_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the shipped catalogue has records for every domain, and a town's record naming an item (its
+    # check reads that domain's file again whole, see `pipeline._whole`)
+    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    cache = tmp_path / "cache"
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    whole = check_catalogue(catalogue)  # the models' way, every record checked against whole domains
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), whole)
+    assert len(_entries(cache)) == len(files)
+    seen = _checked(monkeypatch)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), whole)
+    assert seen == []
+    # an item an opinion names renamed: the records' findings change, and only that file is checked
+    domain = catalogue / "shjz.yaml"
+    _edit(domain, "  - id: shjz-003\n", "  - id: shjz-093\n")
+    again = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert seen == [domain]
+    monkeypatch.undo()
+    after = check_catalogue(catalogue)
+    assert [d.code for d in after.diagnostics if d.code.startswith("review-")] == ["review-opinion-item"]
+    _same(again, after)
+
+
+def test_an_upstream_change_checks_the_claiming_files_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    cache = tmp_path / "cache"
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    # a value every claiming item of 社会救助 inherits: their findings and the claims' hashes change
+    upstream_file = catalogue / "upstream-chongqing" / "shjz.yaml"
+    _edit(
+        upstream_file,
+        "time_limit: 制定或获取信息之日起10个工作日内",
+        "time_limit: 制定或获取信息之日起30个工作日内",
+        99,
+    )
+    seen = _checked(monkeypatch)
+    again = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert seen == files  # every shipped domain file claims items
+    monkeypatch.undo()
+    after = check_catalogue(catalogue)
+    assert {"time-limit-long", "claim-stale"} <= {d.code for d in after.diagnostics}
+    _same(again, after)
+
+
+def test_only_the_files_that_claim_depend_on_the_upstream(tmp_path: Path) -> None:
+    claiming, own = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    claiming.write_text("items:\n  - {id: a-001, claims: sj-001}\n", encoding="utf-8")
+    own.write_text("items:\n  - {id: b-001, name: 事项}\n", encoding="utf-8")
+    escaped = tmp_path / "c.yaml"  # a key may be spelt with an escape
+    escaped.write_text('items:\n  - {id: c-001, "cl\\x61ims": sj-001}\n', encoding="utf-8")
+
+    def key(path: Path, upstream: bytes | None) -> str | None:
+        return FileCache(tmp_path / "cache", tmp_path, b"settings", upstream)._key(path)
+
+    assert key(own, b"one") == key(own, b"two") == key(own, None)
+    assert len({key(claiming, b"one"), key(claiming, b"two"), key(claiming, None)}) == 3
+    assert key(escaped, b"one") != key(escaped, b"two")
+
+
+def test_an_upstream_changing_while_it_is_read_leaves_the_cache_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    cache = tmp_path / "cache"
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    digests = iter([b"before", b"after"])
+    monkeypatch.setattr(pipeline, "folder_digest", lambda folder: next(digests))
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
+    assert _entries(cache) == []  # which upstream the results would be for is unknown
+
+
+def _ruled(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the next checks put through the per-file rules."""
+    seen: list[Path] = []
+    real = file_check.check_items
+
+    def spy(sf, df):  # type: ignore[no-untyped-def]
+        if df.doc.path.parent.name != "upstream-chongqing":  # the upstream's own check is not cached
+            seen.append(df.doc.path)
+        return real(sf, df)
+
+    monkeypatch.setattr(file_check, "check_items", spy)
+    return seen
+
+
+@pytest.mark.parametrize("case", CASE_FOLDERS, ids=[f"{p.parent.name}-{p.name}" for p in CASE_FOLDERS])
+def test_the_check_with_models_reads_and_fills_it_unchanged(case: Path, tmp_path: Path) -> None:
+    folder = build_case(case, tmp_path)
+    cache = tmp_path / "cache"
+    expected = check_catalogue(folder)
+    for _ in ("cold", "warm"):  # as `build` checks: the models' way
+        cached = check_catalogue(folder, cache=cache)
+        _same(cached, expected)
+        assert cached.catalogue == expected.catalogue
+    _same(check_catalogue(folder, jobs=1, models=False, cache=cache), expected)  # validate after build
+
+
+def test_build_reuses_what_validate_kept_and_keeps_what_it_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    cache = tmp_path / "cache"
+    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    plain = tree(build(catalogue, tmp_path / "plain").out)
+    ruled = _ruled(monkeypatch)
+    assert tree(build(catalogue, tmp_path / "cold", cache=cache).out) == plain
+    assert ruled == files
+    assert len(_entries(cache)) == len(files)
+    # validate reads every file's result from what the build kept
+    checked = _checked(monkeypatch)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), check_catalogue(catalogue))
+    assert checked == []
+    # a second build puts no file through the per-file rules, and writes the same bytes
+    ruled.clear()
+    assert tree(build(catalogue, tmp_path / "warm", cache=cache).out) == plain
+    assert ruled == []
+    # one file edited: only it goes through them again
+    edited = catalogue / "shjz.yaml"
+    _edit(edited, "domain: 社会救助", "domain: 社会救助  # 已复核")
+    build(catalogue, tmp_path / "edited", cache=cache)
+    assert ruled == [edited]

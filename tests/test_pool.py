@@ -163,9 +163,9 @@ def test_this_process_takes_a_share_of_the_files_biggest_first(
     here: list[Path] = []
     real = pool.check_located
 
-    def spy(path, sf):  # type: ignore[no-untyped-def]
+    def spy(path, sf, upstream=None):  # type: ignore[no-untyped-def]
         here.append(path)  # in a forked worker, appended to the worker's copy only
-        return real(path, sf)
+        return real(path, sf, upstream)
 
     monkeypatch.setattr(pool, "check_located", spy)
     _same(check_catalogue(planted, jobs=2, models=False), serial)

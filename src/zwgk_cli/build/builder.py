@@ -283,6 +283,7 @@ def build(
     epoch: int | None = None,
     jobs: int | None = None,
     require_stage: str | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, render everything and replace `out` atomically.
 
@@ -295,7 +296,9 @@ def build(
     command line passes ZWGK_JOBS) writes the workbook and the Word document in this process instead of a helper.
     `require_stage` (else zwgk.yaml's review.require): publish only the domains that passed that
     review stage with their content as it is; the others are listed in `BuildResult.gate`, kept
-    out of every output but the task table, which marks them (先审后发).
+    out of every output but the task table, which marks them (先审后发). `cache`: the folder of
+    per-file check results that `validate` keeps (see `check.cache`): files it records as clean
+    skip the per-file rules, and the check's results are kept there; None: no cache.
 
     Raises ZwgkError when the build cannot run (missing folder, an output folder that is not ours).
     """
@@ -308,7 +311,7 @@ def build(
     except OSError as exc:  # no write permission beside the output folder …
         raise _write_failed(out, exc) from exc
     with lock, helper(run_helper_job, jobs) as aside:  # forked now, while this process is still small
-        check = check_catalogue(root, progress=check_progress)
+        check = check_catalogue(root, progress=check_progress, cache=cache)
         if on_checked is not None:
             on_checked(check)
         result = BuildResult(check, out)

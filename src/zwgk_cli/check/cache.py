@@ -3,7 +3,8 @@ reads and checks only that file.
 
 Why: an editor or a CI job re-validates a whole province after one edit; what a domain file gives
 (`file_check.slim(check_located(...))`) depends only on its bytes, its place in the catalogue,
-zwgk.yaml's bytes and zwgk's version, so an entry keyed by those stands in for reading it.
+zwgk.yaml's bytes, zwgk's version and, for a file that claims items, the upstream catalogue's bytes,
+so an entry keyed by those stands in for reading it.
 
 Entries are JSON (never pickle: a cache folder may come from elsewhere, a CI cache or a copied
 project), one file an entry, written atomically. An entry that cannot be read, is cut short, or
@@ -23,30 +24,32 @@ is a few list operations a column, not a loop of checks an item.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, cross_entries, cross_values
+from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, cross_entries, cross_values, slim, unpack
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import DomainFile, ItemEntry
 from zwgk_cli.core.codes import CODES
 from zwgk_cli.core.diagnostics import Diagnostic, Text
 from zwgk_cli.core.models import DomainHeader, Waiver
 from zwgk_cli.core.source import SourceDocument
+from zwgk_cli.sources.loading import iter_yaml_files, linked_step
 
 # The folder's default name, beside the catalogue folder (the project's root in `zwgk init`'s layout).
 FOLDER_NAME = ".zwgk-cache"
 # Bumped whenever what an entry holds changes shape; an entry of another format is foreign.
-FORMAT = 3
+FORMAT = 4
 # An entry larger than this is not read (a province's biggest domain file gives a few MiB).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
@@ -59,6 +62,37 @@ class _Unfit(Exception):
     """An outcome holds something an entry cannot keep, or an entry something it should not."""
 
 
+def upstream_folder(root: Path, settings: Any) -> Path | None:
+    """The folder of the upstream catalogue that zwgk.yaml's data `settings` names, as the check
+    reads it; None without one, or with one the check refuses (absolute, through a link)."""
+    config = settings.get("upstream") if isinstance(settings, dict) else None
+    path = config.get("path") if isinstance(config, dict) else None
+    if not isinstance(path, str) or not path or path.startswith("~"):
+        return None
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor or linked_step(root, path):
+        return None
+    return root / path
+
+
+def folder_digest(folder: Path) -> bytes | None:
+    """SHA-256 over a catalogue folder's zwgk.yaml and domain files (names and bytes), as the key
+    of what depends on it; None when it cannot be listed."""
+    try:
+        paths = [folder / "zwgk.yaml", *iter_yaml_files(folder)]
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            content = path.read_bytes() if not path.is_symlink() else None
+        except OSError:
+            content = None
+        for part in (path.name.encode(), b"\0" if content is None else b"\1" + content):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    return digest.digest()
+
+
 def default_folder(root: Path) -> Path:
     """Where the cache of the catalogue in `root` goes unless told: beside the catalogue folder,
     so that it never sits among the sources (which are published and formatted)."""
@@ -67,14 +101,18 @@ def default_folder(root: Path) -> Path:
 
 @dataclass(slots=True)
 class FileCache:
-    """Entries for the domain files of the catalogue in `root` under the settings `settings_bytes`."""
+    """Entries for the domain files of the catalogue in `root` under the settings `settings_bytes`
+    (and the upstream catalogue `upstream`)."""
 
     folder: Path
     root: Path
     settings_bytes: bytes
+    # the digest of the upstream catalogue's files (see `pipeline._folder_digest`), None without one
+    upstream: bytes | None = None
     # files whose entry was there but not trusted (corrupt, cut short, foreign)
     ignored: list[Path] = field(default_factory=list)
     _keys: dict[Path, str] = field(default_factory=dict)
+    _waiting: list[tuple[Path, FileOutcome]] = field(default_factory=list)
 
     def _key(self, path: Path) -> str | None:
         """The entry's name for `path` as it is now; None when it cannot be read (its check says why)."""
@@ -84,12 +122,17 @@ class FileCache:
             return None
         if content is None:
             return None
+        # A file that claims items depends on the upstream catalogue too: one whose bytes spell
+        # `claims`, or might in an escape ("\x63laims"); the others keep their entries when only
+        # the upstream changed.
+        claiming = self.upstream is not None and (b"claims" in content or b"\\" in content)
         digest = hashlib.sha256()
         for part in (
             f"zwgk {__version__} cache {FORMAT}".encode(),
             hashlib.sha256(self.settings_bytes).digest(),
             self._relative(path).encode(),
             hashlib.sha256(content).digest(),
+            self.upstream if claiming and self.upstream is not None else b"",
         ):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
@@ -177,6 +220,25 @@ class FileCache:
         except (_Unfit, OSError, ValueError):
             return
         self._prune(entry)
+
+    def clean(self, path: Path) -> bool:
+        """Whether `path` as it is now has an entry it can trust that records no finding."""
+        hit = self.get(path)
+        return hit is not None and hit.clean
+
+    def later(self, path: Path, outcome: FileOutcome) -> None:
+        """Keep `outcome` (a whole one: a slimmed copy is kept, it is left as it is) with `flush`."""
+        if outcome.file is None:
+            self._waiting.append((path, outcome))
+            return
+        copy = dataclasses.replace(outcome, read=list(outcome.read), rules=list(outcome.rules))
+        self._waiting.append((path, unpack(slim(copy))))
+
+    def flush(self) -> None:
+        """Write what `later` kept."""
+        for path, outcome in self._waiting:
+            self.put(path, outcome)
+        self._waiting.clear()
 
     @staticmethod
     def _prune(kept: Path) -> None:

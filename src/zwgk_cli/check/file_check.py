@@ -72,10 +72,10 @@ class FileOutcome:
 
 
 def check_file(
-    load: LoadResult, sf: SettingsFile, upstream: Upstream | None, *, lints: bool = True
+    load: LoadResult, sf: SettingsFile, upstream: Upstream | None, *, lints: bool = True, rules: bool = True
 ) -> FileOutcome:
     """Validate one loaded domain file and apply the per-file rules (without `lints`, those that
-    can only warn are left out)."""
+    can only warn are left out; without `rules`, all of them: the file is known to pass them)."""
     if load.document is None:
         # where it is comes from its own finding; without one its domain cannot be told
         where = next((d.file for d in load.diagnostics if d.file is not None), Path())
@@ -90,6 +90,8 @@ def check_file(
         return outcome
     df.header, df.items, found = validate_domain(effective)
     outcome.read += found
+    if not rules:
+        return outcome
     settings = sf.settings
     levels = settings.levels if settings else None
     outcome.rules += check_items(sf, df)
@@ -100,16 +102,16 @@ def check_file(
     return outcome
 
 
-def check_located(path: Path, sf: SettingsFile) -> FileOutcome:
+def check_located(path: Path, sf: SettingsFile, upstream: Upstream | None = None) -> FileOutcome:
     """A file read the fast way and checked; read again with positions when it has findings (as
     the check of a whole folder does, see `pipeline.check_with_positions`)."""
-    # The unit of work of `validate`: what it gives depends only on the file's bytes, zwgk's version
-    # and the settings (this way is taken only without an upstream catalogue), so a cache keyed by
-    # those could give it back instead.
+    # The unit of work of `validate`: what it gives depends only on the file's bytes, zwgk's version,
+    # the settings and, for a file that claims items, the upstream catalogue, so a cache keyed by
+    # those can give it back instead (`check.cache`).
     load = load_file(path, fast=True)
-    outcome = check_file(load, sf, None)
+    outcome = check_file(load, sf, upstream)
     if not outcome.clean and load.document is not None and not load.document.positions:
-        outcome = check_file(load_file(path, located=True, known=load), sf, None)
+        outcome = check_file(load_file(path, located=True, known=load), sf, upstream)
     return outcome
 
 
@@ -121,9 +123,11 @@ def slim(outcome: FileOutcome) -> FileOutcome:
     # 17 µs an item, against 3 µs for the values): a province's 100,000 items took this process
     # seconds. The raw data costs as much again, and the validated header holds the raw items too.
     df = outcome.file
-    if df is None or df.original is not None:  # a claiming file keeps everything (no upstream here)
+    if df is None:
         return outcome
-    doc = df.doc
+    # a claiming file as written: the claim rules read its claims there (`coverage._claims`), the
+    # other cross-file rules its items as completed from the upstream (in `df.items`)
+    doc = df.source
     # a file whose header failed names its domain by its text (`DomainFile.claimed_domain`)
     text = doc.text if df.header is None else ""
     slim_doc = SourceDocument(doc.path, text, _slim_data(doc.data), positions=False)

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zwgk_cli.check.cache import FileCache
+from zwgk_cli.check.cache import FileCache, folder_digest, upstream_folder
 from zwgk_cli.check.coverage import UpstreamLoader, claim_diagnostics, load_upstream
 from zwgk_cli.check.file_check import FileOutcome, check_file, check_located, slim, unpack
 from zwgk_cli.check.pool import check_in_pool, pool_size
-from zwgk_cli.check.review_records import ReviewFile, read_reviews, review_paths
+from zwgk_cli.check.review_records import ReviewFile, Whole, read_reviews
 from zwgk_cli.check.review_settings import check_review_settings
 from zwgk_cli.check.rules import check_domains, check_settings
 from zwgk_cli.check.schema import assemble_domain, validate_settings
@@ -21,6 +21,7 @@ from zwgk_cli.core.catalogue import Catalogue, DomainFile, SettingsFile, located
 from zwgk_cli.core.codes import WAIVABLE
 from zwgk_cli.core.diagnostics import Diagnostic, Summary, ZwgkError, say, sort_diagnostics, summarize
 from zwgk_cli.core.gc_pause import paused_gc
+from zwgk_cli.core.models import Item
 from zwgk_cli.sources.loading import LOOKALIKE_CODES, LoadResult, iter_yaml_files, load_file
 
 SETTINGS_FILE = "zwgk.yaml"
@@ -81,7 +82,9 @@ def check_catalogue(
     # `pool.pool_size`); `models`: whether the caller needs the models (`CheckResult.catalogue`
     # and the files' items): without them the files are checked one by one, keeping only what the
     # cross-file rules read, in several processes where `jobs` allows. `cache`: the folder where
-    # that file-by-file check keeps each file's result between runs (see `check.cache`); None: none.
+    # each file's result is kept between runs (see `check.cache`); None: none. The file-by-file check
+    # does not read a file whose entry is there; the check with models (it needs every file's
+    # models) skips the per-file rules of a file whose entry records no finding.
     if not root.exists():
         raise ZwgkError(say("stop.check.no-folder", folder=root))
     if not root.is_dir():
@@ -92,15 +95,15 @@ def check_catalogue(
     domain_paths = list(iter_yaml_files(root))
     if fast and not located and not models:
         processes = pool_size(jobs, domain_paths)
-        by_file = _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress, cache)
-        if by_file is not None:
-            return by_file
+        return _check_by_file(root, domain_paths, processes, follow_upstream, reviews, progress, cache)
     paths = [settings_path, *domain_paths]
+    settings_bytes = _read_bytes(settings_path) if cache is not None and fast and not located else None
     loads: list[LoadResult] = []
     for path in paths:
         loads.append(load_file(path, fast=fast, located=located))
         if progress is not None:
             progress("read", len(loads), len(paths))
+    file_cache, upstream_state = _models_cache(root, cache, settings_bytes, loads[0], follow_upstream)
     loader = folder_upstream_loader(root, located=fast or located) if follow_upstream else None
     first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
     # a file with findings is read again keeping its text; its data is taken from the fast read
@@ -109,10 +112,33 @@ def check_catalogue(
     def reload(path: Path) -> LoadResult:
         return load_file(path, located=True, known=earlier.pop(path, None))
 
-    result = check_with_positions(root, loads, loader, reload, first_upstream_loader=first, progress=progress)
+    result = check_with_positions(
+        root, loads, loader, reload, first_upstream_loader=first, progress=progress, cache=file_cache
+    )
+    if file_cache is not None:
+        folder, digest = upstream_state
+        if folder is None or folder_digest(folder) == digest:  # else which upstream it was is unknown
+            file_cache.flush()
+        result.cache_ignored = file_cache.ignored
     if reviews:
         add_reviews(result)
     return result
+
+
+def _models_cache(
+    root: Path, cache: Path | None, settings_bytes: bytes | None, settings: LoadResult, follow_upstream: bool
+) -> tuple[FileCache | None, tuple[Path | None, bytes | None]]:
+    """The cache the check with models reads (files whose entry records no finding skip the
+    per-file rules) and fills, when the settings read are those `settings_bytes` held; and the
+    upstream folder with its digest, to be compared once the check has read it."""
+    if cache is None or settings_bytes is None or _read_bytes(root / SETTINGS_FILE) != settings_bytes:
+        return None, (None, None)
+    data = settings.document.data if settings.document is not None else None
+    folder = upstream_folder(root, data) if follow_upstream else None
+    digest = folder_digest(folder) if folder is not None else None
+    if folder is not None and digest is None:
+        return None, (None, None)
+    return FileCache(cache, root, settings_bytes, digest), (folder, digest)
 
 
 def _check_by_file(
@@ -123,13 +149,14 @@ def _check_by_file(
     reviews: bool,
     progress: CheckProgress | None,
     cache_folder: Path | None = None,
-) -> CheckResult | None:
+) -> CheckResult:
     """The check file by file, in `processes` processes (see `check.pool`), keeping of each file
-    only what the cross-file rules read; None when this catalogue is not checked that way (it
-    names an upstream catalogue, or has review records). With `cache_folder`, a file whose result
-    is cached there is not read at all, and the others' results are kept there."""
-    # Claimed items take values from the upstream catalogue's documents and review records compare
-    # whole domains: both need the models, so those catalogues are checked the other way.
+    only what the cross-file rules read. With `cache_folder`, a file whose result is cached there
+    is not read at all, and the others' results are kept there."""
+    # The upstream catalogue is read first: the workers inherit it and complete claimed items from
+    # it. The review records are checked against the files' headers and item ids, which the
+    # summaries keep; the rare check that needs a domain's models (a town's version, a fingerprint
+    # to suggest) reads that file again (`_whole`).
     # zwgk.yaml is read with positions found on demand, as the other way would read it again.
     # In one process too, a file's raw data and models go once it is checked: the peak memory is
     # that of the summaries and one file, not of the whole catalogue read.
@@ -137,10 +164,18 @@ def _check_by_file(
     settings_load = load_file(root / SETTINGS_FILE, located=True)
     if settings_bytes is not None and _read_bytes(root / SETTINGS_FILE) != settings_bytes:
         settings_bytes = None  # changed while it was read: which settings the results are for is unknown
-    data = settings_load.document.data if settings_load.document is not None else None
-    if (isinstance(data, dict) and data.get("upstream") is not None) or (reviews and review_paths(root)):
-        return None
     settings_file, _, prologue = _check_settings_file(settings_load, None)
+    data = settings_load.document.data if settings_load.document is not None else None
+    upstream: Upstream | None = None
+    digest: bytes | None = None
+    if follow_upstream:
+        # with positions found on demand: a finding about an inherited value points into its file
+        folder = upstream_folder(root, data) if cache_folder is not None else None
+        digest = folder_digest(folder) if folder is not None else None
+        upstream, found = load_upstream(settings_file, folder_upstream_loader(root, located=True))
+        prologue += found
+        if folder is not None and (digest is None or folder_digest(folder) != digest):
+            settings_bytes = None  # changed while it was read: which upstream the results are for is unknown
 
     def done(count: int) -> None:
         if progress is not None:
@@ -149,7 +184,7 @@ def _check_by_file(
 
     cache = None
     if cache_folder is not None and settings_bytes is not None:
-        cache = FileCache(cache_folder, root, settings_bytes)
+        cache = FileCache(cache_folder, root, settings_bytes, digest)
     # files with an entry are read from the cache while the others are checked (in the pool where
     # there is one); an entry that turns out untrusted leaves its file to be checked here after
     cached = [i for i, path in enumerate(paths) if cache.has(path)] if cache is not None else []
@@ -173,19 +208,21 @@ def _check_by_file(
         done(len(known) + count)
 
     if sharing > 1 and missing:
-        fresh = check_in_pool(missing, settings_file, sharing, done_fresh, read_cached if cached else None)
+        fresh = check_in_pool(
+            missing, settings_file, sharing, done_fresh, read_cached if cached else None, upstream
+        )
     elif cached:
         read_cached()
     if fresh is None:  # one process, or the pool could not do it
         fresh = []
         for path in missing:
-            fresh.append(unpack(slim(check_located(path, settings_file))))
+            fresh.append(unpack(slim(check_located(path, settings_file, upstream))))
             done_fresh(len(fresh))
     # entries that could not be trusted: their files checked here
     for index in cached:
         if index not in known:
             missing.append(paths[index])
-            fresh.append(unpack(slim(check_located(paths[index], settings_file))))
+            fresh.append(unpack(slim(check_located(paths[index], settings_file, upstream))))
     if cache is not None:
         for path, outcome in zip(missing, fresh, strict=True):
             cache.put(path, outcome)
@@ -193,7 +230,7 @@ def _check_by_file(
     outcomes = [known[i] if i in known else by_path[path] for i, path in enumerate(paths)]
     while True:
         result, across = _check_across(
-            root, settings_file, None, list(prologue), outcomes, claims=follow_upstream, models=False
+            root, settings_file, upstream, list(prologue), outcomes, claims=follow_upstream, models=False
         )
         # A finding of the cross-file rules in a file its worker found clean (and sent without
         # positions) is placed by reading that file again here, as the one-process check does.
@@ -205,10 +242,23 @@ def _check_by_file(
         ]
         if not again:
             result.cache_ignored = cache.ignored if cache is not None else []
+            if reviews:
+                add_reviews(result, whole=functools.partial(_whole, settings_file, upstream))
             return result
         del result
         for index in again:
-            outcomes[index] = check_file(load_file(outcomes[index].path, located=True), settings_file, None)
+            outcomes[index] = check_file(
+                load_file(outcomes[index].path, located=True), settings_file, upstream
+            )
+
+
+def _whole(sf: SettingsFile, upstream: Upstream | None, df: DomainFile) -> DomainFile:
+    """A file checked file by file (only what the cross-file rules read kept), read again whole for
+    the review records' check."""
+    if not df.items or type(df.items[0].item) is Item:
+        return df
+    again = check_file(load_file(df.doc.path, fast=True), sf, upstream, lints=False).file
+    return again if again is not None else df
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -218,9 +268,10 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def add_reviews(result: CheckResult) -> None:
-    """Read and check the review records beside the sources into `result` (in place)."""
-    result.reviews, found = read_reviews(result.root, result.settings, result.files)
+def add_reviews(result: CheckResult, whole: Whole | None = None) -> None:
+    """Read and check the review records beside the sources into `result` (in place; `whole`: how
+    to read a file's models again when `result` holds only what the cross-file rules read)."""
+    result.reviews, found = read_reviews(result.root, result.settings, result.files, whole)
     if not result.reviews and not found:
         return
     result.diagnostics = sort_diagnostics(result.diagnostics + found)
@@ -241,6 +292,7 @@ def check_with_positions(
     first_upstream_loader: UpstreamLoader | None = None,
     progress: CheckProgress | None = None,
     errors_only: bool = False,
+    cache: FileCache | None = None,
 ) -> CheckResult:
     """Check `loads` (zwgk.yaml first), re-reading with positions each fast-read file with findings
     (in place: the list then holds the reads the result was checked on)."""
@@ -254,13 +306,14 @@ def check_with_positions(
     # first check leaves out the lints (they only warn) and, when it finds no error, is returned as
     # it is: warnings are missing or keep the fast read's rough positions, and nobody sees them. With
     # errors it goes on as without `errors_only`, rounds running until the lints have run too.
+    # `cache`: per-file results as `validate` keeps them (see `check_sources`).
     if upstream_loader is not None:
         upstream_loader = functools.cache(upstream_loader)  # the second check reuses the first's read
     first_loader = functools.cache(first_upstream_loader) if first_upstream_loader else upstream_loader
     if prepare is not None:
         prepare(loads)
     linted = not errors_only
-    result = check_sources(root, loads[0], loads[1:], first_loader, progress, lints=linted)
+    result = check_sources(root, loads[0], loads[1:], first_loader, progress, lints=linted, cache=cache)
     if not linted and not result.summary.errors:
         return result
     loader = first_loader
@@ -284,7 +337,7 @@ def check_with_positions(
             prepare(loads)
         loader = upstream_loader
         linted = True
-        result = check_sources(root, loads[0], loads[1:], loader, progress)
+        result = check_sources(root, loads[0], loads[1:], loader, progress, cache=cache)
 
 
 def _fast_and_flagged(load: LoadResult, flagged: set[Path | None]) -> bool:
@@ -318,17 +371,31 @@ def check_sources(
     progress: CheckProgress | None = None,
     *,
     lints: bool = True,
+    cache: FileCache | None = None,
 ) -> CheckResult:
     """Check a catalogue whose files are already loaded (from a folder, or from a git revision)."""
     # `upstream_loader` reads the upstream catalogue zwgk.yaml names; without one, claims are not
     # resolved. `progress` hears of each domain file validated. Without `lints`, the checks that
-    # can only warn (lint_domain, lint_village_frequency) are left out.
+    # can only warn (lint_domain, lint_village_frequency) are left out. `cache`: a file whose entry
+    # there records no finding is only validated (its models are needed), not put through the
+    # per-file rules again; the others' results are kept there (`FileCache.later`) when they are
+    # what `validate` would keep: a clean file, or one read with positions.
     settings_file, upstream, diagnostics = _check_settings_file(loaded, upstream_loader)
     outcomes: list[FileOutcome] = []
     for done, domain_load in enumerate(domain_loads, start=1):
         if progress is not None:
             progress("check", done, len(domain_loads))
-        outcomes.append(check_file(domain_load, settings_file, upstream, lints=lints))
+        doc = domain_load.document
+        known = cache is not None and lints and doc is not None and cache.clean(doc.path)
+        outcome = check_file(domain_load, settings_file, upstream, lints=lints, rules=not known)
+        if (
+            cache is not None
+            and lints
+            and not known
+            and (outcome.clean or (doc is not None and doc.positions))
+        ):
+            cache.later(outcome.path, outcome)
+        outcomes.append(outcome)
     result, _ = _check_across(
         root, settings_file, upstream, diagnostics, outcomes, claims=upstream_loader is not None
     )

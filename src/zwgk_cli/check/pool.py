@@ -26,13 +26,14 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from zwgk_cli.check.file_check import FileOutcome, check_located, slim, unpack
+from zwgk_cli.check.upstream import Upstream
 from zwgk_cli.core.catalogue import SettingsFile
 
 # Below this many bytes of domain files, starting processes costs more than it saves.
 MIN_POOL_BYTES = 2 * 1024 * 1024
 
-# What the forked workers inherit: the files to check and the settings.
-_task: tuple[Sequence[Path], SettingsFile] | None = None
+# What the forked workers inherit: the files to check, the settings and the upstream catalogue.
+_task: tuple[Sequence[Path], SettingsFile, Upstream | None] | None = None
 
 
 def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
@@ -54,18 +55,20 @@ def check_in_pool(
     processes: int,
     done: Callable[[int], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
+    upstream: Upstream | None = None,
 ) -> list[FileOutcome] | None:
     """Every file of `paths` checked by `processes` processes, this one among them, slimmed, in
     file order (`done` hears how many are done); None when the workers could not do it (a worker
     killed, no process to spare): the caller checks the files itself then. `meanwhile` runs in
-    this process before it takes its share (once, even when the workers fail)."""
+    this process before it takes its share (once, even when the workers fail). `upstream`: the
+    upstream catalogue the files' claims are completed from."""
     # The files wait in order of size, and every process takes the biggest one waiting whenever it
     # is free (the workers through a thread of this process that hands them out as they finish):
     # the last files checked are the smallest, so no process waits long for another at the end.
     # This process checks its share itself: its results need no pickling, and no third process
     # competes for two cores while it would only wait.
     global _task
-    _task = (paths, sf)
+    _task = (paths, sf, upstream)
     waiting = deque(sorted(range(len(paths)), key=lambda i: -_size(paths[i])))
     lock = threading.Lock()
     outcomes: dict[int, FileOutcome] = {}
@@ -88,7 +91,7 @@ def check_in_pool(
         running: dict[Future[FileOutcome], int] = {}
         try:
             while True:
-                while len(running) < workers and (index := take()) is not None:
+                while len(running) < 2 * workers and (index := take()) is not None:
                     running[pool.submit(_work, index)] = index
                 if not running:
                     return
@@ -98,6 +101,8 @@ def check_in_pool(
         except BaseException as exc:  # the pool broke: said to the main thread
             failed.append(exc)
 
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
@@ -107,7 +112,7 @@ def check_in_pool(
                 meanwhile()
                 meanwhile = None
             while not failed and (index := take()) is not None:
-                finished(index, unpack(slim(check_located(paths[index], sf))))
+                finished(index, unpack(slim(check_located(paths[index], sf, upstream))))
             thread.join()
             if failed:
                 raise failed[0]
@@ -116,6 +121,7 @@ def check_in_pool(
     except (BrokenProcessPool, OSError):
         return None
     finally:
+        sys.setswitchinterval(switch)
         _task = None
         if meanwhile is not None:  # the pool could not start
             meanwhile()
@@ -139,5 +145,5 @@ def _quiet() -> None:
 def _work(index: int) -> FileOutcome:
     """In a worker: file `index`, checked as the one-process check would leave it."""
     assert _task is not None
-    paths, sf = _task
-    return slim(check_located(paths[index], sf))
+    paths, sf, upstream = _task
+    return slim(check_located(paths[index], sf, upstream))

@@ -4,6 +4,8 @@ against `ReviewRecord`, and checked against zwgk.yaml's review chain and the dom
 from __future__ import annotations
 
 import difflib
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,12 @@ from zwgk_cli.core.wording import describe, listing
 from zwgk_cli.sources.loading import load_file
 
 REVIEWS_FOLDER = "reviews"
+
+# A domain file as its whole models, from a file checked without them (`validate` keeps of each
+# file only what the cross-file rules read, see `file_check.slim`): read again when a record's
+# check needs more than its header and item ids, which is rare (a town's record naming items, a
+# passed stage without a fingerprint).
+Whole = Callable[[DomainFile], DomainFile]
 
 
 @dataclass(slots=True)
@@ -64,12 +72,17 @@ def _is_record(path: Path) -> bool:
 
 def current_domain(df: DomainFile) -> Domain | None:
     """The domain as its file gives it now, or None when its header or any item did not validate."""
-    raw = df.doc.data.get("items") if isinstance(df.doc.data, dict) else None
-    if df.header is None or not isinstance(raw, list) or len(raw) != len(df.items):
-        return None
-    if any(entry.invalid for entry in df.items):
+    if not _complete(df) or df.header is None:
         return None
     return assemble_domain(df.header, [entry.item for entry in df.items])
+
+
+def _complete(df: DomainFile) -> bool:
+    """Whether the header and every item validated (the file gives a whole domain)."""
+    raw = df.doc.data.get("items") if isinstance(df.doc.data, dict) else None
+    if df.header is None or not isinstance(raw, list) or len(raw) != len(df.items):
+        return False
+    return not any(entry.invalid for entry in df.items)
 
 
 def reviewed_domain(df: DomainFile, unit: Unit | None, settings: Settings | None) -> Domain | None:
@@ -81,17 +94,18 @@ def reviewed_domain(df: DomainFile, unit: Unit | None, settings: Settings | None
 
 
 def read_reviews(
-    root: Path, sf: SettingsFile, files: list[DomainFile]
+    root: Path, sf: SettingsFile, files: list[DomainFile], whole: Whole | None = None
 ) -> tuple[list[ReviewFile], list[Diagnostic]]:
-    """Read and check every review record of the catalogue in `root`."""
+    """Read and check every review record of the catalogue in `root` (`whole`: how to have a
+    domain file's models when `files` hold only what the cross-file rules read)."""
     # Each file is read the fast way (no positions) and, only when it has findings, again the
     # careful way so that they are located: a clean record costs no more than a clean domain file.
     reviews: list[ReviewFile] = []
     found: list[Diagnostic] = []
     for path, unit in review_paths(root):
-        rf, problems = _read_one(path, unit, sf, files, fast=True)
+        rf, problems = _read_one(path, unit, sf, files, whole, fast=True)
         if problems and rf is not None and not rf.doc.positions:
-            rf, problems = _read_one(path, unit, sf, files, fast=False)
+            rf, problems = _read_one(path, unit, sf, files, whole, fast=False)
         if rf is not None:
             reviews.append(rf)
         found += problems
@@ -99,7 +113,13 @@ def read_reviews(
 
 
 def _read_one(
-    path: Path, unit: str | None, sf: SettingsFile, files: list[DomainFile], *, fast: bool
+    path: Path,
+    unit: str | None,
+    sf: SettingsFile,
+    files: list[DomainFile],
+    whole: Whole | None,
+    *,
+    fast: bool,
 ) -> tuple[ReviewFile | None, list[Diagnostic]]:
     load = load_file(path, fast=fast)
     found = list(load.diagnostics)
@@ -110,12 +130,12 @@ def _read_one(
     found += problems
     rf.record = model if isinstance(model, ReviewRecord) else None
     if rf.record is not None and sf.settings is not None:
-        found += _check_record(rf, rf.record, sf.settings, files)
+        found += _check_record(rf, rf.record, sf.settings, files, whole)
     return rf, found
 
 
 def _check_record(
-    rf: ReviewFile, record: ReviewRecord, settings: Settings, files: list[DomainFile]
+    rf: ReviewFile, record: ReviewRecord, settings: Settings, files: list[DomainFile], whole: Whole | None
 ) -> list[Diagnostic]:
     doc = rf.doc
     if settings.review is None:
@@ -142,14 +162,30 @@ def _check_record(
         msg = say("review-domain-unknown.filename", domain=record.domain, slug=df.slug, file=rf.name)
         hint = say("review-domain-unknown.filename.hint", slug=df.slug)
         found.append(located(doc, ("domain",), "review-domain-unknown", msg, hint))
-    reviewed = reviewed_domain(df, unit, settings)
+    domain_file = df  # (named again: the closures below see it as found)
+
+    @functools.cache
+    def reviewed() -> Domain | None:
+        return reviewed_domain(whole(domain_file) if whole is not None else domain_file, unit, settings)
+
+    @functools.cache
+    def ids() -> list[str] | None:
+        """The ids of the items reviewed; those that validated when the domain has errors."""
+        if domain_file.header is None:
+            return None
+        if unit is not None and _complete(domain_file):  # the town's version: its own items
+            domain = reviewed()
+            if domain is not None:
+                return [item.id for item in domain.items]
+        return [entry.item.id for entry in domain_file.items]
+
     found += _check_stages(doc, record, settings, reviewed)
-    found += _check_opinions(doc, record, settings, df, reviewed)
+    found += _check_opinions(doc, record, settings, ids)
     return found
 
 
 def _check_stages(
-    doc: SourceDocument, record: ReviewRecord, settings: Settings, reviewed: Domain | None
+    doc: SourceDocument, record: ReviewRecord, settings: Settings, reviewed: Callable[[], Domain | None]
 ) -> list[Diagnostic]:
     assert settings.review is not None
     stages = settings.review.stages
@@ -190,9 +226,10 @@ def _check_stages(
             msg = say(
                 "review-fingerprint-missing", where=describe(ReviewRecord, base, doc.data), stage=entry.stage
             )
+            domain = reviewed()
             hint = (
-                say("review-fingerprint-missing.hint", fingerprint=domain_fingerprint(reviewed))
-                if reviewed is not None
+                say("review-fingerprint-missing.hint", fingerprint=domain_fingerprint(domain))
+                if domain is not None
                 else say("review-fingerprint-missing.hint.unknown")
             )
             found.append(located(doc, path, "review-fingerprint-missing", msg, hint))
@@ -200,18 +237,19 @@ def _check_stages(
 
 
 def _check_opinions(
-    doc: SourceDocument, record: ReviewRecord, settings: Settings, df: DomainFile, reviewed: Domain | None
+    doc: SourceDocument,
+    record: ReviewRecord,
+    settings: Settings,
+    reviewed_ids: Callable[[], list[str] | None],
 ) -> list[Diagnostic]:
     assert settings.review is not None
     names = [s.name for s in settings.review.stages]
-    ids = [item.id for item in reviewed.items] if reviewed is not None else None
-    if ids is None and df.header is not None:
-        ids = [entry.item.id for entry in df.items]  # the domain has errors: check against what validated
     found: list[Diagnostic] = []
     for i, opinion in enumerate(record.opinions):
         base: FieldPath = ("opinions", i)
         if opinion.stage is not None and opinion.stage not in names:
             found.append(_unknown_stage(doc, (*base, "stage"), opinion.stage, names))
+        ids = reviewed_ids() if opinion.item is not None else None
         if opinion.item is not None and ids is not None and opinion.item not in ids:
             path = (*base, "item")
             where = describe(ReviewRecord, path, doc.data)

@@ -126,8 +126,16 @@ def jobs_from_environment() -> int | None:
     return int(value) if value.isdigit() and int(value) >= 1 else None
 
 
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="不读也不写逐文件检查结果的缓存（目录文件夹旁的 .zwgk-cache）。")
+]
+NO_CACHE_ENGLISH = (
+    "Neither read nor write the cache of per-file results (.zwgk-cache beside the catalogue folder)."
+)
+
+
 def cache_folder(root: Path, *, no_cache: bool) -> Path | None:
-    """Where `validate` keeps per-file results for the catalogue in `root` (see `check.cache`):
+    """Where `validate` and `build` keep per-file results for the catalogue in `root` (see `check.cache`):
     ZWGK_CACHE_DIR when set (empty: no cache), else `.zwgk-cache` beside the catalogue folder;
     None under --no-cache."""
     if no_cache:

@@ -12,6 +12,7 @@ from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.gc_pause import paused_gc
 from zwgk_cli.core.models import Settings
 from zwgk_cli.core.source import SourceDocument
+from zwgk_cli.history.aside import aside_allowed
 from zwgk_cli.history.changes import CatalogueDiff, Side, SideErrors, diff_sides
 from zwgk_cli.history.migrations import migrate
 from zwgk_cli.history.revisions import (
@@ -41,20 +42,21 @@ class Comparison:
         return settings
 
 
-def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
-    """`spec` as a folder when one exists by that name, else as a git revision; None is the working tree."""
+def resolve_side(spec: str | None, folder: Path, cwd: Path, *, aside: bool = False) -> Snapshot:
+    """`spec` as a folder when one exists by that name, else as a git revision; None is the working
+    tree. `aside`: its domain files read by a forked process (`Snapshot.finish_reading` waits)."""
     # `folder` (the catalogue folder) and `spec` folders are relative to `cwd`
     local = cwd / folder
     if spec is None:
-        snapshot = folder_snapshot(local)
+        snapshot = folder_snapshot(local, aside=aside)
         snapshot.label = working_tree_label(snapshot.settings.document)
         return snapshot
     candidate = cwd / spec
     if candidate.is_dir():
         if (candidate / SETTINGS_FILE).is_file():
-            return named_folder(folder_snapshot(candidate))
+            return named_folder(folder_snapshot(candidate, aside=aside))
         if (candidate / folder / SETTINGS_FILE).is_file():
-            return named_folder(folder_snapshot(candidate / folder))
+            return named_folder(folder_snapshot(candidate / folder, aside=aside))
         raise ZwgkError(
             say(
                 "stop.history.folder-without-settings",
@@ -69,7 +71,7 @@ def resolve_side(spec: str | None, folder: Path, cwd: Path) -> Snapshot:
         relative = absolute.relative_to(repo.resolve())
     except ValueError:
         raise ZwgkError(say("stop.history.outside-repository", folder=folder, repo=repo)) from None
-    snapshot = revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()))
+    snapshot = revision_snapshot(repo, spec, PurePosixPath(relative.as_posix()), aside=aside)
     snapshot.label = version_name(edition_of(snapshot.settings.document), describe_revision(repo, spec))
     return snapshot
 
@@ -209,16 +211,20 @@ def compare(
     folder: Path,
     cwd: Path,
     progress: Callable[[str], CheckProgress | None] | None = None,
+    jobs: int | None = None,
 ) -> Comparison:
     """Compare two sides; with neither given, the last commit (HEAD) against the working tree."""
-    # `progress`, given "old" or "new", tells how to report that side's check (see check_catalogue)
+    # `progress`, given "old" or "new", tells how to report that side's check (see check_catalogue).
+    # `jobs` 1 (ZWGK_JOBS) reads both sides here; else the old side's domain files are read by a
+    # forked process while this one reads the new side (see history/aside.py).
     if old_spec is None and new_spec is None:
         old_spec = "HEAD"
     text: TextPool = {}  # the strings both sides hold alike are kept once (see history/sharing.py)
-    old_snapshot = resolve_side(old_spec, folder, cwd)
-    share_text([old_snapshot.settings, *old_snapshot.domains], text)
+    old_snapshot = resolve_side(old_spec, folder, cwd, aside=aside_allowed(jobs))
     new_snapshot = resolve_side(new_spec, folder, cwd)
     share_text([new_snapshot.settings, *new_snapshot.domains], text)
+    old_snapshot.finish_reading()
+    share_text([old_snapshot.settings, *old_snapshot.domains], text)
     del text
     old_check, old_notes = checked(old_snapshot, progress("old") if progress is not None else None)
     new_check, new_notes = checked(new_snapshot, progress("new") if progress is not None else None)

@@ -7,10 +7,11 @@ reviewer's working tree (and uncommitted edits) are never touched. Every file is
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +19,7 @@ from zwgk_cli.check.coverage import UpstreamLoader
 from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckResult, check_sources, folder_upstream_loader
 from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.inert_text import one_line
+from zwgk_cli.history.aside import Aside, Job
 from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file, refused_link
 
 _YAML = (".yaml", ".yml")
@@ -40,6 +42,20 @@ class Snapshot:
     # item by item (a file with one finding is not read whole the careful way).
     reload: Callable[[Path], LoadResult]
     fast_upstream_loader: UpstreamLoader | None = None
+    # the domain files being read in a forked process (`domains` is empty until `finish_reading`)
+    pending: Aside | None = None
+
+    def finish_reading(self) -> None:
+        """The domain files read aside, in `domains`."""
+        if self.pending is not None:
+            self.domains, self.pending = self.pending.results(), None
+
+
+def read_domains(jobs: Sequence[Job], aside: bool) -> tuple[list[LoadResult], Aside | None]:
+    """The files of `jobs` read now, or (`aside`) set to be read by a forked process."""
+    if aside:
+        return [], Aside(jobs)
+    return [job() for _, job, _ in jobs], None
 
 
 def _git(args: list[str], cwd: Path, *, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -90,11 +106,17 @@ def describe_revision(repo: Path, revision: str) -> str:
 
 
 def revision_snapshot(
-    repo: Path, revision: str, folder: PurePosixPath, *, fast: bool = True, located: bool = False
+    repo: Path,
+    revision: str,
+    folder: PurePosixPath,
+    *,
+    fast: bool = True,
+    located: bool = False,
+    aside: bool = False,
 ) -> Snapshot:
     """The catalogue in `folder` (relative to the repository root) as committed at `revision`."""
     # read the fast way unless `fast` is false (see loading.load_file); `located`: positions found
-    # when asked for, item by item
+    # when asked for, item by item; `aside`: the domain files read by a forked process (see `Aside`)
     commit = resolve_revision(repo, revision)
     prefix = "" if str(folder) in ("", ".") else f"{folder.as_posix().rstrip('/')}/"
     listing = _git(["ls-tree", "-z", "--full-tree", commit, *(["--", prefix] if prefix else [])], repo)
@@ -125,15 +147,17 @@ def revision_snapshot(
     names = sorted(blobs)
     contents = _read_blobs(repo, [blobs[name] for name in names], revision)
     label = f"{revision}:{prefix}"
-    loads = {
-        name: refused_link(Path(f"{label}{name}"))
-        if name in links
-        else load_bytes(Path(f"{label}{name}"), contents[blobs[name]], fast=fast, located=located)
-        for name in names
-    }
+
+    def job(name: str) -> Job:
+        path, content = Path(f"{label}{name}"), contents[blobs[name]]
+        if name in links:
+            return path, functools.partial(refused_link, path), 0
+        return path, functools.partial(load_bytes, path, content, fast=fast, located=located), len(content)
+
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
-    settings = loads.pop(SETTINGS_FILE)
-    loads.pop("zwgk.yml", None)
+    settings = job(SETTINGS_FILE)[1]()
+    jobs = [job(name) for name in names if name not in (SETTINGS_FILE, "zwgk.yml")]
+    domains, pending = read_domains(jobs, aside and fast and not located)
 
     def upstream(path: str, *, fast: bool = False) -> CheckResult:
         # the careful way by default: findings about inherited values point into these files
@@ -148,11 +172,12 @@ def revision_snapshot(
         label,
         Path(label),
         settings,
-        list(loads.values()),
+        domains,
         upstream,
         # a file with findings is read again keeping its text, its positions found item by item
         lambda path: load_bytes(path, raw[path], located=True),
         fast_upstream,
+        pending,
     )
 
 
@@ -180,11 +205,15 @@ def _read_blobs(repo: Path, shas: list[str], revision: str) -> dict[str, bytes]:
     return found
 
 
-def folder_snapshot(folder: Path) -> Snapshot:
-    """The catalogue in a folder on disk, as it is now."""
+def folder_snapshot(folder: Path, *, aside: bool = False) -> Snapshot:
+    """The catalogue in a folder on disk, as it is now (`aside`: its domain files read by a forked
+    process, see `Aside`)."""
     if not (folder / SETTINGS_FILE).is_file():
         raise ZwgkError(say("stop.history.not-a-catalogue", folder=folder, settings=SETTINGS_FILE))
-    domains = [load_file(path, fast=True) for path in iter_yaml_files(folder)]
+    jobs = [
+        (path, functools.partial(load_file, path, fast=True), _size(path)) for path in iter_yaml_files(folder)
+    ]
+    domains, pending = read_domains(jobs, aside)
     settings = load_file(folder / SETTINGS_FILE, fast=True)
     label = f"{folder.as_posix().rstrip('/')}/"
     return Snapshot(
@@ -195,4 +224,12 @@ def folder_snapshot(folder: Path) -> Snapshot:
         folder_upstream_loader(folder, located=True),
         lambda path: load_file(path, located=True),
         folder_upstream_loader(folder, fast=True),
+        pending,
     )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:  # its read reports it
+        return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,13 +17,16 @@ from zwgk_cli.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     FOLDER,
+    NO_CACHE_ENGLISH,
     REVISION,
     STAGE,
     UNIT,
     DirArgument,
     LangOption,
     Language,
+    NoCacheOption,
     TemplatesOption,
+    cache_folder,
     jobs_from_environment,
 )
 from zwgk_cli.cli.report.terminal import print_diagnostics
@@ -79,6 +83,7 @@ ENGLISH = CommandEnglish(
         "require_stage": "Review before publishing: publish only the domains that have passed this review "
         "stage (e.g. 定稿) and not changed since; the others are left out and marked in the "
         "task-division table. Without it, review.require in zwgk.yaml applies.",
+        "no_cache": NO_CACHE_ENGLISH,
     },
 )
 
@@ -130,6 +135,7 @@ def build_command(
             "不写时按 zwgk.yaml 的 review.require。",
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = Language.zh,
 ) -> None:
     """生成可发布的目录网站：首页（检索、统计）、各领域目录页、任务分工表，以及 Excel 工作簿和开放数据；
@@ -151,6 +157,8 @@ def build_command(
     base = Path.cwd()
 
     def report(check: CheckResult) -> None:
+        for path in check.cache_ignored:
+            sys.stderr.write(say("ui.validate.cache-ignored", file=path).get(language) + "\n")
         if check.diagnostics:
             print_diagnostics(console, check.diagnostics, check.summary, language, base)
 
@@ -172,6 +180,7 @@ def build_command(
                 epoch=epoch,
                 jobs=1 if jobs_from_environment() == 1 else None,
                 require_stage=require_stage,
+                cache=cache_folder(directory, no_cache=no_cache),
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)

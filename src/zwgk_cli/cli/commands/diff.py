@@ -20,6 +20,7 @@ from zwgk_cli.cli.options import (
     LangOption,
     Language,
     TemplatesOption,
+    jobs_from_environment,
 )
 from zwgk_cli.core.diagnostics import Lang, ZwgkError, say
 
@@ -90,7 +91,9 @@ def diff_command(
     language: Lang = lang.value
     try:
         with working(say("ui.diff.working").get(language)) as show:
-            comparison = compare(old, new, folder, Path.cwd(), side_steps(show, language))
+            comparison = compare(
+                old, new, folder, Path.cwd(), side_steps(show, language), jobs_from_environment()
+            )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
     print_side_errors(comparison, language, Path.cwd())

@@ -15,9 +15,11 @@ from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
     EXIT_OK,
+    NO_CACHE_ENGLISH,
     DirArgument,
     LangOption,
     Language,
+    NoCacheOption,
     OutputFormat,
     cache_folder,
     jobs_from_environment,
@@ -37,7 +39,7 @@ ENGLISH = CommandEnglish(
     {
         "strict": "Treat warnings as failures (exit code 1).",
         "output_format": "Output format: text (a report for people), json, github (GitHub Actions annotations).",
-        "no_cache": "Neither read nor write the cache of per-file results (.zwgk-cache beside the catalogue folder).",
+        "no_cache": NO_CACHE_ENGLISH,
     },
 )
 
@@ -51,10 +53,7 @@ def validate_command(
             "--format", help="输出格式：text（给人看的报告）、json、github（GitHub Actions 注释）。"
         ),
     ] = OutputFormat.text,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="不读也不写逐文件检查结果的缓存（目录文件夹旁的 .zwgk-cache）。"),
-    ] = False,
+    no_cache: NoCacheOption = False,
     lang: LangOption = Language.zh,
 ) -> None:
     """检查目录：读取全部文件，一次报告所有问题（文件:行:列、代码、提示）。

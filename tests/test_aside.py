@@ -1,0 +1,139 @@
+"""`zwgk diff` reads the old side in a forked process (history/aside.py): what comes back is what
+this process would have read, file by file, whatever the files hold; a child that fails leaves
+the reading here; the comparison prints the same in every format, for folders and git revisions."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from zwgk_cli.cli.app import app
+from zwgk_cli.history import aside
+from zwgk_cli.history.aside import Aside
+from zwgk_cli.history.compare import compare
+from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_file
+
+runner = CliRunner()
+needs_fork = pytest.mark.skipif(
+    sys.platform != "linux", reason="the old side is read in a forked process on Linux only"
+)
+
+
+def _as_read(load: LoadResult) -> tuple[Any, ...]:
+    doc = load.document
+    document = None if doc is None else (doc.path, doc.text, doc.data, doc.positions, doc.values, doc.keys)
+    return document, load.diagnostics, load.fingerprint
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """The shipped catalogue's files, and files the child cannot send back as read: a finding, the
+    careful reader's (an anchor), an empty file, a link, a number yaml-rs and the careful reader
+    read differently (`1_000`)."""
+    folder = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    text = (folder / "shjz.yaml").read_text(encoding="utf-8")
+    (folder / "a-lookalike.yaml").write_text(text.replace("mode: [", "mode：[", 1), encoding="utf-8")
+    (folder / "b-anchor.yaml").write_text(text.replace("audience: [", "audience: &a [", 1), encoding="utf-8")
+    (folder / "c-empty.yaml").write_text("", encoding="utf-8")
+    (folder / "d-number.yaml").write_text(text.replace("order: 5", "order: 1_000", 1), encoding="utf-8")
+    (folder / "e-link.yaml").symlink_to(folder / "shjz.yaml")
+    return folder
+
+
+def _jobs(folder: Path) -> list[aside.Job]:
+    return [(p, functools.partial(load_file, p, fast=True), 0) for p in iter_yaml_files(folder)]
+
+
+@needs_fork
+def test_what_comes_back_is_what_this_process_reads(mixed: Path) -> None:
+    jobs = _jobs(mixed)
+    here = [job() for _, job, _ in jobs]
+    sent = Aside(jobs, force=True)
+    assert sent._process is not None  # a child did the reading
+    got = sent.results()
+    assert [_as_read(load) for load in got] == [_as_read(load) for load in here]
+    clean = [i for i, load in enumerate(here) if load.fingerprint is not None]
+    assert 20 < len(clean) < len(here)
+    assert sorted(sent._found) == clean  # the child sent back every clean read, and only those
+
+
+@needs_fork
+def test_a_child_that_dies_leaves_the_reading_here(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aside, "_serve", lambda jobs, connection: os._exit(3))
+    jobs = _jobs(mixed)
+    got = Aside(jobs, force=True).results()
+    assert [_as_read(load) for load in got] == [_as_read(job()) for _, job, _ in jobs]
+
+
+def test_a_small_side_is_read_here(mixed: Path) -> None:
+    assert Aside(_jobs(mixed))._process is None  # the shipped catalogue is well below the threshold
+
+
+def test_not_with_one_job() -> None:
+    assert not aside.aside_allowed(1)
+
+
+def _outputs(args: list[str], env: dict[str, str]) -> list[tuple[int, str, str]]:
+    found = []
+    for fmt in ("text", "json", "markdown", "html"):
+        result = runner.invoke(app, [*args, "--format", fmt], env={"NO_COLOR": "1", "COLUMNS": "120", **env})
+        found.append((result.exit_code, result.stdout, result.stderr))
+    return found
+
+
+@needs_fork
+def test_folders_compare_the_same_read_aside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aside.os, "sched_getaffinity", lambda _pid: {0, 1})  # as on two cores
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "catalogues", old)
+    shutil.copytree(ROOT / "catalogues", new)
+    shjz = new / "shjz.yaml"
+    shjz.write_text(
+        shjz.read_text(encoding="utf-8").replace("  - id: shjz-003\n", "  - id: shjz-093\n"), "utf-8"
+    )
+    args = ["diff", str(old), str(new)]
+    one = _outputs(args, {"ZWGK_JOBS": "1"})
+    forked: list[Aside] = []
+    real = aside.Aside.__init__
+
+    def forced(self: Aside, jobs: list[aside.Job], *, force: bool = False) -> None:
+        real(self, jobs, force=True)
+        forked.append(self)
+
+    monkeypatch.setattr(aside.Aside, "__init__", forced)
+    assert _outputs(args, {}) == one
+    assert forked
+    assert all(a._process is not None for a in forked)
+    assert "shjz-093" in one[0][1]
+
+
+@needs_fork
+def test_a_git_revision_compares_the_same_read_aside(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aside.os, "sched_getaffinity", lambda _pid: {0, 1})  # as on two cores
+    monkeypatch.setattr(aside, "MIN_ASIDE_BYTES", 0)
+    forked: list[Aside] = []
+    real = aside.Aside.__init__
+
+    def spy(self: Aside, jobs: list[aside.Job], *, force: bool = False) -> None:
+        real(self, jobs, force=force)
+        forked.append(self)
+
+    monkeypatch.setattr(aside.Aside, "__init__", spy)
+    cwd = Path.cwd()
+    try:
+        os.chdir(repo)
+        one = compare("v2020", "v2021", Path("catalogues"), repo, jobs=1).diff
+        forked_diff = compare("v2020", "v2021", Path("catalogues"), repo).diff
+    finally:
+        os.chdir(cwd)
+    assert [a._process is not None for a in forked] == [True]  # the old side only, with jobs unset
+    assert one.has_changes
+    assert forked_diff == one
