@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import functools
-from typing import Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from zwgk_cli.core.catalogue import ItemEntry, item_id_at, located
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
@@ -77,7 +77,8 @@ def validate_domain(doc: SourceDocument) -> tuple[DomainHeader | None, list[Item
 def _all_valid(raw_items: list[Any]) -> list[Item] | None:
     """Every item of a file validated in one call, or None when any is not a mapping or fails (each
     is then validated on its own, for its findings). The same models as one call an item gives;
-    pydantic's loop over the list saves a tenth of the time a province's 100,000 items take."""
+    pydantic's loop over the list saves a sixth of the time a province's 100,000 items take. The
+    call stops at the first invalid item, so a file with findings pays for its items before it."""
     if not all(type(raw) is dict for raw in raw_items):
         return None
     try:
@@ -88,7 +89,7 @@ def _all_valid(raw_items: list[Any]) -> list[Item] | None:
 
 @functools.cache
 def _items_adapter() -> TypeAdapter[list[Item]]:
-    return TypeAdapter(list[Item])
+    return TypeAdapter(Annotated[list[Item], Field(fail_fast=True)])
 
 
 def _partial_item(index: int, raw: dict[str, Any], errors: list[Diagnostic]) -> ItemEntry:
