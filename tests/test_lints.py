@@ -1,8 +1,9 @@
-"""The warnings' shortcuts give the answers of the plain tests they stand for.
+"""The per-file checks' shortcuts give the answers of the plain ways they stand for.
 
-`lints._quiet` settles the usual item without building a message, and `_basis_suspect` remembers
-the basis entries found fine (per publication date): both are written for speed, so here they are
-compared with the plain definitions on generated items, including the dates that change a verdict.
+`lints._quiet` settles the usual item without building a message, `_basis_suspect` remembers the
+basis entries found fine (per publication date), and `schema.validate_domain` validates runs of
+items in one call of pydantic: all are written for speed, so here they are compared with the plain
+ways on generated items and files, including the dates that change a verdict.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zwgk_cli.check import lints
+from zwgk_cli.check import lints, schema
 from zwgk_cli.check.schema import validate_domain
 from zwgk_cli.core.models import Item
 from zwgk_cli.core.source import SourceDocument
@@ -116,18 +117,23 @@ def test_a_basis_fine_for_one_date_is_still_suspect_for_a_later_one() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_ITEMS | st.builds(dict, id=st.just("A 1")) | st.just([]), min_size=1, max_size=5))
-def test_a_file_validated_at_once_gives_what_item_by_item_gives(raws: list[object]) -> None:
-    # all valid: one call of pydantic for the list; any invalid: item by item, for the findings
+@given(st.lists(_ITEMS | st.builds(dict, id=st.just("A 1")) | st.just([]), min_size=1, max_size=7))
+def test_a_file_validated_in_runs_gives_what_item_by_item_gives(raws: list[object]) -> None:
+    # runs of items in one call of pydantic each; a run with an invalid item item by item
     doc = SourceDocument(Path("a.yaml"), "", {"items": raws}, positions=False)
-    _, entries, found = validate_domain(doc)
-    if all(isinstance(raw, dict) and "category" in raw for raw in raws):
-        assert [(e.index, e.item, e.invalid) for e in entries] == [
-            (index, Item.model_validate(raw), frozenset()) for index, raw in enumerate(raws)
-        ]
-    else:  # each bad item is found and its entry (if a mapping) names its invalid fields
-        assert len(entries) == sum(isinstance(raw, dict) for raw in raws)
-        assert all(e.invalid for e in entries if "category" not in raws[e.index])  # type: ignore[operator]
-        assert {d.path[1] for d in found if d.path[:1] == ("items",)} == {
-            index for index, raw in enumerate(raws) if not (isinstance(raw, dict) and "category" in raw)
-        }
+    run, at_once = schema._RUN, schema._all_valid
+    try:
+        schema._all_valid = lambda raw_items: None  # every item on its own: the reference
+        _, plain_entries, plain_found = validate_domain(doc)
+        schema._all_valid = at_once
+        for schema._RUN in (1, 2, 3, run):
+            _, entries, found = validate_domain(doc)
+            assert found == plain_found
+            assert [(e.index, e.item, e.invalid) for e in entries] == [
+                (e.index, e.item, e.invalid) for e in plain_entries
+            ]
+    finally:
+        schema._RUN, schema._all_valid = run, at_once
+    assert {d.path[1] for d in found if d.path[:1] == ("items",)} == {
+        index for index, raw in enumerate(raws) if not (isinstance(raw, dict) and "category" in raw)
+    }
