@@ -452,3 +452,45 @@ def test_a_clean_file_is_not_searched_again_for_characters_past_ffff(monkeypatch
     found = load_bytes(Path("t.yaml"), text.encode("utf-8"), fast=True).diagnostics
     assert [d.code for d in found] == ["text-invisible-char"]
     assert len(searched) == 1
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "    1: x\n",  # a number key to yaml-rs, the text '1' to the careful reader
+        "    null: x\n",
+        "    extra: {true: 1}\n",
+        "    waivers: [{code: content-empty, 2: y}]\n",
+        "    extra: " + "[" * 62 + "]" * 62 + "\n",  # 65 levels in the file: too deep
+        "    extra: " + "[" * 300 + "]" * 300 + "\n",  # past yaml-rs's own limit
+    ],
+)
+def test_a_domain_file_read_without_the_walk_reports_what_the_careful_reader_does(
+    planted: str, tmp_path: Path
+) -> None:
+    # `check_file`'s reads leave out the fast reader's walk over keys and depth (loading's
+    # `validated`): a key or a nesting the readers read apart is still reported as the careful
+    # reader reads it, in every way the catalogue is checked.
+    folder = Path(shutil.copytree(CASES / "base", tmp_path / "catalogue"))
+    path = folder / "shjz.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n", text.index("  - id: ")) + 1
+    path.write_text(text[:at] + planted + text[at:], encoding="utf-8")
+    careful = check_catalogue(folder, fast=False)
+    assert careful.summary.errors
+    for ways in ({}, {"models": False, "jobs": 1}, {"models": False, "jobs": 2}):
+        assert check_catalogue(folder, **ways).diagnostics == careful.diagnostics, ways  # type: ignore[arg-type]
+    fast = load_file(path, fast=True, validated=True)
+    assert fast.document is not None
+    # yaml-rs reads the keys (and nesting it can reach): the read comes back unwalked …
+    assert fast.document.positions == ("[" * 300 in planted)
+    if not fast.document.positions:
+        assert not fast.walked
+        # … and the read with positions walks that data before it takes it: it does not
+        again = load_file(path, located=True, known=fast)
+        assert again.document is not None
+        assert again.document.data is not fast.document.data
+        clean = load_file(folder / "zdjsxm.yaml", fast=True, validated=True)
+        assert (
+            load_file(folder / "zdjsxm.yaml", located=True, known=clean).document.data is clean.document.data
+        )  # type: ignore[union-attr]

@@ -108,7 +108,7 @@ def check_located(path: Path, sf: SettingsFile, upstream: Upstream | None = None
     # The unit of work of `validate`: what it gives depends only on the file's bytes, zwgk's version,
     # the settings and, for a file that claims items, the upstream catalogue, so a cache keyed by
     # those can give it back instead (`check.cache`).
-    load = load_file(path, fast=True)
+    load = load_file(path, fast=True, validated=True)
     outcome = check_file(load, sf, upstream)
     if not outcome.clean and load.document is not None and not load.document.positions:
         outcome = check_file(load_file(path, located=True, known=load), sf, upstream)

@@ -100,7 +100,8 @@ def check_catalogue(
     settings_bytes = _read_bytes(settings_path) if cache is not None and fast and not located else None
     loads: list[LoadResult] = []
     for path in paths:
-        loads.append(load_file(path, fast=fast, located=located))
+        # a domain file is validated against its models, zwgk.yaml is not read that way here
+        loads.append(load_file(path, fast=fast, located=located, validated=path != settings_path))
         if progress is not None:
             progress("read", len(loads), len(paths))
     file_cache, upstream_state = _models_cache(root, cache, settings_bytes, loads[0], follow_upstream)
@@ -257,7 +258,7 @@ def _whole(sf: SettingsFile, upstream: Upstream | None, df: DomainFile) -> Domai
     the review records' check."""
     if not df.items or type(df.items[0].item) is Item:
         return df
-    again = check_file(load_file(df.doc.path, fast=True), sf, upstream, lints=False).file
+    again = check_file(load_file(df.doc.path, fast=True, validated=True), sf, upstream, lints=False).file
     return again if again is not None else df
 
 

@@ -77,17 +77,24 @@ class Fallback(Exception):
     """The fast reader cannot promise the careful reader's result for this file."""
 
 
-def fast_parse(text: str, max_depth: int) -> Any:
-    """The file's plain data, or Fallback."""
+def fast_parse(text: str, max_depth: int, *, walk: bool = True) -> Any:
+    """The file's plain data, or Fallback. Without `walk`, the walk that finds keys yaml-rs read
+    otherwise and nesting too deep is left to the caller (see `plain_data`)."""
     if _loads is None or _risky(text):
         raise Fallback
     try:
         data = _loads(text, parse_datetime=False)
     except (_Error, RecursionError, ValueError) as exc:
         raise Fallback from exc
-    if data is None or not _plain(data, max_depth - 1):
+    if data is None or (walk and not plain_data(data, max_depth)):
         raise Fallback
     return data
+
+
+def plain_data(data: Any, max_depth: int) -> bool:
+    """Whether every key in `data` is text and nothing nests deeper than `max_depth` containers:
+    what the careful reader would read the same."""
+    return _plain(data, max_depth - 1)
 
 
 def _plain(node: Any, depth: int) -> bool:

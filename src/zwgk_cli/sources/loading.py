@@ -21,7 +21,7 @@ from typing import Any
 from zwgk_cli.core.diagnostics import Diagnostic, Text, say
 from zwgk_cli.core.invisible_chars import find_invisible, is_wide
 from zwgk_cli.core.source import FieldPath, SourceDocument
-from zwgk_cli.sources.fast_reader import Fallback, fast_parse
+from zwgk_cli.sources.fast_reader import Fallback, fast_parse, plain_data
 from zwgk_cli.sources.invisible import holds_invisible, invisible_findings
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -35,13 +35,21 @@ class LoadResult:
     document: SourceDocument | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fingerprint: int | None = None  # of the bytes read the fast way (see `load_file`'s `known`)
+    # False when the fast read left its data's keys and depth unchecked (`load_file`'s `validated`)
+    walked: bool = True
 
 
 def load_file(
-    path: Path, *, fast: bool = False, located: bool = False, known: LoadResult | None = None
+    path: Path,
+    *,
+    fast: bool = False,
+    located: bool = False,
+    known: LoadResult | None = None,
+    validated: bool = False,
 ) -> LoadResult:
     """One YAML file read into data and findings; bad content never raises (`fast`: no positions;
-    `located`: positions found when asked for; `known`: this file read earlier the fast way)."""
+    `located`: positions found when asked for; `known`: this file read earlier the fast way;
+    `validated`: see `load_bytes`)."""
     # With `fast`, a clean file is read without positions (see `fast_parse`); any file the fast
     # reader cannot promise to read exactly like the careful one is read the careful way, item by
     # item where it can be (`parts.read_by_parts`). With `located` too, a clean file keeps its text
@@ -64,7 +72,7 @@ def load_file(
         return LoadResult(None, [_file_diag(path, "file-unreadable", msg)])
     if raw is None:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(size))])
-    return load_bytes(path, raw, fast=fast, located=located, known=known)
+    return load_bytes(path, raw, fast=fast, located=located, known=known, validated=validated)
 
 
 def refused_link(path: Path) -> LoadResult:
@@ -100,9 +108,21 @@ def _read_regular(path: Path) -> tuple[bytes | None, int]:
 
 
 def load_bytes(
-    path: Path, raw: bytes, *, fast: bool = False, located: bool = False, known: LoadResult | None = None
+    path: Path,
+    raw: bytes,
+    *,
+    fast: bool = False,
+    located: bool = False,
+    known: LoadResult | None = None,
+    validated: bool = False,
 ) -> LoadResult:
-    """Parse `raw` as the content of `path` (`fast`, `located`, `known`: see `load_file`)."""
+    """Parse `raw` as the content of `path` (`fast`, `located`, `known`: see `load_file`).
+
+    `validated`: the caller validates the data against models that take only text keys and nest
+    only a few levels (a domain file, `check.file_check`), so a key yaml-rs reads otherwise than the
+    careful reader (`1:` is a number) or nesting too deep gives a finding there anyway, and the
+    file is read again with positions: the fast read leaves out its walk over the data
+    (`fast_reader.plain_data`, a tenth of the read), which that read again does first."""
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(None, [_file_diag(path, "file-too-large", _too_large(len(raw)))])
     text, problem = decode(path, raw)
@@ -111,6 +131,13 @@ def load_bytes(
     assert text is not None
     doc = SourceDocument(path=path, text=text)
     earlier = known.document if known is not None and known.fingerprint == hash(raw) else None
+    if (
+        earlier is not None
+        and known is not None
+        and not known.walked
+        and not plain_data(earlier.data, MAX_DEPTH)
+    ):
+        earlier = None  # data the careful reader reads otherwise: read again here
     if located and earlier is not None and earlier.data is not None:
         from zwgk_cli.sources.parts import locate_on_demand
 
@@ -131,7 +158,9 @@ def load_bytes(
     if (fast or located) and not scan and not long_number:
         # `parts` imports nothing heavy (ruamel.yaml only when a part is read), and only when needed
         try:
-            data = fast_parse(text, MAX_DEPTH)
+            # unwalked only where the fast read is returned as it is (the walk also guards the
+            # search for invisible characters from nesting too deep)
+            data = fast_parse(text, MAX_DEPTH, walk=not validated or located or escaped or wide)
         except Fallback:
             from zwgk_cli.sources.parts import read_by_parts
 
@@ -145,7 +174,7 @@ def load_bytes(
                 # Nothing reads a clean file's text again (excerpts are for findings, and a file
                 # with findings is read again with `located`): a province's texts are 160 MiB.
                 doc.positions, doc.text = False, ""
-                return LoadResult(doc, [], fingerprint=hash(raw))
+                return LoadResult(doc, [], fingerprint=hash(raw), walked=not validated)
             from zwgk_cli.sources.parts import locate_on_demand
 
             locate_on_demand(doc)
