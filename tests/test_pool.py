@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -175,3 +177,36 @@ def test_this_process_takes_a_share_of_the_files_biggest_first(
     assert 0 < len(here) < len(files)  # a share in this process, without pickling, the rest in the worker
     sizes = [p.stat().st_size for p in here]
     assert sizes == sorted(sizes, reverse=True)  # each time the biggest file still waiting
+
+
+def test_the_results_folder_is_private_and_removed(
+    planted: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen: list[tuple[Path, int]] = []
+    collect = pool._collect
+
+    def spy(where: Path) -> object:
+        seen.append((where.parent, stat.S_IMODE(where.parent.stat().st_mode)))
+        return collect(where)
+
+    monkeypatch.setattr(pool, "_collect", spy)
+    _same(check_catalogue(planted, jobs=2, models=False), check_catalogue(planted, jobs=1, models=False))
+    assert seen
+    assert {mode for _, mode in seen} == {0o700}  # only this user may put a result there
+    assert list(tmp_path.iterdir()) == []  # removed with whatever it held
+
+
+def test_no_folder_for_the_results_leaves_the_check_to_this_process(
+    planted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **kwargs: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    read: list[bool] = []
+    paths = sorted(p for p in planted.glob("*.yaml") if p.name != "zwgk.yaml")
+    sf = pipeline._check_settings_file(pipeline.load_file(planted / "zwgk.yaml", located=True), None)[0]
+    assert pool.check_in_pool(paths, sf, 2, meanwhile=lambda: read.append(True)) is None
+    assert read == [True]  # what it had to do meanwhile was still done
+    _same(check_catalogue(planted, jobs=2, models=False), check_catalogue(planted, jobs=1, models=False))

@@ -3,9 +3,10 @@
 Why: reading and validating a province takes seconds on one core, the machines have at least two,
 and the GIL keeps threads on one. Workers are forked once the settings are read, so they inherit
 them (nothing big is sent to them: a file's index); each reads its file the fast way, checks it,
-reads it again with positions when it has findings (as the one-process check does), and sends
-back its findings and the few values the cross-file rules read (`file_check.slim`): pickling the
-raw data or whole models would cost about what the workers save. This process is one of the
+reads it again with positions when it has findings (as the one-process check does), and leaves
+its findings and the few values the cross-file rules read (`file_check.slim`) in a file of a
+private folder that this process reads: pickling the raw data or whole models would cost about
+what the workers save, and sent through the pool's pipe a result held its worker up. This process is one of the
 processes: each process takes the biggest file waiting whenever it is free. Results come back in
 file order.
 
@@ -17,7 +18,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -32,8 +36,14 @@ from zwgk_cli.core.catalogue import SettingsFile
 # Below this many bytes of domain files, starting processes costs more than it saves.
 MIN_POOL_BYTES = 2 * 1024 * 1024
 
-# What the forked workers inherit: the files to check, the settings and the upstream catalogue.
-_task: tuple[Sequence[Path], SettingsFile, Upstream | None] | None = None
+# Files handed to each worker at once: the next is there when it finishes one. With one, a worker
+# waited for this process's thread to hear of its result and hand it the next file, a few GIL
+# turns away from this process's own checking: 0.4-0.6 s of a province's pool run (none now).
+IN_FLIGHT = 2
+
+# What the forked workers inherit: the files to check, the settings, the upstream catalogue, and
+# the private folder where they leave their results.
+_task: tuple[Sequence[Path], SettingsFile, Upstream | None, Path] | None = None
 
 
 def pool_size(jobs: int | None, paths: Sequence[Path]) -> int:
@@ -67,8 +77,11 @@ def check_in_pool(
     # the last files checked are the smallest, so no process waits long for another at the end.
     # This process checks its share itself: its results need no pickling, and no third process
     # competes for two cores while it would only wait.
+    # A worker leaves each result in a file of a private folder and sends back its name: through
+    # the pool's pipe, a result (about 1 MiB a province file) went 64 KiB at a time, each piece
+    # waiting for this process's thread to get the GIL from its own checking, and the worker
+    # waited with it (0.3-0.4 s of a province's pool run, with a file in hand; none now).
     global _task
-    _task = (paths, sf, upstream)
     waiting = deque(sorted(range(len(paths)), key=lambda i: -_size(paths[i])))
     lock = threading.Lock()
     outcomes: dict[int, FileOutcome] = {}
@@ -88,22 +101,23 @@ def check_in_pool(
             done(count)
 
     def hand_out(pool: ProcessPoolExecutor) -> None:
-        running: dict[Future[FileOutcome], int] = {}
+        running: dict[Future[str], int] = {}
         try:
             while True:
-                while len(running) < 2 * workers and (index := take()) is not None:
+                while len(running) < IN_FLIGHT * workers and (index := take()) is not None:
                     running[pool.submit(_work, index)] = index
                 if not running:
                     return
                 ready, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in ready:
-                    theirs.append((running.pop(future), future.result()))
+                    theirs.append((running.pop(future), _collect(Path(future.result()))))
         except BaseException as exc:  # the pool broke: said to the main thread
             failed.append(exc)
 
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(0.0005)
+    folder: Path | None = None
     try:
+        folder = Path(tempfile.mkdtemp(prefix="zwgk-pool-"))
+        _task = (paths, sf, upstream, folder)
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
             thread = threading.Thread(target=hand_out, args=(pool,), daemon=True)
@@ -121,8 +135,9 @@ def check_in_pool(
     except (BrokenProcessPool, OSError):
         return None
     finally:
-        sys.setswitchinterval(switch)
         _task = None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
         if meanwhile is not None:  # the pool could not start
             meanwhile()
     return [outcomes[i] for i in range(len(paths))]
@@ -142,8 +157,22 @@ def _quiet() -> None:
     sys.stdout = sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
 
 
-def _work(index: int) -> FileOutcome:
-    """In a worker: file `index`, checked as the one-process check would leave it."""
+def _work(index: int) -> str:
+    """In a worker: file `index`, checked as the one-process check would leave it, pickled into a
+    file of the pool's folder; that file's name."""
     assert _task is not None
-    paths, sf, upstream = _task
-    return slim(check_located(paths[index], sf, upstream))
+    paths, sf, upstream, folder = _task
+    where = folder / str(index)
+    where.write_bytes(pickle.dumps(slim(check_located(paths[index], sf, upstream)), pickle.HIGHEST_PROTOCOL))
+    return str(where)
+
+
+def _collect(where: Path) -> FileOutcome:
+    """A worker's result, from the file it left (removed once read)."""
+    # Only this process and its workers write in the folder (made private by mkdtemp), and only
+    # what this code pickles is read back from it.
+    outcome = pickle.loads(where.read_bytes())
+    where.unlink()
+    if not isinstance(outcome, FileOutcome):
+        raise BrokenProcessPool(f"not a result: {where}")
+    return outcome
