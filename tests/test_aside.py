@@ -81,6 +81,19 @@ def test_not_with_one_job() -> None:
     assert not aside.aside_allowed(1)
 
 
+def _asides(monkeypatch: pytest.MonkeyPatch, *, force: bool = False) -> list[Aside]:
+    """Every `Aside` made from now on (`force`: each forks, however small its side)."""
+    made: list[Aside] = []
+    real = aside.Aside.__init__
+
+    def spy(self: Aside, jobs: list[aside.Job], *, force: bool = force) -> None:
+        real(self, jobs, force=force)
+        made.append(self)
+
+    monkeypatch.setattr(aside.Aside, "__init__", spy)
+    return made
+
+
 def _outputs(args: list[str], env: dict[str, str]) -> list[tuple[int, str, str]]:
     found = []
     for fmt in ("text", "json", "markdown", "html"):
@@ -101,14 +114,7 @@ def test_folders_compare_the_same_read_aside(tmp_path: Path, monkeypatch: pytest
     )
     args = ["diff", str(old), str(new)]
     one = _outputs(args, {"ZWGK_JOBS": "1"})
-    forked: list[Aside] = []
-    real = aside.Aside.__init__
-
-    def forced(self: Aside, jobs: list[aside.Job], *, force: bool = False) -> None:
-        real(self, jobs, force=True)
-        forked.append(self)
-
-    monkeypatch.setattr(aside.Aside, "__init__", forced)
+    forked = _asides(monkeypatch, force=True)
     assert _outputs(args, {}) == one
     assert forked
     assert all(a._process is not None for a in forked)
@@ -119,14 +125,7 @@ def test_folders_compare_the_same_read_aside(tmp_path: Path, monkeypatch: pytest
 def test_a_git_revision_compares_the_same_read_aside(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(aside.os, "sched_getaffinity", lambda _pid: {0, 1})  # as on two cores
     monkeypatch.setattr(aside, "MIN_ASIDE_BYTES", 0)
-    forked: list[Aside] = []
-    real = aside.Aside.__init__
-
-    def spy(self: Aside, jobs: list[aside.Job], *, force: bool = False) -> None:
-        real(self, jobs, force=force)
-        forked.append(self)
-
-    monkeypatch.setattr(aside.Aside, "__init__", spy)
+    forked = _asides(monkeypatch)
     cwd = Path.cwd()
     try:
         os.chdir(repo)

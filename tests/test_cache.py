@@ -249,14 +249,22 @@ def test_the_suite_leaves_no_cache_in_the_repository() -> None:
     assert cache_folder(root / "catalogues", no_cache=False) is None
 
 
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A copy of the shipped catalogue (upstream claims, review records) this test may edit."""
+    return Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+
+
+def _domain_files(catalogue: Path) -> list[Path]:
+    return sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+
+
 def test_a_catalogue_with_review_records_is_cached_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the shipped catalogue has records for every domain, and a town's record naming an item (its
     # check reads that domain's file again whole, see `pipeline._whole`)
-    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
-    cache = tmp_path / "cache"
-    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    catalogue, cache, files = shipped, tmp_path / "cache", _domain_files(shipped)
     whole = check_catalogue(catalogue)  # the models' way, every record checked against whole domains
     _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), whole)
     assert len(_entries(cache)) == len(files)
@@ -275,11 +283,9 @@ def test_a_catalogue_with_review_records_is_cached_too(
 
 
 def test_an_upstream_change_checks_the_claiming_files_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
-    cache = tmp_path / "cache"
-    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    catalogue, cache, files = shipped, tmp_path / "cache", _domain_files(shipped)
     check_catalogue(catalogue, jobs=1, models=False, cache=cache)
     # a value every claiming item of 社会救助 inherits: their findings and the claims' hashes change
     upstream_file = catalogue / "upstream-chongqing" / "shjz.yaml"
@@ -314,10 +320,9 @@ def test_only_the_files_that_claim_depend_on_the_upstream(tmp_path: Path) -> Non
 
 
 def test_an_upstream_changing_while_it_is_read_leaves_the_cache_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
-    cache = tmp_path / "cache"
+    catalogue, cache = shipped, tmp_path / "cache"
     uncached = check_catalogue(catalogue, jobs=1, models=False)
     digests = iter([b"before", b"after"])
     monkeypatch.setattr(pipeline, "folder_digest", lambda folder: next(digests))
@@ -352,11 +357,9 @@ def test_the_check_with_models_reads_and_fills_it_unchanged(case: Path, tmp_path
 
 
 def test_build_reuses_what_validate_kept_and_keeps_what_it_checks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogue = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
-    cache = tmp_path / "cache"
-    files = sorted(p for p in catalogue.glob("*.yaml") if p.name != "zwgk.yaml")
+    catalogue, cache, files = shipped, tmp_path / "cache", _domain_files(shipped)
     plain = tree(build(catalogue, tmp_path / "plain").out)
     ruled = _ruled(monkeypatch)
     assert tree(build(catalogue, tmp_path / "cold", cache=cache).out) == plain
