@@ -107,7 +107,7 @@ class FileCache:
     folder: Path
     root: Path
     settings_bytes: bytes
-    # the digest of the upstream catalogue's files (see `pipeline._folder_digest`), None without one
+    # the digest of the upstream catalogue's files (`folder_digest`), None without one
     upstream: bytes | None = None
     # files whose entry was there but not trusted (corrupt, cut short, foreign)
     ignored: list[Path] = field(default_factory=list)
