@@ -322,9 +322,9 @@ def _quiet(item: Item, when: date = date.max) -> bool:
     mode = item.mode
     if _time_limit_findings(item.time_limit, tuple(mode)) != _NO_FINDINGS:
         return False
+    if _request_public(item):
+        return False
     channels, audience = item.channels, item.audience
-    if mode == _ON_REQUEST and ("全社会" in audience or not BROADCAST_CHANNELS.isdisjoint(channels)):
-        return False  # `_request_public`
     if not ONLINE_CHANNELS.isdisjoint(channels):
         # a list of people names itself so (`_recipient_list`): one search of the joined texts
         # settles most items, the ones that may be such a list are asked in full
@@ -342,7 +342,6 @@ def _quiet(item: Item, when: date = date.max) -> bool:
 
 
 _NO_FINDINGS = (None, None)
-_ON_REQUEST = ["依申请"]  # compared with, never changed
 
 
 def _lint_grouping(df: DomainFile) -> list[Diagnostic]:

@@ -104,7 +104,13 @@ def check_catalogue(
         loads.append(load_file(path, fast=fast, located=located, validated=path != settings_path))
         if progress is not None:
             progress("read", len(loads), len(paths))
-    file_cache, upstream_state = _models_cache(root, cache, settings_bytes, loads[0], follow_upstream)
+    inputs = _cache_inputs(root, settings_bytes, loads[0], follow_upstream)
+    # files whose entry records no finding skip the per-file rules; the others' results are kept
+    file_cache = (
+        FileCache(cache, root, inputs.settings, inputs.upstream)
+        if cache is not None and inputs is not None
+        else None
+    )
     loader = folder_upstream_loader(root, located=fast or located) if follow_upstream else None
     first = folder_upstream_loader(root, fast=True) if follow_upstream and fast else None
     # a file with findings is read again keeping its text; its data is taken from the fast read
@@ -116,9 +122,8 @@ def check_catalogue(
     result = check_with_positions(
         root, loads, loader, reload, first_upstream_loader=first, progress=progress, cache=file_cache
     )
-    if file_cache is not None:
-        folder, digest = upstream_state
-        if folder is None or folder_digest(folder) == digest:  # else which upstream it was is unknown
+    if file_cache is not None and inputs is not None:
+        if inputs.unchanged():  # else which upstream the results are for is unknown
             file_cache.flush()
         result.cache_ignored = file_cache.ignored
     if reviews:
@@ -126,20 +131,33 @@ def check_catalogue(
     return result
 
 
-def _models_cache(
-    root: Path, cache: Path | None, settings_bytes: bytes | None, settings: LoadResult, follow_upstream: bool
-) -> tuple[FileCache | None, tuple[Path | None, bytes | None]]:
-    """The cache the check with models reads (files whose entry records no finding skip the
-    per-file rules) and fills, when the settings read are those `settings_bytes` held; and the
-    upstream folder with its digest, to be compared once the check has read it."""
-    if cache is None or settings_bytes is None or _read_bytes(root / SETTINGS_FILE) != settings_bytes:
-        return None, (None, None)
+@dataclass(frozen=True, slots=True)
+class _CacheInputs:
+    """What every cache entry depends on besides its own file: zwgk.yaml's bytes as the check read
+    them, and the digest of the upstream folder (`cache.folder_digest`) before the check reads it."""
+
+    settings: bytes
+    folder: Path | None
+    upstream: bytes | None
+
+    def unchanged(self) -> bool:
+        """Whether the upstream folder is still as its digest was taken."""
+        return self.folder is None or folder_digest(self.folder) == self.upstream
+
+
+def _cache_inputs(
+    root: Path, settings_bytes: bytes | None, settings: LoadResult, follow_upstream: bool
+) -> _CacheInputs | None:
+    """The inputs of the entries when `settings` was read from the bytes `settings_bytes` (read just
+    before it) and zwgk.yaml still holds them; None when the cache cannot be used this run."""
+    if settings_bytes is None or _read_bytes(root / SETTINGS_FILE) != settings_bytes:
+        return None  # changed while it was read: which settings the results are for is unknown
     data = settings.document.data if settings.document is not None else None
     folder = upstream_folder(root, data) if follow_upstream else None
     digest = folder_digest(folder) if folder is not None else None
     if folder is not None and digest is None:
-        return None, (None, None)
-    return FileCache(cache, root, settings_bytes, digest), (folder, digest)
+        return None
+    return _CacheInputs(settings_bytes, folder, digest)
 
 
 def _check_by_file(
@@ -163,20 +181,15 @@ def _check_by_file(
     # that of the summaries and one file, not of the whole catalogue read.
     settings_bytes = _read_bytes(root / SETTINGS_FILE) if cache_folder is not None else None
     settings_load = load_file(root / SETTINGS_FILE, located=True)
-    if settings_bytes is not None and _read_bytes(root / SETTINGS_FILE) != settings_bytes:
-        settings_bytes = None  # changed while it was read: which settings the results are for is unknown
+    inputs = _cache_inputs(root, settings_bytes, settings_load, follow_upstream)
     settings_file, _, prologue = _check_settings_file(settings_load, None)
-    data = settings_load.document.data if settings_load.document is not None else None
     upstream: Upstream | None = None
-    digest: bytes | None = None
     if follow_upstream:
         # with positions found on demand: a finding about an inherited value points into its file
-        folder = upstream_folder(root, data) if cache_folder is not None else None
-        digest = folder_digest(folder) if folder is not None else None
         upstream, found = load_upstream(settings_file, folder_upstream_loader(root, located=True))
         prologue += found
-        if folder is not None and (digest is None or folder_digest(folder) != digest):
-            settings_bytes = None  # changed while it was read: which upstream the results are for is unknown
+        if inputs is not None and not inputs.unchanged():
+            inputs = None  # changed while it was read: which upstream the results are for is unknown
 
     def done(count: int) -> None:
         if progress is not None:
@@ -184,8 +197,8 @@ def _check_by_file(
             progress("check", count, len(paths))
 
     cache = None
-    if cache_folder is not None and settings_bytes is not None:
-        cache = FileCache(cache_folder, root, settings_bytes, digest)
+    if cache_folder is not None and inputs is not None:
+        cache = FileCache(cache_folder, root, inputs.settings, inputs.upstream)
     # files with an entry are read from the cache while the others are checked (in the pool where
     # there is one); an entry that turns out untrusted leaves its file to be checked here after
     cached = [i for i, path in enumerate(paths) if cache.has(path)] if cache is not None else []

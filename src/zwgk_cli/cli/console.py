@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text as RichText
 
-    from zwgk_cli.check.pipeline import CheckProgress
+    from zwgk_cli.check.pipeline import CheckProgress, CheckResult
 
 
 def make_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
@@ -86,6 +86,12 @@ def working(text: str) -> Iterator[Callable[[str], None]]:
 
 def _unseen(detail: str) -> None:
     """Progress nobody sees (output is not a terminal)."""
+
+
+def note_cache_ignored(check: CheckResult, lang: Lang) -> None:
+    """On stderr, a line for each file whose cache entry the check could not trust (see `check.cache`)."""
+    for path in check.cache_ignored:
+        sys.stderr.write(say("ui.validate.cache-ignored", file=path).get(lang) + "\n")
 
 
 def check_steps(show: Callable[[str], None], lang: Lang) -> CheckProgress:

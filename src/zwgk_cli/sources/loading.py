@@ -160,7 +160,8 @@ def load_bytes(
         try:
             # unwalked only where the fast read is returned as it is (the walk also guards the
             # search for invisible characters from nesting too deep)
-            data = fast_parse(text, MAX_DEPTH, walk=not validated or located or escaped or wide)
+            walk = not validated or located or escaped or wide
+            data = fast_parse(text, MAX_DEPTH, walk=walk)
         except Fallback:
             from zwgk_cli.sources.parts import read_by_parts
 
@@ -174,7 +175,7 @@ def load_bytes(
                 # Nothing reads a clean file's text again (excerpts are for findings, and a file
                 # with findings is read again with `located`): a province's texts are 160 MiB.
                 doc.positions, doc.text = False, ""
-                return LoadResult(doc, [], fingerprint=hash(raw), walked=not validated)
+                return LoadResult(doc, [], fingerprint=hash(raw), walked=walk)
             from zwgk_cli.sources.parts import locate_on_demand
 
             locate_on_demand(doc)

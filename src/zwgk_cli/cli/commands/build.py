@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zwgk_cli.cli.console import exit_cannot_run, make_console, rich_line
+from zwgk_cli.cli.console import exit_cannot_run, make_console, note_cache_ignored, rich_line
 from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
@@ -157,8 +156,7 @@ def build_command(
     base = Path.cwd()
 
     def report(check: CheckResult) -> None:
-        for path in check.cache_ignored:
-            sys.stderr.write(say("ui.validate.cache-ignored", file=path).get(language) + "\n")
+        note_cache_ignored(check, language)
         if check.diagnostics:
             print_diagnostics(console, check.diagnostics, check.summary, language, base)
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
-from zwgk_cli.cli.console import check_steps, exit_cannot_run, working
+from zwgk_cli.cli.console import check_steps, exit_cannot_run, note_cache_ignored, working
 from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
@@ -74,8 +74,7 @@ def validate_command(
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
-    for path in result.cache_ignored:
-        sys.stderr.write(say("ui.validate.cache-ignored", file=path).get(language) + "\n")
+    note_cache_ignored(result, language)
     base = Path.cwd()
     if output_format is OutputFormat.json:
         sys.stdout.write(render_json(result.diagnostics, result.summary, language, base))
