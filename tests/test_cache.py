@@ -5,6 +5,7 @@ with the pool and without; a changed zwgk.yaml, a corrupt or a foreign entry are
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from conftest import ROOT, build_case
 from test_build_hardening import tree
 from test_pool import CASE_FOLDERS, _edit, _ids, _same, planted  # noqa: F401
 from zwgk_cli.build.builder import build
+from zwgk_cli.check import cache as cache_module
 from zwgk_cli.check import file_check, pipeline
-from zwgk_cli.check.cache import FOLDER_NAME, FileCache, default_folder
+from zwgk_cli.check.cache import FOLDER_NAME, STAT_NAME, FileCache, default_folder
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.options import cache_folder
@@ -193,6 +195,128 @@ def test_a_linked_subfolder_is_never_followed(catalogue: Path, tmp_path: Path) -
     _same(result, uncached)
     assert len(result.cache_ignored) == 1  # not read through the link, said once
     assert sorted(elsewhere.iterdir()) == before  # nor written nor pruned through it
+
+
+def _age(files: list[Path], seconds: int = 60) -> None:
+    """Files made `seconds` older, as a checkout's are by the time anyone re-validates (their
+    change time stays now: the stat records then wait for `cache.RACY_NS` in the tests below)."""
+    for path in files:
+        done = path.stat().st_mtime_ns - seconds * 1_000_000_000
+        os.utime(path, ns=(done, done))
+
+
+def _stat_records(cache: Path) -> dict[Path, str]:
+    return {p: p.read_text(encoding="ascii") for p in sorted(cache.rglob(STAT_NAME))}
+
+
+def test_a_file_changed_just_now_is_never_known_by_its_stat(catalogue: Path, tmp_path: Path) -> None:
+    # the files were all written just now: a change in the same tick of the clock could keep
+    # their size and times, so nothing is recorded and each is read and hashed next time too
+    cache = tmp_path / "cache"
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert _entries(cache)
+    assert _stat_records(cache) == {}
+
+
+def test_an_unchanged_file_is_known_by_its_stat(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = tmp_path / "cache"
+    files = _domain_files(catalogue)
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    records = _stat_records(cache)
+    assert len(records) == len(files)
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    seen = _checked(monkeypatch)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
+    assert seen == []
+    assert not set(read) & set(files)
+    # a record that leads to no entry (stale, or forged): the bytes are hashed after all, find
+    # their entry, and are recorded again
+    forged = next(iter(records))
+    version, signature, _digest, claims = records[forged].split()
+    forged.write_text(f"{version} {signature} {'0' * 64} {claims}\n", encoding="ascii")
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
+    assert seen == []
+    assert len(set(read) & set(files)) == 1
+    assert _stat_records(cache) == records
+
+
+@pytest.mark.parametrize("how", ["same-size-and-times", "touched", "moved-over"])
+def test_a_changed_file_is_told_by_its_stat(
+    how: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = tmp_path / "cache"
+    files = _domain_files(catalogue)
+    _age(files)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert len(_stat_records(cache)) == len(files)
+    edited = files[1]
+    before = edited.stat()
+    if how == "same-size-and-times":
+        # one id's letters swapped, the size and both times put back as they were: its change
+        # time and the record's digest still tell
+        text = edited.read_text(encoding="utf-8")
+        first = _ids(edited)[0]
+        swapped = first[::-1]
+        assert len(swapped.encode()) == len(first.encode())
+        assert swapped != first
+        edited.write_text(text.replace(f"id: {first}\n", f"id: {swapped}\n", 1), encoding="utf-8")
+        os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert edited.stat().st_size == before.st_size
+    elif how == "touched":  # the same bytes, new times: read and hashed, its entry still good
+        os.utime(edited, ns=(before.st_atime_ns + 10**9, before.st_mtime_ns + 10**9))
+    else:  # another copy of the file put in its place (a new inode)
+        twin = tmp_path / "twin.yaml"
+        shutil.copy2(edited, twin)
+        twin.replace(edited)
+    seen = _checked(monkeypatch)
+    result = check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    assert seen == ([edited] if how == "same-size-and-times" else [])
+    monkeypatch.undo()
+    _same(result, check_catalogue(catalogue, jobs=1, models=False))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "too-long", "bad-digest", "other-version", "a-link"])
+def test_a_bad_stat_record_is_never_trusted(
+    damage: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = tmp_path / "cache"
+    files = _domain_files(catalogue)
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    record = next(iter(_stat_records(cache)))
+    version, signature, _digest, claims = record.read_text(encoding="ascii").split()
+    # each damaged record names another file's digest, or none: trusted, it would serve a wrong entry
+    wrong = "0" * 64
+    record.unlink()
+    if damage == "garbage":
+        record.write_bytes(b"\xff\xfe not a record")
+    elif damage == "too-long":
+        record.write_text(f"{version} {signature} {wrong} {claims}\n" + " " * 1000, encoding="ascii")
+    elif damage == "bad-digest":
+        record.write_text(f"{version} {signature} {wrong[:-2]} {claims}\n", encoding="ascii")
+    elif damage == "other-version":
+        record.write_text(f"zwgk-0.0.0-1 {signature} {wrong} {claims}\n", encoding="ascii")
+    else:
+        elsewhere = tmp_path / "record"
+        elsewhere.write_text(f"{version} {signature} {wrong} {claims}\n", encoding="ascii")
+        record.symlink_to(elsewhere)
+    seen = _checked(monkeypatch)
+    _same(check_catalogue(catalogue, jobs=1, models=False, cache=cache), uncached)
+    assert seen == []  # the bytes were hashed: every entry still found
+    assert len(files) == len(_entries(cache))
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

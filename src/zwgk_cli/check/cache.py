@@ -17,8 +17,10 @@ Layout: one subfolder a source file (named by a hash of the catalogue folder's a
 the file's path in it), holding that file's entry as last checked; writing a file's new entry
 removes the old one, so the cache holds about one entry a file, never a history. The subfolders
 must be real folders: a link there (planted in a cache copied from elsewhere) is never followed,
-for reading or writing. Items are kept column by column (`_columns`): reading 100,000 of them back
-is a few list operations a column, not a loop of checks an item.
+for reading or writing. Beside the entry, a line records the digest of the file's bytes against its
+size, times and inode (`_index`), so that a file left as it was is not read to find its key. Items
+are kept column by column (`_columns`): reading 100,000 of them back is a few list operations a
+column, not a loop of checks an item.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -56,6 +60,12 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 # An entry's file name: its key, as `_key` writes it.
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
+# Beside a file's entries: the digest of its bytes against its size, times and inode (`_index`).
+STAT_NAME = "stat"
+_STAT_VERSION = f"zwgk-{__version__}-{FORMAT}"
+# A file changed less than this long ago is hashed again on the next run, whatever its signature
+# (a FAT disk keeps modification times in steps of two seconds).
+RACY_NS = 3_000_000_000
 
 
 class _Unfit(Exception):
@@ -93,6 +103,13 @@ def folder_digest(folder: Path) -> bytes | None:
     return digest.digest()
 
 
+def _signature(found: os.stat_result) -> str:
+    """What tells a file from itself changed, without reading it (as git's index does): its size,
+    its modification and change times to the nanosecond, its inode and device. Copying a file
+    with its modification time kept gives it a new change time and inode."""
+    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}:{found.st_ino}:{found.st_dev}"
+
+
 def default_folder(root: Path) -> Path:
     """Where the cache of the catalogue in `root` goes unless told: beside the catalogue folder,
     so that it never sits among the sources (which are published and formatted)."""
@@ -112,33 +129,84 @@ class FileCache:
     # files whose entry was there but not trusted (corrupt, cut short, foreign)
     ignored: list[Path] = field(default_factory=list)
     _keys: dict[Path, str] = field(default_factory=dict)
+    _by_stat: set[Path] = field(default_factory=set)  # files whose key came from a stat record
     _waiting: list[tuple[Path, FileOutcome]] = field(default_factory=list)
 
-    def _key(self, path: Path) -> str | None:
-        """The entry's name for `path` as it is now; None when it cannot be read (its check says why)."""
+    def _key(self, path: Path, *, by_stat: bool = True) -> str | None:
+        """The entry's name for `path` as it is now; None when it cannot be read (its check says why).
+        With `by_stat`, the digest of its bytes recorded against its stat stands in for reading them."""
         try:
-            content = path.read_bytes() if not path.is_symlink() else None
+            found = path.lstat()
         except OSError:
             return None
-        if content is None:
+        if stat.S_ISLNK(found.st_mode):  # a link: its check reports it
             return None
-        # A file that claims items depends on the upstream catalogue too: one whose bytes spell
-        # `claims`, or might in an escape ("\x63laims"); the others keep their entries when only
-        # the upstream changed.
-        claiming = self.upstream is not None and (b"claims" in content or b"\\" in content)
+        signature = _signature(found)
+        known = self._indexed(path, signature) if by_stat else None
+        if known is not None:
+            self._by_stat.add(path)
+        else:
+            self._by_stat.discard(path)
+            try:
+                content = path.read_bytes()
+            except OSError:
+                return None
+            # A file that claims items depends on the upstream catalogue too: one whose bytes spell
+            # `claims`, or might in an escape ("\x63laims"); the others keep their entries when only
+            # the upstream changed.
+            known = hashlib.sha256(content).digest(), b"claims" in content or b"\\" in content
+            self._index(path, found, signature, *known)
+        content_digest, claims = known
         digest = hashlib.sha256()
         for part in (
             f"zwgk {__version__} cache {FORMAT}".encode(),
             hashlib.sha256(self.settings_bytes).digest(),
             self._relative(path).encode(),
-            hashlib.sha256(content).digest(),
-            self.upstream if claiming and self.upstream is not None else b"",
+            content_digest,
+            self.upstream if claims and self.upstream is not None else b"",
         ):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
         key = digest.hexdigest()
         self._keys[path] = key
         return key
+
+    def _indexed(self, path: Path, signature: str) -> tuple[bytes, bool] | None:
+        """The digest of `path`'s bytes and whether they may claim, as recorded beside its entries
+        for the file as `signature` describes it; None when nothing recorded can be trusted."""
+        record = self._slot(path) / STAT_NAME
+        try:
+            slot, found = record.parent.lstat(), record.lstat()
+            if not stat.S_ISDIR(slot.st_mode) or not stat.S_ISREG(found.st_mode) or found.st_size > 512:
+                return None
+            fields = record.read_text(encoding="ascii").split()
+        except (OSError, ValueError):
+            return None
+        if len(fields) != 4 or fields[0] != _STAT_VERSION or fields[1] != signature:
+            return None
+        try:
+            content_digest = bytes.fromhex(fields[2])
+        except ValueError:
+            return None
+        if len(content_digest) != 32 or fields[3] not in ("0", "1"):
+            return None
+        return content_digest, fields[3] == "1"
+
+    def _index(self, path: Path, found: os.stat_result, signature: str, content: bytes, claims: bool) -> None:
+        """Record `content` (the digest of `path`'s bytes) against the file's `signature`, so that
+        the next run need not read the file while it stays as it is. A file changed within the last
+        RACY_NS is not recorded: a change in the same tick of a coarse clock could leave its
+        signature as it was."""
+        if time.time_ns() - max(found.st_mtime_ns, found.st_ctime_ns) < RACY_NS:
+            return
+        slot = self._slot(path)
+        line = f"{_STAT_VERSION} {signature} {content.hex()} {int(claims)}\n"
+        try:
+            slot.mkdir(parents=True, exist_ok=True)
+            if stat.S_ISDIR(slot.lstat().st_mode):  # a link: never written through
+                write_atomic(slot / STAT_NAME, line.encode("ascii"), durable=False)
+        except OSError:
+            return
 
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -163,7 +231,14 @@ class FileCache:
         if not stat.S_ISDIR(slot.st_mode):  # a link or a file in its place: never followed
             self.ignored.append(path)
             return False
-        return self._entry(path, key).exists()
+        if self._entry(path, key).exists():
+            return True
+        if path not in self._by_stat:
+            return False
+        # a record that led nowhere (stale, or not ours): the file's bytes say which entry it has,
+        # and the entry it gets after its check is named by them too
+        key = self._key(path, by_stat=False)
+        return key is not None and self._entry(path, key).exists()
 
     def get(self, path: Path) -> FileOutcome | None:
         """The cached outcome of `path`, unpacked; None when there is no entry it can trust."""
