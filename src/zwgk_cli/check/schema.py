@@ -126,7 +126,9 @@ def _kept_value(name: str, value: Any) -> Any:
 
 @functools.cache
 def _field_adapter(name: str) -> TypeAdapter[Any]:
-    return TypeAdapter(Item.model_fields[name].annotation)
+    annotation = Item.model_fields[name].annotation
+    assert annotation is not None, name  # every field of Item is annotated
+    return TypeAdapter(annotation)
 
 
 def assemble_domain(header: DomainHeader, items: list[Item]) -> Domain:
