@@ -305,3 +305,25 @@ def test_diff_on_a_terminal_names_the_side_it_checks(terminal: io.StringIO, tmp_
     result = CliRunner().invoke(app, ["diff", str(old), str(new)])
     assert result.exit_code == 0
     assert "正在读取和比较两个版本…新版本（检查第 26/26 个文件）" in terminal.getvalue()
+
+
+def test_the_heavy_commands_keep_their_results_to_the_end_of_the_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `run` ends the process with os._exit, and validate, build and diff leave their results to it
+    # instead of freeing them as they return; called in-process (tests), nothing is kept
+    from zwgk_cli.build.builder import BuildResult
+    from zwgk_cli.check.pipeline import CheckResult
+    from zwgk_cli.cli import ending
+    from zwgk_cli.history.compare import Comparison
+
+    clean = build_case(CASES / "valid" / "plain", tmp_path / "clean")
+    runner = CliRunner()
+    assert runner.invoke(app, ["validate", str(clean)]).exit_code == 0
+    assert ending.kept() == []
+    monkeypatch.setattr(ending, "_kept", [])
+    monkeypatch.setattr(ending, "_ending", True)
+    assert runner.invoke(app, ["validate", str(clean)]).exit_code == 0
+    assert runner.invoke(app, ["build", str(clean), "-o", str(tmp_path / "dist")]).exit_code == 0
+    assert runner.invoke(app, ["diff", str(clean), str(clean)]).exit_code == 0
+    assert [type(kept) for kept in ending.kept()] == [CheckResult, BuildResult, Comparison]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, make_console, note_cache_ignored, rich_line
+from zwgk_cli.cli.ending import keep
 from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
@@ -182,6 +183,7 @@ def build_command(
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
+    keep(result)
     if result.since_refused is not None:
         print_since_refused(result.since_refused, language, base)
         raise typer.Exit(EXIT_FINDINGS)

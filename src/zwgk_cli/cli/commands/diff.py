@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from zwgk_cli.cli.console import exit_cannot_run, working
+from zwgk_cli.cli.ending import keep
 from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
@@ -96,6 +97,7 @@ def diff_command(
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
+    keep(comparison)
     print_side_errors(comparison, language, Path.cwd())
     try:
         write_diff(comparison, output_format.value, templates)

@@ -10,6 +10,7 @@ import typer
 
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.console import check_steps, exit_cannot_run, note_cache_ignored, working
+from zwgk_cli.cli.ending import keep
 from zwgk_cli.cli.help.text import CommandEnglish
 from zwgk_cli.cli.options import (
     DEFAULT_FOLDER,
@@ -74,6 +75,7 @@ def validate_command(
             )
     except ZwgkError as exc:
         exit_cannot_run(exc, language)
+    keep(result)
     note_cache_ignored(result, language)
     base = Path.cwd()
     if output_format is OutputFormat.json:
