@@ -3,18 +3,20 @@
 `lints._quiet` settles the usual item without building a message, `_basis_suspect` remembers the
 basis entries found fine (per publication date), and `schema.validate_domain` validates runs of
 items in one call of pydantic: all are written for speed, so here they are compared with the plain
-ways on generated items and files, including the dates that change a verdict.
+ways on generated items and files, including the dates that change a verdict. So is the pattern
+that passes a plainly fine link without `urlsplit` (`rules._PLAIN_LINK`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zwgk_cli.check import lints, schema
+from zwgk_cli.check import lints, rules, schema
 from zwgk_cli.check.schema import validate_domain
 from zwgk_cli.core.models import Item
 from zwgk_cli.core.source import SourceDocument
@@ -137,3 +139,38 @@ def test_a_file_validated_in_runs_gives_what_item_by_item_gives(raws: list[objec
     assert {d.path[1] for d in found if d.path[:1] == ("items",)} == {
         index for index, raw in enumerate(raws) if not (isinstance(raw, dict) and "category" in raw)
     }
+
+
+_SCHEMES = ["http://", "https://", "HTTPS://", "ftp://", "https:/", "https:", ""]
+_HOST = "ab09.-[]:政％@ "
+_REST = "ab/?#:[] \t\n\u3000~\\％／政"
+
+
+# hosts and rests mostly of the kind the pattern takes, so that what it passes is often tried
+_HOSTS = st.one_of(st.text("ab09.-", min_size=1, max_size=6), st.text(_HOST, max_size=8))
+_RESTS = st.tuples(st.sampled_from(["", "/", "?", "#", ":80/"]), st.text(_REST, max_size=8))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(_SCHEMES), _HOSTS, _RESTS)
+def test_a_plainly_fine_link_is_one_urlsplit_passes(scheme: str, host: str, rest: tuple[str, str]) -> None:
+    link = scheme + host + "".join(rest)
+    doc = SourceDocument(Path("x.yaml"), "", {}, positions=False)
+    item = Item.model_construct(id="a-1", link=link)
+    found = rules._check_link(doc, ("items", 0), 0, item)
+    if rules._PLAIN_LINK.fullmatch(link):
+        assert found == []
+    # whatever the pattern says, the verdict is the one urlsplit gives
+    original = rules._PLAIN_LINK
+    try:
+        rules._PLAIN_LINK = re.compile(r"(?!)")  # matches nothing: every link through urlsplit
+        assert rules._check_link(doc, ("items", 0), 0, item) == found
+    finally:
+        rules._PLAIN_LINK = original
+
+
+def test_the_plain_link_pattern_takes_the_usual_links() -> None:
+    for link in ("https://www.ybq.gov.cn/zwgk/", "http://ybq.gov.cn", "https://a.b:8443/x?y=1#z"):
+        assert rules._PLAIN_LINK.fullmatch(link)
+    for link in ("https://", "https://政务.cn/", "https://a b/", "https://[::1]/", "mailto:x@y"):
+        assert not rules._PLAIN_LINK.fullmatch(link)
