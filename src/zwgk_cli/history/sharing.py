@@ -25,15 +25,31 @@ def share_text(loads: list[LoadResult], pool: TextPool) -> None:
 
 
 def _share(value: Any, pool: TextPool) -> None:
-    if isinstance(value, dict):
+    # The lists of texts (an item's content, channels, citations: most of the containers) are
+    # walked here rather than by a call each: a comparison of two provinces holds over a million.
+    share = pool.setdefault
+    if type(value) is dict:
         for key, item in value.items():
-            if type(item) is str:
-                value[key] = pool.setdefault(item, item)
+            kind = type(item)
+            if kind is str:
+                value[key] = share(item, item)
+            elif kind is list:
+                for index, inner in enumerate(item):
+                    if type(inner) is str:
+                        item[index] = share(inner, inner)
+                    elif isinstance(inner, dict | list):
+                        _share(inner, pool)
             elif isinstance(item, dict | list):
                 _share(item, pool)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             if type(item) is str:
-                value[index] = pool.setdefault(item, item)
+                value[index] = share(item, item)
+            elif isinstance(item, dict | list):
+                _share(item, pool)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if type(item) is str:
+                value[key] = share(item, item)
             elif isinstance(item, dict | list):
                 _share(item, pool)
