@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 # the planted catalogue and its helpers are test_pool's
@@ -23,6 +25,7 @@ from zwgk_cli.check.cache import FOLDER_NAME, STAT_NAME, FileCache, default_fold
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.options import cache_folder
+from zwgk_cli.core.models import Waiver
 
 
 @pytest.fixture
@@ -113,6 +116,9 @@ def test_a_changed_settings_file_invalidates_every_entry(
         "a-link",
         "short-column",
         "far-row",
+        "far-text",
+        "long-list",
+        "text-number",
     ],
 )
 def test_a_bad_entry_is_ignored_with_a_note(
@@ -140,10 +146,23 @@ def test_a_bad_entry_is_ignored_with_a_note(
         entry.unlink()
         entry.symlink_to(entries[0] if entries[0] != entry else entries[1])
     elif damage == "short-column":  # the items are kept column by column: one cut short
-        data["outcome"]["file"]["items"]["columns"][2].pop()
+        levels = data["outcome"]["file"]["items"]["columns"][2]
+        assert levels["kind"] == "table"
+        levels["rows"].pop()
         entry.write_text(json.dumps(data), encoding="utf-8")
-    elif damage == "far-row":  # a tagged value said to be in a row counted from the end
-        data["outcome"]["file"]["items"]["tagged"].append([0, -1])
+    elif damage == "far-row":  # a value said to be in a row of the table counted from its end
+        levels = data["outcome"]["file"]["items"]["columns"][2]
+        levels["rows"][0] = -1
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    elif damage in ("far-text", "long-list", "text-number"):  # the content elements, each text once
+        content = data["outcome"]["file"]["items"]["columns"][3]
+        assert content["kind"] == "strings"
+        if damage == "far-text":
+            content["flat"][0] = len(content["strings"])
+        elif damage == "long-list":  # the lengths add up to more texts than there are
+            content["lengths"][0] += 1
+        else:
+            content["flat"][0] = "0"
         entry.write_text(json.dumps(data), encoding="utf-8")
     else:
         data["outcome"]["rules"] = [{**d, "code": "no-such-code"} for d in data["outcome"]["rules"]]
@@ -502,3 +521,34 @@ def test_build_reuses_what_validate_kept_and_keeps_what_it_checks(
     _edit(edited, "domain: 社会救助", "domain: 社会救助  # 已复核")
     build(catalogue, tmp_path / "edited", cache=cache)
     assert ruled == [edited]
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.sampled_from(["区级", "镇街", "村（居）", ""]),
+    st.lists(st.sampled_from(["区级", "镇街", "名单", "x"]), max_size=4),
+    st.lists(
+        st.builds(Waiver, code=st.sampled_from(["basis-format", "x"]), reason=st.just("理由")), max_size=2
+    ),
+    st.dates(),
+    st.floats(allow_nan=False),
+    st.integers(),
+    st.booleans(),
+    st.dictionaries(st.sampled_from(["a", "b"]), st.sampled_from(["1", "2"]), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_VALUES, max_size=12), st.lists(st.lists(st.sampled_from("abc"), max_size=3), max_size=12)
+    )
+)
+def test_a_column_reads_back_as_it_was_written(values: list[object]) -> None:
+    # whichever way a column is written (plain, a table, texts once), it comes back of the same
+    # types and data, through JSON as an entry is
+    kept = json.loads(json.dumps(cache_module._column(values), ensure_ascii=False))
+    back = cache_module._read_column(kept, len(values))
+    assert [(type(v), v) for v in back] == [(type(v), v) for v in values]
+    with pytest.raises((cache_module._Unfit, TypeError, IndexError, KeyError)):
+        cache_module._read_column(kept, len(values) + 1)

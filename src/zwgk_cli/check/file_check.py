@@ -9,8 +9,9 @@ version, settings fingerprint) could stand in for it.
 
 from __future__ import annotations
 
+import functools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, cast
@@ -146,11 +147,26 @@ def unpack(outcome: FileOutcome) -> FileOutcome:
     return outcome
 
 
+# `CrossItem._make` without its frame in Python: a tuple of CROSS_FIELDS' values made a CrossItem
+_cross_item = functools.partial(tuple.__new__, CrossItem)
+
+
 def cross_entries(packed: Iterable[tuple[int, frozenset[str], Iterable[Any]]]) -> list[ItemEntry]:
     """Entries of `CrossItem`s from (index, invalid fields, CROSS_FIELDS' values) each, as the pool
-    sends items and the cache keeps them."""
-    make = CrossItem._make
-    return [ItemEntry(index, cast(Item, make(values)), invalid) for index, invalid, values in packed]
+    sends items."""
+    return [ItemEntry(index, cast(Item, _cross_item(values)), invalid) for index, invalid, values in packed]
+
+
+def column_entries(
+    indexes: list[int], invalid: list[frozenset[str]], columns: list[list[Any]]
+) -> list[ItemEntry]:
+    """Entries of `CrossItem`s from one list a field of CROSS_FIELDS, as the cache keeps them (every
+    list as long as `indexes`)."""
+    count = len(indexes)
+    if len(columns) != len(CROSS_FIELDS) or len(invalid) != count or any(len(c) != count for c in columns):
+        raise ValueError("one column a field of CROSS_FIELDS, each as long as `indexes`")
+    items = cast(Iterator[Item], map(_cross_item, zip(*columns, strict=True)))
+    return list(map(ItemEntry, indexes, items, invalid))
 
 
 def _slim_data(data: Any) -> Any:
