@@ -130,9 +130,10 @@ DIFF_STEPS = [
     ("776ef50", "+ fields compared only where the values differ"),
     ("dca7a2e", "+ JSON bytes to stdout without decoding"),
     ("ec4d653", "+ strings both sides hold alike kept once; a link's white space found in C"),
+    ("6c6f322", "+ the old side read by a forked process while this one reads the new"),
 ]
 # the row of today's diff says what the last step added
-DIFF_LAST_STEP = "+ the old side read by a forked process while this one reads the new"
+DIFF_LAST_STEP = "+ results kept to the end of the process; a plain link passed by one pattern; shared texts walked in place"
 
 
 @dataclass(frozen=True)
