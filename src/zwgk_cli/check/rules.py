@@ -249,7 +249,10 @@ def _duplicate_ids(files: list[DomainFile]) -> list[Diagnostic]:
     places: the first names the next place and the count, each later one names the first place
     and the count (never the list of all the others: 5,000 copies would make 25 million names)."""
     # first the ids alone: nearly always all differ, and a province's 100,000 places need not be kept
-    ids = [entry.item.id for df in files for entry in df.items if entry.usable("id")]
+    # (`usable` written out: a call an item is a fifth of this rule's time)
+    ids = [
+        entry.item.id for df in files for entry in df.items if not entry.invalid or "id" not in entry.invalid
+    ]
     if len(set(ids)) == len(ids):
         return []
     seen: dict[str, list[tuple[DomainFile, int]]] = {}
