@@ -20,7 +20,7 @@ from test_build_hardening import tree
 from test_pool import CASE_FOLDERS, _edit, _ids, _same, planted  # noqa: F401
 from zwgk_cli.build.builder import build
 from zwgk_cli.check import cache as cache_module
-from zwgk_cli.check import file_check, pipeline
+from zwgk_cli.check import columns, file_check, pipeline
 from zwgk_cli.check.cache import FOLDER_NAME, STAT_NAME, FileCache, default_folder
 from zwgk_cli.check.pipeline import check_catalogue
 from zwgk_cli.cli.app import app
@@ -535,6 +535,10 @@ _VALUES = st.one_of(
     st.integers(),
     st.booleans(),
     st.dictionaries(st.sampled_from(["a", "b"]), st.sampled_from(["1", "2"]), max_size=2),
+    st.just(["json", "5"]),  # a list of texts spelling another value's stand-in (`columns._identity`)
+    st.just(["list", "x"]),
+    st.just(5),
+    st.just("x"),
 )
 
 
@@ -547,8 +551,8 @@ _VALUES = st.one_of(
 def test_a_column_reads_back_as_it_was_written(values: list[object]) -> None:
     # whichever way a column is written (plain, a table, texts once), it comes back of the same
     # types and data, through JSON as an entry is
-    kept = json.loads(json.dumps(cache_module._column(values), ensure_ascii=False))
-    back = cache_module._read_column(kept, len(values))
+    kept = json.loads(json.dumps(columns.write_column(values), ensure_ascii=False))
+    back = columns.read_column(kept, len(values))
     assert [(type(v), v) for v in back] == [(type(v), v) for v in values]
-    with pytest.raises((cache_module._Unfit, TypeError, IndexError, KeyError)):
-        cache_module._read_column(kept, len(values) + 1)
+    with pytest.raises((columns.Unfit, TypeError, IndexError, KeyError)):
+        columns.read_column(kept, len(values) + 1)

@@ -19,8 +19,9 @@ removes the old one, so the cache holds about one entry a file, never a history.
 must be real folders: a link there (planted in a cache copied from elsewhere) is never followed,
 for reading or writing. Beside the entry, a line records the digest of the file's bytes against its
 size, times and inode (`_index`), so that a file left as it was is not read to find its key. Items
-are kept column by column (`_columns`), texts that repeat written once: reading 100,000 of them
-back is a few list operations a column, not a loop of checks an item.
+are kept column by column, texts that repeat written once (`file_check.pack_items`, as the pool
+sends them): reading 100,000 of them back is a few list operations a column, not a loop of checks
+an item.
 """
 
 from __future__ import annotations
@@ -28,26 +29,25 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import itertools
 import json
 import os
 import re
 import stat
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.file_check import CROSS_FIELDS, FileOutcome, column_entries, cross_values, slim, unpack
+from zwgk_cli.check.columns import Unfit, decode_value, encode_value
+from zwgk_cli.check.file_check import FileOutcome, pack_items, slim, unpack, unpack_items
 from zwgk_cli.core.atomic import write_atomic
-from zwgk_cli.core.catalogue import DomainFile, ItemEntry
+from zwgk_cli.core.catalogue import DomainFile
 from zwgk_cli.core.codes import CODES
 from zwgk_cli.core.diagnostics import Diagnostic, Text
-from zwgk_cli.core.models import DomainHeader, Waiver
+from zwgk_cli.core.models import DomainHeader
 from zwgk_cli.core.source import SourceDocument
 from zwgk_cli.sources.loading import iter_yaml_files, linked_step
 
@@ -67,10 +67,6 @@ _STAT_VERSION = f"zwgk-{__version__}-{FORMAT}"
 # A file changed less than this long ago is hashed again on the next run, whatever its signature
 # (a FAT disk keeps modification times in steps of two seconds).
 RACY_NS = 3_000_000_000
-
-
-class _Unfit(Exception):
-    """An outcome holds something an entry cannot keep, or an entry something it should not."""
 
 
 def upstream_folder(root: Path, settings: Any) -> Path | None:
@@ -266,11 +262,11 @@ class FileCache:
         try:
             data = json.loads(raw)
             if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise _Unfit("format")
+                raise Unfit("format")
             if data.get("zwgk") != __version__ or data.get("key") != key:
-                raise _Unfit("foreign")
+                raise Unfit("foreign")
             return self._outcome(path, data["outcome"])
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError, ValidationError, _Unfit):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, ValidationError, Unfit):
             self.ignored.append(path)
             return None
 
@@ -293,7 +289,7 @@ class FileCache:
                 return
             # no fsync: an entry cut short by a crash is ignored, never trusted
             write_atomic(entry, text.encode("utf-8"), durable=False)
-        except (_Unfit, OSError, ValueError):
+        except (Unfit, OSError, ValueError):
             return
         self._prune(entry)
 
@@ -332,7 +328,7 @@ class FileCache:
     def _stored(self, path: Path, outcome: FileOutcome) -> dict[str, Any]:
         df = outcome.file
         if outcome.path != path or (df is not None and (df.original is not None or df.doc.positions)):
-            raise _Unfit("not slimmed")
+            raise Unfit("not slimmed")
         stored: dict[str, Any] = {
             "read": [self._diagnostic(d) for d in outcome.read],
             "rules": [self._diagnostic(d) for d in outcome.rules],
@@ -341,12 +337,12 @@ class FileCache:
         }
         if df is not None:
             if df.doc.path != path or df.domain is not None:
-                raise _Unfit("not slimmed")
+                raise Unfit("not slimmed")
             stored["file"] = {
                 "text": df.doc.text,
-                "data": _encode(df.doc.data),
+                "data": encode_value(df.doc.data),
                 "header": df.header.model_dump(mode="json") if df.header is not None else None,
-                "items": _columns(df.items),
+                "items": pack_items(df.items),
             }
         return stored
 
@@ -359,10 +355,10 @@ class FileCache:
         if kept is not None:
             text = kept["text"]
             if not isinstance(text, str):
-                raise _Unfit("text")
-            doc = SourceDocument(path, text, _decode(kept["data"]), positions=False)
+                raise Unfit("text")
+            doc = SourceDocument(path, text, decode_value(kept["data"]), positions=False)
             header = DomainHeader.model_validate_json(json.dumps(kept["header"])) if kept["header"] else None
-            outcome.file = DomainFile(doc, header, _items(kept["items"]))
+            outcome.file = DomainFile(doc, header, unpack_items(kept["items"]))
         return outcome
 
     def _diagnostic(self, d: Diagnostic) -> dict[str, Any]:
@@ -371,7 +367,7 @@ class FileCache:
             try:
                 file = self._relative(d.file)
             except ValueError:
-                raise _Unfit("a finding outside the catalogue") from None
+                raise Unfit("a finding outside the catalogue") from None
         return {
             "code": d.code,
             "message": [d.message.zh, d.message.en],
@@ -388,11 +384,11 @@ class FileCache:
     def _finding(self, d: dict[str, Any]) -> Diagnostic:
         code = d["code"]
         if code not in CODES:
-            raise _Unfit("code")
+            raise Unfit("code")
         file = d["file"]
         path = d["path"]
         if not all(isinstance(p, str | int) and not isinstance(p, bool) for p in path):
-            raise _Unfit("path")
+            raise Unfit("path")
         return Diagnostic(
             code,
             _text(d["message"]),
@@ -407,126 +403,6 @@ class FileCache:
         )
 
 
-def _columns(entries: list[ItemEntry]) -> dict[str, Any]:
-    """Items kept column by column: their indexes, the invalid fields of the few that have any, and
-    one column a field of CROSS_FIELDS, each written the way that reads back fastest (`_column`)."""
-    columns: list[list[Any]] = [[] for _ in CROSS_FIELDS]
-    for entry in entries:
-        for column, value in zip(columns, cross_values(entry.item), strict=True):
-            column.append(value)
-    return {
-        "index": [entry.index for entry in entries],
-        "invalid": [[row, sorted(e.invalid)] for row, e in enumerate(entries) if e.invalid],
-        "columns": [_column(values) for values in columns],
-    }
-
-
-def _column(values: list[Any]) -> dict[str, Any]:
-    """One column of item values, as one of three kinds (reading JSON back costs about one string
-    object a text, so texts that repeat are written once):
-
-    - "table": each distinct value once (tagged by `_encode` where JSON would not give it back as
-      it is), and a row's value as its number there: the levels, the waivers, the categories, whose
-      rows mostly repeat a few values. Rows with equal values share one object (the cross-file
-      rules only read them);
-    - "strings": lists of texts whose lists differ but whose texts repeat (the content elements):
-      each text once, every list's texts as numbers one after the other, and each list's length;
-    - "plain": the values as they are (ids, names: nearly all distinct), when JSON gives them back
-      as they were (None, texts)."""
-    # how many distinct values, counted in C where the values allow it
-    simple = all(value is None or type(value) is str for value in values)
-    if simple and len(set(values)) * 2 > len(values):
-        return {"kind": "plain", "values": values}
-    lists = not simple and all(type(value) is list and all(type(v) is str for v in value) for value in values)
-    if lists and len(set(map(tuple, values))) * 2 > len(values):
-        strings: dict[str, int] = {}
-        flat = [strings.setdefault(text, len(strings)) for value in values for text in value]
-        lengths = [len(value) for value in values]
-        return {"kind": "strings", "strings": list(strings), "flat": flat, "lengths": lengths}
-    distinct: dict[Any, int] = {}
-    rows = [distinct.setdefault(_identity(value), len(distinct)) for value in values]
-    table: list[Any] = [None] * len(distinct)
-    for value, row in zip(values, rows, strict=True):
-        table[row] = value
-    return {"kind": "table", "table": [_encode(value) for value in table], "rows": rows}
-
-
-def _identity(value: Any) -> Any:
-    """A hashable stand-in for `value`, equal only for values of the same type and data."""
-    if value is None or type(value) is str:
-        return value
-    if type(value) is list and all(type(v) is str for v in value):
-        return ("list", *value)
-    return ("json", json.dumps(_encode(value), ensure_ascii=False))
-
-
-def _read_column(kept: Any, count: int) -> list[Any]:
-    """A column written by `_column`, `count` rows long."""
-    if type(kept) is not dict:
-        raise _Unfit("column")
-    kind = kept.get("kind")
-    if kind == "plain":
-        values = kept["values"]
-        if type(values) is not list or len(values) != count:
-            raise _Unfit("column")
-        return values
-    if kind == "table":
-        table = [_decode(value) for value in _list(kept["table"])]
-        rows = _numbers(kept["rows"], len(table))
-        if len(rows) != count:
-            raise _Unfit("column")
-        return list(map(table.__getitem__, rows))
-    if kind == "strings":
-        strings = _list(kept["strings"])
-        if not all(type(text) is str for text in strings):
-            raise _Unfit("strings")
-        flat = _numbers(kept["flat"], len(strings))
-        lengths = _numbers(kept["lengths"], len(flat) + 1)
-        if len(lengths) != count or sum(lengths) != len(flat):
-            raise _Unfit("lengths")
-        texts = list(map(strings.__getitem__, flat))
-        ends = list(itertools.accumulate(lengths))
-        return [texts[start:end] for start, end in zip([0, *ends], ends, strict=False)]
-    raise _Unfit("column")
-
-
-def _list(value: Any) -> list[Any]:
-    if type(value) is not list:
-        raise _Unfit("list")
-    return value
-
-
-def _numbers(value: Any, below: int) -> list[int]:
-    """A list of numbers from 0 to `below` - 1, checked by min and max alone (in C): anything but a
-    number there fails them, or its use as an index (TypeError, which `get` catches)."""
-    numbers = _list(value)
-    if numbers and (min(numbers) < 0 or max(numbers) >= below):
-        raise _Unfit("numbers")
-    return numbers
-
-
-def _ints(values: list[Any]) -> bool:
-    """Whether every value is an int (not a bool), looked at in C rather than one by one."""
-    return set(map(type, values)) <= {int}
-
-
-def _items(kept: dict[str, Any]) -> list[ItemEntry]:
-    """Items kept by `_columns`, back as the pool's are (`CrossItem`s: `file_check.column_entries`)."""
-    indexes, columns = kept["index"], kept["columns"]
-    if type(indexes) is not list or not _ints(indexes):
-        raise _Unfit("index")
-    count = len(indexes)
-    if type(columns) is not list or len(columns) != len(CROSS_FIELDS):
-        raise _Unfit("columns")
-    values = [_read_column(column, count) for column in columns]
-    invalid: list[frozenset[str]] = [frozenset()] * count
-    for row, fields in kept["invalid"]:
-        if not all(isinstance(name, str) for name in fields):
-            raise _Unfit("invalid")
-        invalid[_within(row, count)] = frozenset(fields)
-    return column_entries(indexes, invalid, values)
-
-
 def _text(value: Any) -> Text:
     zh, en = value
     return Text(_str(zh), _str(en))
@@ -534,7 +410,7 @@ def _text(value: Any) -> Text:
 
 def _str(value: Any) -> str:
     if not isinstance(value, str):
-        raise _Unfit("text")
+        raise Unfit("text")
     return value
 
 
@@ -544,63 +420,9 @@ def _opt_str(value: Any) -> str | None:
 
 def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _Unfit("number")
+        raise Unfit("number")
     return value
-
-
-def _within(value: Any, count: int) -> int:
-    """A row or column number below `count` (never one counted from the end)."""
-    if not 0 <= _int(value) < count:
-        raise _Unfit("number")
-    return int(value)
 
 
 def _opt_int(value: Any) -> int | None:
     return None if value is None else _int(value)
-
-
-# Values (raw YAML data and the cross-file fields) as JSON: lists and scalars as they are, the rest
-# tagged, so that they come back of the very type they went in as.
-def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return {"$float": repr(value)}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {"$dict": [[_encode(k), _encode(v)] for k, v in value.items()]}
-    if isinstance(value, datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, date):
-        return {"$date": value.isoformat()}
-    if type(value) is Waiver:
-        return {"$waiver": [value.code, value.reason]}
-    raise _Unfit(type(value).__name__)
-
-
-_PLAIN = (str, int, bool, type(None))
-
-
-def _decode(value: Any) -> Any:
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    if kind is list:
-        # most values are lists of texts, or the items of a domain file as kept (None each)
-        return [v if type(v) in _PLAIN else _decode(v) for v in value]
-    if not isinstance(value, dict) or len(value) != 1:
-        raise _Unfit("value")
-    ((tag, inner),) = value.items()
-    if tag == "$dict":
-        return {_decode(k): _decode(v) for k, v in inner}
-    if tag == "$float":
-        return float(_str(inner))
-    if tag == "$datetime":
-        return datetime.fromisoformat(_str(inner))
-    if tag == "$date":
-        return date.fromisoformat(_str(inner))
-    if tag == "$waiver":
-        code, reason = inner
-        return Waiver.model_validate({"code": _str(code), "reason": _str(reason)})
-    raise _Unfit(tag)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
+from zwgk_cli.check.columns import Unfit, all_ints, read_column, write_column
 from zwgk_cli.check.lints import lint_domain
 from zwgk_cli.check.rules import check_items
 from zwgk_cli.check.schema import validate_domain
@@ -49,6 +50,8 @@ class CrossItem(NamedTuple):
 assert CrossItem._fields == CROSS_FIELDS
 # An item's CROSS_FIELDS values as a tuple, taken in one call
 cross_values = operator.attrgetter(*CROSS_FIELDS)
+# `CrossItem._make` without its frame in Python: a tuple of CROSS_FIELDS' values made a CrossItem
+_cross_item = functools.partial(tuple.__new__, CrossItem)
 # What the claim rules read of a raw item (see `coverage._claims`); other items are left as None.
 _CLAIM_KEYS = ("id", "claims", "claimed_hash")
 
@@ -142,30 +145,44 @@ def unpack(outcome: FileOutcome) -> FileOutcome:
     """A slimmed outcome's items back as entries whose item is a `CrossItem`: it has CROSS_FIELDS
     and nothing else (another field read is an AttributeError, never a wrong value)."""
     if outcome.packed is not None and outcome.file is not None:
-        outcome.file.items = cross_entries(outcome.packed)
+        outcome.file.items = [
+            ItemEntry(index, cast(Item, _cross_item(values)), invalid)
+            for index, invalid, values in outcome.packed
+        ]
         outcome.packed = None
     return outcome
 
 
-# `CrossItem._make` without its frame in Python: a tuple of CROSS_FIELDS' values made a CrossItem
-_cross_item = functools.partial(tuple.__new__, CrossItem)
+def pack_items(entries: list[ItemEntry]) -> dict[str, Any]:
+    """Items as the cache keeps them (as JSON): their indexes, the invalid fields of the few that
+    have any, and one column a field of CROSS_FIELDS (`columns.write_column`: texts that repeat
+    written once). (The pool sends items a tuple each: pickle writes those faster than this.)"""
+    columns = [list(column) for column in zip(*map(cross_values, (e.item for e in entries)), strict=True)]
+    if not columns:
+        columns = [[] for _ in CROSS_FIELDS]
+    return {
+        "index": [entry.index for entry in entries],
+        "invalid": [[row, sorted(e.invalid)] for row, e in enumerate(entries) if e.invalid],
+        "columns": [write_column(values) for values in columns],
+    }
 
 
-def cross_entries(packed: Iterable[tuple[int, frozenset[str], Iterable[Any]]]) -> list[ItemEntry]:
-    """Entries of `CrossItem`s from (index, invalid fields, CROSS_FIELDS' values) each, as the pool
-    sends items."""
-    return [ItemEntry(index, cast(Item, _cross_item(values)), invalid) for index, invalid, values in packed]
-
-
-def column_entries(
-    indexes: list[int], invalid: list[frozenset[str]], columns: list[list[Any]]
-) -> list[ItemEntry]:
-    """Entries of `CrossItem`s from one list a field of CROSS_FIELDS, as the cache keeps them (every
-    list as long as `indexes`)."""
+def unpack_items(kept: dict[str, Any]) -> list[ItemEntry]:
+    """Items packed by `pack_items`, back as entries whose item is a `CrossItem`; `columns.Unfit`
+    (a ValueError), TypeError, IndexError or KeyError when `kept` is not what it wrote."""
+    indexes, columns = kept["index"], kept["columns"]
+    if type(indexes) is not list or not all_ints(indexes):
+        raise Unfit("index")
     count = len(indexes)
-    if len(columns) != len(CROSS_FIELDS) or len(invalid) != count or any(len(c) != count for c in columns):
-        raise ValueError("one column a field of CROSS_FIELDS, each as long as `indexes`")
-    items = cast(Iterator[Item], map(_cross_item, zip(*columns, strict=True)))
+    if type(columns) is not list or len(columns) != len(CROSS_FIELDS):
+        raise Unfit("columns")
+    values = [read_column(column, count) for column in columns]
+    invalid: list[frozenset[str]] = [frozenset()] * count
+    for row, fields in kept["invalid"]:
+        if type(row) is not int or not 0 <= row < count or not all(isinstance(n, str) for n in fields):
+            raise Unfit("invalid")
+        invalid[row] = frozenset(fields)
+    items = cast(Iterator[Item], map(_cross_item, zip(*values, strict=True)))
     return list(map(ItemEntry, indexes, items, invalid))
 
 
