@@ -223,10 +223,13 @@ def compare_mapping(
     if old == new:
         return []
     keys = tuple(keys)
-    known = _known(keys)
-    unknown = {k for k in old if k not in known} | {k for k in new if k not in known}
+    # the keys either mapping has (one absent from both compares equal, None to None), in C
+    present = old.keys() | new.keys()
+    unknown = present - _known(keys)
     found = []
     for key in (*keys, *sorted(unknown)) if unknown else keys:
+        if key not in present:
+            continue
         before, after = old.get(key), new.get(key)
         if before == after:
             continue
