@@ -1,11 +1,12 @@
-"""The values the check keeps between processes and runs, written so that they read back fast.
+"""The values the cache of per-file results keeps, written so that they read back fast.
 
-Why: the pool's workers send each domain file's summary to the parent (`file_check.slim`), and
-the cache of per-file results keeps the same summaries as JSON (`check.cache`): a province's
-100,000 items, whose fields are mostly texts that repeat (the levels, the content elements).
-Reading back costs about one object a value, so a column of values is written once per distinct
-value where they repeat (`write_column`), and read back with a few list operations in C
-(`read_column`). Values that JSON would not give back as they were are tagged (`encode_value`).
+Why: the cache keeps each domain file's summary (`file_check.slim`) as JSON (`check.cache`): a
+province's 100,000 items, whose fields are mostly texts that repeat (the levels, the content
+elements). Reading JSON back costs about one object a value, so a column of values is written
+once per distinct value where they repeat (`write_column`), and read back with a few list
+operations in C (`read_column`). Values that JSON would not give back as they were are tagged
+(`encode_value`). (The pool's workers send their summaries a tuple an item: pickle writes those
+faster than columns are written.)
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def write_column(values: list[Any]) -> dict[str, Any]:
     - "plain": the values as they are (ids, names: nearly all distinct), when JSON gives them back
       as they were (None, texts)."""
     # The usual columns (texts, lists of texts) are looked at with C loops (map, set, dict.fromkeys)
-    # rather than a Python step a value: the pool's workers write one for every domain file.
+    # rather than a Python step a value: a file's entry is written after every check of it.
     kinds = set(map(type, values))
     texts = kinds <= {str, type(None)}
     lists = not texts and kinds == {list} and set(map(type, itertools.chain.from_iterable(values))) <= {str}
