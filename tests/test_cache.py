@@ -237,14 +237,22 @@ def test_a_file_changed_just_now_is_never_known_by_its_stat(catalogue: Path, tmp
     assert _stat_records(cache) == {}
 
 
+def _filled_with_stat_records(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, list[Path], pipeline.CheckResult]:
+    """A cache filled with stat records for every domain file (written just now, they would get none
+    before `cache.RACY_NS`: it is set to 0), the files, and the uncached check."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = tmp_path / "cache"
+    uncached = check_catalogue(catalogue, jobs=1, models=False)
+    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    return cache, _domain_files(catalogue), uncached
+
+
 def test_an_unchanged_file_is_known_by_its_stat(
     catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
-    cache = tmp_path / "cache"
-    files = _domain_files(catalogue)
-    uncached = check_catalogue(catalogue, jobs=1, models=False)
-    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    cache, files, uncached = _filled_with_stat_records(catalogue, tmp_path, monkeypatch)
     records = _stat_records(cache)
     assert len(records) == len(files)
     read: list[Path] = []
@@ -310,11 +318,7 @@ def test_a_changed_file_is_told_by_its_stat(
 def test_a_bad_stat_record_is_never_trusted(
     damage: str, catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache_module, "RACY_NS", 0)
-    cache = tmp_path / "cache"
-    files = _domain_files(catalogue)
-    uncached = check_catalogue(catalogue, jobs=1, models=False)
-    check_catalogue(catalogue, jobs=1, models=False, cache=cache)
+    cache, files, uncached = _filled_with_stat_records(catalogue, tmp_path, monkeypatch)
     record = next(iter(_stat_records(cache)))
     version, signature, _digest, claims = record.read_text(encoding="ascii").split()
     # each damaged record names another file's digest, or none: trusted, it would serve a wrong entry
