@@ -19,9 +19,8 @@ removes the old one, so the cache holds about one entry a file, never a history.
 must be real folders: a link there (planted in a cache copied from elsewhere) is never followed,
 for reading or writing. Beside the entry, a line records the digest of the file's bytes against its
 size, times and inode (`_index`), so that a file left as it was is not read to find its key. Items
-are kept column by column, texts that repeat written once (`file_check.pack_items`, as the pool
-sends them): reading 100,000 of them back is a few list operations a column, not a loop of checks
-an item.
+are kept column by column, texts that repeat written once (`file_check.pack_items`): reading
+100,000 of them back is a few list operations a column, not a loop of checks an item.
 """
 
 from __future__ import annotations
@@ -189,15 +188,15 @@ class FileCache:
             return None
         return content_digest, fields[3] == "1"
 
-    def _index(self, path: Path, found: os.stat_result, signature: str, content: bytes, claims: bool) -> None:
-        """Record `content` (the digest of `path`'s bytes) against the file's `signature`, so that
+    def _index(self, path: Path, found: os.stat_result, signature: str, digest: bytes, claims: bool) -> None:
+        """Record `digest` (the SHA-256 of `path`'s bytes) against the file's `signature`, so that
         the next run need not read the file while it stays as it is. A file changed within the last
         RACY_NS is not recorded: a change in the same tick of a coarse clock could leave its
         signature as it was."""
         if time.time_ns() - max(found.st_mtime_ns, found.st_ctime_ns) < RACY_NS:
             return
         slot = self._slot(path)
-        line = f"{_STAT_VERSION} {signature} {content.hex()} {int(claims)}\n"
+        line = f"{_STAT_VERSION} {signature} {digest.hex()} {int(claims)}\n"
         try:
             slot.mkdir(parents=True, exist_ok=True)
             if stat.S_ISDIR(slot.lstat().st_mode):  # a link: never written through

@@ -395,8 +395,8 @@ def _check_subject(
 
 
 # A link that is plainly fine: http(s), a host of letters, digits, dots and hyphens, then nothing,
-# or a path, query or fragment of visible ASCII. `urlsplit` would pass it too; the pattern costs a
-# tenth as much (a province's links: 0.3 s), and any other link still goes through `urlsplit`.
+# or a path, query or fragment of visible ASCII. `urlsplit` would pass it too; the pattern costs an
+# eighth as much (100,000 links: 0.04 s against 0.3 s), and any other link still goes through `urlsplit`.
 _PLAIN_LINK = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
