@@ -28,7 +28,7 @@ def _share(value: Any, pool: TextPool) -> None:
     # The lists of texts (an item's content, channels, citations: most of the containers) are
     # walked here rather than by a call each: a comparison of two provinces holds over a million.
     share = pool.setdefault
-    if type(value) is dict:
+    if isinstance(value, dict):
         for key, item in value.items():
             kind = type(item)
             if kind is str:
@@ -45,11 +45,5 @@ def _share(value: Any, pool: TextPool) -> None:
         for index, item in enumerate(value):
             if type(item) is str:
                 value[index] = share(item, item)
-            elif isinstance(item, dict | list):
-                _share(item, pool)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if type(item) is str:
-                value[key] = share(item, item)
             elif isinstance(item, dict | list):
                 _share(item, pool)
