@@ -30,7 +30,7 @@ needs_fork = pytest.mark.skipif(
 def _as_read(load: LoadResult) -> tuple[Any, ...]:
     doc = load.document
     document = None if doc is None else (doc.path, doc.text, doc.data, doc.positions, doc.values, doc.keys)
-    return document, load.diagnostics, load.fingerprint
+    return document, load.diagnostics, load.fingerprint, load.walked
 
 
 @pytest.fixture
@@ -48,13 +48,15 @@ def mixed(tmp_path: Path) -> Path:
     return folder
 
 
-def _jobs(folder: Path) -> list[aside.Job]:
-    return [(p, functools.partial(load_file, p, fast=True), 0) for p in iter_yaml_files(folder)]
+def _jobs(folder: Path, *, validated: bool = False) -> list[aside.Job]:
+    read = functools.partial(load_file, fast=True, validated=validated)
+    return [(p, functools.partial(read, p), 0) for p in iter_yaml_files(folder)]
 
 
 @needs_fork
-def test_what_comes_back_is_what_this_process_reads(mixed: Path) -> None:
-    jobs = _jobs(mixed)
+@pytest.mark.parametrize("validated", [False, True], ids=["walked", "validated-later"])
+def test_what_comes_back_is_what_this_process_reads(mixed: Path, validated: bool) -> None:
+    jobs = _jobs(mixed, validated=validated)
     here = [job() for _, job, _ in jobs]
     sent = Aside(jobs, force=True)
     assert sent._process is not None  # a child did the reading
@@ -63,6 +65,8 @@ def test_what_comes_back_is_what_this_process_reads(mixed: Path) -> None:
     clean = [i for i, load in enumerate(here) if load.fingerprint is not None]
     assert 20 < len(clean) < len(here)
     assert sorted(sent._found) == clean  # the child sent back every clean read, and only those
+    # read for a caller that validates the data, a clean file's data was not walked
+    assert {got[i].walked for i in clean} == {not validated}
 
 
 @needs_fork
@@ -136,3 +140,32 @@ def test_a_git_revision_compares_the_same_read_aside(repo: Path, monkeypatch: py
     assert [a._process is not None for a in forked] == [True]  # the old side only, with jobs unset
     assert one.has_changes
     assert forked_diff == one
+
+
+@needs_fork
+def test_a_file_nested_too_deep_is_an_error_on_either_side(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The domain files are read without the walk that bounds nesting (their validation finds it):
+    # a file nested more deeply than Python recurses is still the reading error it is in
+    # `validate`, on the side read here and on the side read aside, and the rest is compared.
+    monkeypatch.setattr(aside.os, "sched_getaffinity", lambda _pid: {0, 1})  # as on two cores
+    old, new = tmp_path / "old", tmp_path / "new"
+    nested = "".join(" " * (2 * level) + f"k{level}:\n" for level in range(1_500)) + " " * 3_000 + "x"
+    for folder in (old, new):
+        shutil.copytree(ROOT / "catalogues", folder)
+        text = (folder / "shjz.yaml").read_text(encoding="utf-8")
+        item = "  - " + nested.replace("\n", "\n    ") + "\n"
+        (folder / "shjz.yaml").write_text(text.replace("items:\n", "items:\n" + item, 1), encoding="utf-8")
+    args = ["diff", str(old), str(new)]
+    env = {"NO_COLOR": "1", "COLUMNS": "120"}
+    one = runner.invoke(app, args, env={**env, "ZWGK_JOBS": "1"})
+    forked = _asides(monkeypatch, force=True)
+    both = runner.invoke(app, args, env=env)
+    assert forked
+    assert all(a._process is not None for a in forked)
+    assert (both.exit_code, both.stdout, both.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert one.exit_code == 0
+    assert one.stderr.count("错误[yaml-too-deep]") == 2  # each side's error, named
+    assert "旧版本" in one.stderr
+    assert "新版本" in one.stderr

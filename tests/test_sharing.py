@@ -69,3 +69,15 @@ def test_the_lists_of_an_item_are_shared_in_place() -> None:
     assert item["channels"][0][0] is first
     assert item["name"] is first
     assert other["items"][0]["content"][0] is first
+
+
+def test_data_nested_deeper_than_any_file_may_be_is_walked_no_deeper() -> None:
+    # a domain file is read without the walk that bounds its nesting (its validation reports it),
+    # and yaml-rs reads block mappings and lists nested thousands deep: no RecursionError here
+    deep: Any = "".join(["政务", "公开"])
+    for level in range(5_000):
+        deep = {"k": deep} if level % 3 else {"l": [deep]}
+    data = {"top": "".join(["政务", "公开"]), "deep": deep}
+    other = {"name": "".join(["政务", "公开"])}
+    share_text(_loads(other, data), {})
+    assert data["top"] is other["name"]  # what is within reach is shared

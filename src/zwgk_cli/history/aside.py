@@ -69,13 +69,13 @@ class Aside:
         with connection:
             while True:
                 try:
-                    index, fingerprint, data = marshal.loads(connection.recv_bytes())
+                    index, fingerprint, walked, data = marshal.loads(connection.recv_bytes())
                 except (EOFError, OSError, ValueError, TypeError):
                     return  # the child is done, or gone: what it did not send is read here
                 if fingerprint is not None and 0 <= index < len(self._jobs):
                     path = self._jobs[index][0]
                     document = SourceDocument(path, "", data, positions=False)
-                    self._found[index] = LoadResult(document, [], fingerprint=fingerprint)
+                    self._found[index] = LoadResult(document, [], fingerprint=fingerprint, walked=walked)
 
     def results(self) -> list[LoadResult]:
         """Every file's read, in order: the child's, and the others read here now."""
@@ -92,7 +92,7 @@ def _serve(jobs: list[Job], connection: Connection) -> None:
     # flushing them or running any cleanup of the parent's (os._exit).
     try:
         for index, (_, job, _) in enumerate(jobs):
-            payload = marshal.dumps((index, None, None))
+            payload = marshal.dumps((index, None, None, None))
             load: LoadResult | None = None
             try:
                 load = job()
@@ -105,7 +105,7 @@ def _serve(jobs: list[Job], connection: Connection) -> None:
                     and not document.text
                     and not document.origins
                 ):
-                    payload = marshal.dumps((index, load.fingerprint, document.data))
+                    payload = marshal.dumps((index, load.fingerprint, load.walked, document.data))
             except Exception:
                 pass
             del load

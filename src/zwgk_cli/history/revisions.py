@@ -148,14 +148,16 @@ def revision_snapshot(
     contents = _read_blobs(repo, [blobs[name] for name in names], revision)
     label = f"{revision}:{prefix}"
 
-    def job(name: str) -> Job:
+    def job(name: str, *, validated: bool = True) -> Job:
+        # a domain file's data is validated before it is used (see `load_bytes`, and `sharing`)
         path, content = Path(f"{label}{name}"), contents[blobs[name]]
         if name in links:
             return path, functools.partial(refused_link, path), 0
-        return path, functools.partial(load_bytes, path, content, fast=fast, located=located), len(content)
+        read = functools.partial(load_bytes, path, content, fast=fast, located=located, validated=validated)
+        return path, read, len(content)
 
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
-    settings = job(SETTINGS_FILE)[1]()
+    settings = job(SETTINGS_FILE, validated=False)[1]()
     jobs = [job(name) for name in names if name not in (SETTINGS_FILE, "zwgk.yml")]
     domains, pending = read_domains(jobs, aside and fast and not located)
 
@@ -210,8 +212,10 @@ def folder_snapshot(folder: Path, *, aside: bool = False) -> Snapshot:
     process, see `Aside`)."""
     if not (folder / SETTINGS_FILE).is_file():
         raise ZwgkError(say("stop.history.not-a-catalogue", folder=folder, settings=SETTINGS_FILE))
+    # a domain file's data is validated before it is used (see `load_bytes`, and `sharing`)
     jobs = [
-        (path, functools.partial(load_file, path, fast=True), _size(path)) for path in iter_yaml_files(folder)
+        (path, functools.partial(load_file, path, fast=True, validated=True), _size(path))
+        for path in iter_yaml_files(folder)
     ]
     domains, pending = read_domains(jobs, aside)
     settings = load_file(folder / SETTINGS_FILE, fast=True)
