@@ -70,6 +70,24 @@ def test_what_comes_back_is_what_this_process_reads(mixed: Path, validated: bool
 
 
 @needs_fork
+def test_the_pipe_holds_a_megabyte(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+    import multiprocessing
+
+    receiving, sending = multiprocessing.get_context("fork").Pipe(duplex=False)
+    with receiving, sending:
+        usual = fcntl.fcntl(sending.fileno(), fcntl.F_GETPIPE_SZ)
+        aside._widen(sending)
+        assert usual < fcntl.fcntl(sending.fileno(), fcntl.F_GETPIPE_SZ) == 1024 * 1024
+
+        def refused(*_args: object) -> int:
+            raise PermissionError("above the machine's limit")
+
+        monkeypatch.setattr(fcntl, "fcntl", refused)
+        aside._widen(sending)  # the usual buffer, and no error
+
+
+@needs_fork
 def test_a_child_that_dies_leaves_the_reading_here(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(aside, "_serve", lambda jobs, connection: os._exit(3))
     jobs = _jobs(mixed)
@@ -169,3 +187,30 @@ def test_a_file_nested_too_deep_is_an_error_on_either_side(
     assert one.stderr.count("错误[yaml-too-deep]") == 2  # each side's error, named
     assert "旧版本" in one.stderr
     assert "新版本" in one.stderr
+
+
+def test_the_new_side_is_checked_before_the_old_side_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the forked process's data comes in while this process checks the new side
+    from zwgk_cli.history import compare as comparing
+    from zwgk_cli.history.revisions import Snapshot
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "catalogues", old)
+    shutil.copytree(ROOT / "catalogues", new)
+    steps: list[str] = []
+    check, finish = comparing.checked, Snapshot.finish_reading
+
+    def checked(snapshot: Snapshot, progress: Any = None) -> Any:
+        steps.append(f"check {snapshot.root.name}")
+        return check(snapshot, progress)
+
+    def finish_reading(snapshot: Snapshot) -> None:
+        steps.append(f"wait for {snapshot.root.name}")
+        finish(snapshot)
+
+    monkeypatch.setattr(comparing, "checked", checked)
+    monkeypatch.setattr(Snapshot, "finish_reading", finish_reading)
+    compare(str(old), str(new), Path("catalogues"), tmp_path)
+    assert steps == ["check new", "wait for old", "check old"]
