@@ -214,3 +214,27 @@ def test_the_new_side_is_checked_before_the_old_side_is_waited_for(
     monkeypatch.setattr(Snapshot, "finish_reading", finish_reading)
     compare(str(old), str(new), Path("catalogues"), tmp_path)
     assert steps == ["check new", "wait for old", "check old"]
+
+
+@needs_fork
+def test_a_side_comes_back_with_each_files_texts_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the read jobs share a file's equal strings (history/sharing.py), and marshal keeps them one
+    # object on the way back from the child
+    from zwgk_cli.history import revisions
+
+    folder = Path(shutil.copytree(ROOT / "catalogues", tmp_path / "catalogues"))
+    forked = _asides(monkeypatch, force=True)
+    for aside_wanted in (False, True):
+        snapshot = revisions.folder_snapshot(folder, aside=aside_wanted)
+        snapshot.finish_reading()
+        shjz = next(
+            load.document for load in snapshot.domains if load.document and load.document.path.stem == "shjz"
+        )
+        assert shjz is not None
+        channels = [channel for item in shjz.data["items"] for channel in item.get("channels", [])]
+        assert len(channels) > len(set(channels))  # the file repeats its channels
+        by_text: dict[str, str] = {}
+        assert all(by_text.setdefault(channel, channel) is channel for channel in channels)
+    assert [a._process is not None for a in forked] == [True]  # the second side was read aside

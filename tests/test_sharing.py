@@ -1,4 +1,5 @@
-"""`history.sharing.share_text` swaps equal strings for one object and changes nothing else."""
+"""`history.sharing.share_text` makes the equal strings of one file's data one object and changes
+nothing else."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zwgk_cli.core.source import SourceDocument
-from zwgk_cli.history.sharing import share_text
+from zwgk_cli.history.sharing import read_shared, share_text
 from zwgk_cli.sources.loading import LoadResult
 from zwgk_cli.sources.parts import same
 
@@ -21,6 +22,17 @@ _DATA = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_WORDS, inner, max_size=4)),
     max_leaves=30,
 )
+
+
+def _fresh(value: Any) -> Any:
+    """`value` rebuilt with a new object for every string (as a loader makes them)."""
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fresh(item) for item in value]
+    if type(value) is str:
+        return "".join(list(value))
+    return value
 
 
 def _strings(value: Any, found: list[str]) -> list[str]:
@@ -35,40 +47,31 @@ def _strings(value: Any, found: list[str]) -> list[str]:
     return found
 
 
-def _loads(*datas: Any) -> list[LoadResult]:
-    return [
-        LoadResult(SourceDocument(Path(f"{i}.yaml"), "", data, positions=False), [])
-        for i, data in enumerate(datas)
-    ]
+def _load(data: Any) -> LoadResult:
+    return LoadResult(SourceDocument(Path("x.yaml"), "", data, positions=False), [])
 
 
 @settings(max_examples=400, deadline=None)
-@given(_DATA, _DATA)
-def test_equal_texts_become_one_object_and_nothing_else_changes(old: Any, new: Any) -> None:
-    # copies made by hand so that no two equal strings start out as one object
-    old, new = (copy.deepcopy(d) for d in (old, new))
-    before = copy.deepcopy([old, new])
-    pool: dict[str, str] = {}
-    loads = _loads(new, old)
-    share_text(loads[:1], pool)
-    share_text(loads[1:], pool)
-    assert same([old, new], before)  # equal data of equal types, every key where it was
-    texts = _strings(new, []) + _strings(old, [])
+@given(_DATA)
+def test_equal_texts_become_one_object_and_nothing_else_changes(data: Any) -> None:
+    data = _fresh(data)
+    before = copy.deepcopy(data)
+    assert share_text(_load(data)).document.data is data  # type: ignore[union-attr]
+    assert same(data, before)  # equal data of equal types, every key where it was
     by_value: dict[str, str] = {}
-    for text in texts:
-        assert by_value.setdefault(text, text) is text  # one object for each text, on both sides
+    for text in _strings(data, []):
+        assert by_value.setdefault(text, text) is text  # one object for each text
 
 
 def test_the_lists_of_an_item_are_shared_in_place() -> None:
     words = ["公开", "内容"]
     item = {"content": ["".join(words), "名单"], "channels": [["".join(words)]], "name": "".join(words)}
-    other = {"items": [{"content": ["".join(words)]}]}
-    data = {"items": [item]}
-    share_text(_loads(data, other), {})
+    data = {"items": [item, {"content": ["".join(words)]}]}
+    read_shared(lambda: _load(data))
     first = item["content"][0]
     assert item["channels"][0][0] is first
     assert item["name"] is first
-    assert other["items"][0]["content"][0] is first
+    assert data["items"][1]["content"][0] is first  # type: ignore[index]
 
 
 def test_data_nested_deeper_than_any_file_may_be_is_walked_no_deeper() -> None:
@@ -77,7 +80,6 @@ def test_data_nested_deeper_than_any_file_may_be_is_walked_no_deeper() -> None:
     deep: Any = "".join(["政务", "公开"])
     for level in range(5_000):
         deep = {"k": deep} if level % 3 else {"l": [deep]}
-    data = {"top": "".join(["政务", "公开"]), "deep": deep}
-    other = {"name": "".join(["政务", "公开"])}
-    share_text(_loads(other, data), {})
-    assert data["top"] is other["name"]  # what is within reach is shared
+    data = {"top": "".join(["政务", "公开"]), "deep": deep, "name": "".join(["政务", "公开"])}
+    share_text(_load(data))
+    assert data["top"] is data["name"]  # what is within reach is shared

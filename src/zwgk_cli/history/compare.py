@@ -22,7 +22,6 @@ from zwgk_cli.history.revisions import (
     repository_root,
     revision_snapshot,
 )
-from zwgk_cli.history.sharing import TextPool, share_text
 from zwgk_cli.sources.loading import LoadResult
 
 
@@ -220,14 +219,10 @@ def compare(
     # old side's data comes in meanwhile, and is not waited for until it is needed.
     if old_spec is None and new_spec is None:
         old_spec = "HEAD"
-    text: TextPool = {}  # the strings both sides hold alike are kept once (see history/sharing.py)
     old_snapshot = resolve_side(old_spec, folder, cwd, aside=aside_allowed(jobs))
     new_snapshot = resolve_side(new_spec, folder, cwd)
-    share_text([new_snapshot.settings, *new_snapshot.domains], text)
     new_check, new_notes = checked(new_snapshot, progress("new") if progress is not None else None)
     old_snapshot.finish_reading()
-    share_text([old_snapshot.settings, *old_snapshot.domains], text)
-    del text
     old_check, old_notes = checked(old_snapshot, progress("old") if progress is not None else None)
     diff = diff_sides(side_of(old_snapshot.label, old_check), side_of(new_snapshot.label, new_check))
     diff.notes = old_notes + new_notes + diff.notes

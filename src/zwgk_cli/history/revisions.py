@@ -20,6 +20,7 @@ from zwgk_cli.check.pipeline import SETTINGS_FILE, CheckResult, check_sources, f
 from zwgk_cli.core.diagnostics import ZwgkError, say
 from zwgk_cli.core.inert_text import one_line
 from zwgk_cli.history.aside import Aside, Job
+from zwgk_cli.history.sharing import read_shared
 from zwgk_cli.sources.loading import LoadResult, iter_yaml_files, load_bytes, load_file, refused_link
 
 _YAML = (".yaml", ".yml")
@@ -154,7 +155,7 @@ def revision_snapshot(
         if name in links:
             return path, functools.partial(refused_link, path), 0
         read = functools.partial(load_bytes, path, content, fast=fast, located=located, validated=validated)
-        return path, read, len(content)
+        return path, functools.partial(read_shared, read), len(content)
 
     raw = {Path(f"{label}{name}"): contents[blobs[name]] for name in names}
     settings = job(SETTINGS_FILE, validated=False)[1]()
@@ -213,8 +214,9 @@ def folder_snapshot(folder: Path, *, aside: bool = False) -> Snapshot:
     if not (folder / SETTINGS_FILE).is_file():
         raise ZwgkError(say("stop.history.not-a-catalogue", folder=folder, settings=SETTINGS_FILE))
     # a domain file's data is validated before it is used (see `load_bytes`, and `sharing`)
+    read = functools.partial(load_file, fast=True, validated=True)
     jobs = [
-        (path, functools.partial(load_file, path, fast=True, validated=True), _size(path))
+        (path, functools.partial(read_shared, functools.partial(read, path)), _size(path))
         for path in iter_yaml_files(folder)
     ]
     domains, pending = read_domains(jobs, aside)
