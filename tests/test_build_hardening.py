@@ -15,6 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic_core import to_json
 from typer.testing import CliRunner
 
 from catalogue_repo import commit, git
@@ -378,8 +381,35 @@ def test_the_invisible_characters_are_unicodes_controls_and_format_characters() 
     }
     matched = {chr(c) for c in range(0x110000) if visible.INVISIBLE.fullmatch(chr(c))}
     assert matched == expected
+    assert set(visible.invisible_characters()) == expected  # the set written out, as the JSON check uses it
     text = "政务公开\t目录\n第一行　全角空格"
     assert visible.visible(text) is text
+
+
+def test_json_is_looked_at_in_bytes_as_in_text_for_every_character() -> None:
+    # `plain_json_bytes` searches the UTF-8 bytes for the forms the invisible characters take;
+    # each character of Unicode, between Chinese words, as pydantic writes JSON (UTF-8 is
+    # self-synchronising: what comes before or after a character cannot change its bytes)
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:
+            written = to_json(f"政务{chr(code)}公开")
+            assert visible.plain_json_bytes(written) == visible.plain_json(written.decode()), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                '政务公开“”，：（）、 a1\\"\n\t\r\x1b\x7f\x85\xad\u200b\u202e\ufeff\U000e0041'
+            )
+        ),
+        max_size=6,
+    )
+)
+def test_json_is_looked_at_in_bytes_as_in_text(texts: list[str]) -> None:
+    written = to_json({"items": texts, "name": "".join(texts)}, indent=2)
+    assert visible.plain_json_bytes(written) == visible.plain_json(written.decode())
 
 
 # a templates folder (--templates) with mistakes in it

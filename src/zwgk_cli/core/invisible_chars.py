@@ -43,6 +43,21 @@ def is_wide(text: str) -> bool:
     return sys.getsizeof(text) - _EMPTY_SIZE >= 4 * len(text)
 
 
+def invisible_characters() -> list[str]:
+    """Every character `INVISIBLE` matches, in order (its set written out: ranges expanded)."""
+    body = CONTROL + BIDI + ZERO_WIDTH + OTHER_FORMAT + ASTRAL_FORMAT
+    found: list[str] = []
+    at = 0
+    while at < len(body):  # the sets above hold no "-" but between the two ends of a range
+        if at + 2 < len(body) and body[at + 1] == "-":
+            found += map(chr, range(ord(body[at]), ord(body[at + 2]) + 1))
+            at += 3
+        else:
+            found.append(body[at])
+            at += 1
+    return found
+
+
 def find_invisible(text: str) -> re.Match[str] | None:
     """The first invisible character in `text` (as `INVISIBLE.search`, quicker on most texts)."""
     return (INVISIBLE if is_wide(text) else _BMP).search(text)

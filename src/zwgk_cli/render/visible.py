@@ -17,13 +17,14 @@ ordinary white space in every format written.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from zwgk_cli.core.catalogue import Catalogue
-from zwgk_cli.core.invisible_chars import INVISIBLE, find_invisible
+from zwgk_cli.core.invisible_chars import INVISIBLE, find_invisible, invisible_characters
 
 T = TypeVar("T")
 
@@ -43,6 +44,7 @@ def visible(text: str) -> str:
 # In JSON, the C0 controls but tab and line feed are escapes: \b \f \r or \u00XX (a "\\b" written in
 # the text matches too, which only costs a closer look).
 _JSON_CONTROL = re.compile(r"\\(?:[bfr]|u00[0-9a-fA-F]{2})")
+_JSON_CONTROL_BYTES = re.compile(_JSON_CONTROL.pattern.encode("ascii"))
 
 
 def visible_catalogue(catalogue: Catalogue) -> Catalogue:
@@ -67,19 +69,44 @@ def _plain(model: BaseModel) -> bool:
     return plain_json(model.model_dump_json())
 
 
-def plain_json_bytes(data: bytes, chunk: int = 1 << 20) -> bool:
-    """`plain_json` for UTF-8 JSON, decoded a line-ending piece of about `chunk` bytes at a time (a
-    whole province's difference decoded at once would hold its text twice more)."""
-    # a line end is never inside a character's UTF-8 bytes, nor inside an escape (JSON escapes
-    # line ends in strings): no piece cuts through what `plain_json` looks for
-    start = 0
-    while start < len(data):
-        end = data.find(b"\n", start + chunk)
-        end = len(data) if end == -1 else end + 1
-        if not plain_json(data[start:end].decode("utf-8")):
-            return False
-        start = end
-    return True
+def plain_json_bytes(data: bytes) -> bool:
+    """`plain_json` for UTF-8 JSON, told from its bytes without decoding them."""
+    # The bytes that begin an invisible character's UTF-8 form are few, and most never occur in a
+    # catalogue: deleting every other byte (in C) leaves the ones that do, and only the forms
+    # those begin are searched for (a search with a literal start skips ahead in C). A province's
+    # 67 MB difference: about 0.1 s, against 0.3 s to decode it and search the text.
+    others, searches = _utf8_searches()
+    if any(searches[first].search(data) is not None for first in set(data.translate(None, others))):
+        return False
+    return _JSON_CONTROL_BYTES.search(data) is None
+
+
+@functools.cache
+def _utf8_searches() -> tuple[bytes, dict[int, re.Pattern[bytes]]]:
+    """The bytes that begin no invisible character in UTF-8, and for each byte that begins one, a
+    search for the invisible characters it begins."""
+    by_first: dict[int, list[bytes]] = {}
+    for char in invisible_characters():
+        form = char.encode("utf-8")
+        by_first.setdefault(form[0], []).append(form[1:])
+    searches = {
+        first: re.compile(re.escape(bytes([first])) + _one_of(rests)) for first, rests in by_first.items()
+    }
+    others = bytes(b for b in range(256) if b not in by_first)
+    return others, searches
+
+
+def _one_of(forms: list[bytes]) -> bytes:
+    """A pattern matching exactly `forms`, byte strings of one length, as a tree of their bytes."""
+    if not forms[0]:
+        return b""
+    by_first: dict[int, list[bytes]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form[1:])
+    if len(forms[0]) == 1:
+        return b"[" + b"".join(re.escape(bytes([b])) for b in sorted(by_first)) + b"]"
+    branches = [re.escape(bytes([b])) + _one_of(rests) for b, rests in sorted(by_first.items())]
+    return b"(?:" + b"|".join(branches) + b")"
 
 
 def plain_json(text: str) -> bool:
