@@ -66,7 +66,7 @@ def visible_catalogue(catalogue: Catalogue) -> Catalogue:
 
 def _plain(model: BaseModel) -> bool:
     """Whether `model` holds no character `visible` would write out (False: maybe it does)."""
-    return plain_json(model.model_dump_json())
+    return plain_json_bytes(model.__pydantic_serializer__.to_json(model))  # model_dump_json's, in UTF-8
 
 
 def plain_json_bytes(data: bytes) -> bool:
