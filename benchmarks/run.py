@@ -131,9 +131,16 @@ DIFF_STEPS = [
     ("dca7a2e", "+ JSON bytes to stdout without decoding"),
     ("ec4d653", "+ strings both sides hold alike kept once; a link's white space found in C"),
     ("6c6f322", "+ the old side read by a forked process while this one reads the new"),
+    (
+        "ef41c67",
+        "+ results kept to the end of the process; a plain link passed by one pattern; shared texts walked in place",
+    ),
 ]
 # the row of today's diff says what the last step added
-DIFF_LAST_STEP = "+ results kept to the end of the process; a plain link passed by one pattern; shared texts walked in place"
+DIFF_LAST_STEP = (
+    "+ files read without the walk their validation repeats; a 1 MiB pipe; the new side checked while the old "
+    "comes in; texts shared within each file as it is read; JSON looked at in bytes"
+)
 
 
 @dataclass(frozen=True)
