@@ -150,8 +150,14 @@ class Figure:
 
 
 def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants; a process that ends while they are listed is left out (it holds
+    no memory any more), rather than ending the sampling of the run."""
     pids = [pid]
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return pids
+    for task in tasks:
         try:
             children = (task / "children").read_text().split()
         except OSError:
