@@ -40,7 +40,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from zwgk_cli import __version__
-from zwgk_cli.check.columns import Unfit, decode_value, encode_value
+from zwgk_cli.check.columns import Unfit, decode_value, encode_value, kept_text
 from zwgk_cli.check.file_check import FileOutcome, pack_items, slim, unpack, unpack_items
 from zwgk_cli.core.atomic import write_atomic
 from zwgk_cli.core.catalogue import DomainFile
@@ -391,30 +391,24 @@ class FileCache:
         return Diagnostic(
             code,
             _text(d["message"]),
-            self.root / PurePosixPath(_str(file)) if file is not None else None,
+            self.root / PurePosixPath(kept_text(file)) if file is not None else None,
             _opt_int(d["line"]),
             _opt_int(d["column"]),
             tuple(path),
-            _opt_str(d["item_id"]),
+            _opt_text(d["item_id"]),
             _text(d["hint"]) if d["hint"] is not None else None,
-            _opt_str(d["excerpt"]),
-            _opt_str(d["waived"]),
+            _opt_text(d["excerpt"]),
+            _opt_text(d["waived"]),
         )
 
 
 def _text(value: Any) -> Text:
     zh, en = value
-    return Text(_str(zh), _str(en))
+    return Text(kept_text(zh), kept_text(en))
 
 
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Unfit("text")
-    return value
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else _str(value)
+def _opt_text(value: Any) -> str | None:
+    return None if value is None else kept_text(value)
 
 
 def _int(value: Any) -> int:

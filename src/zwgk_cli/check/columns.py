@@ -160,18 +160,19 @@ def decode_value(value: Any) -> Any:
     if tag == "$dict":
         return {decode_value(k): decode_value(v) for k, v in inner}
     if tag == "$float":
-        return float(_str(inner))
+        return float(kept_text(inner))
     if tag == "$datetime":
-        return datetime.fromisoformat(_str(inner))
+        return datetime.fromisoformat(kept_text(inner))
     if tag == "$date":
-        return date.fromisoformat(_str(inner))
+        return date.fromisoformat(kept_text(inner))
     if tag == "$waiver":
         code, reason = inner
-        return Waiver.model_validate({"code": _str(code), "reason": _str(reason)})
+        return Waiver.model_validate({"code": kept_text(code), "reason": kept_text(reason)})
     raise Unfit(tag)
 
 
-def _str(value: Any) -> str:
+def kept_text(value: Any) -> str:
+    """`value`, read back from the cache, when it is a text; Unfit otherwise."""
     if not isinstance(value, str):
         raise Unfit("text")
     return value
