@@ -560,3 +560,37 @@ def test_a_column_reads_back_as_it_was_written(values: list[object]) -> None:
     assert [(type(v), v) for v in back] == [(type(v), v) for v in values]
     with pytest.raises((columns.Unfit, TypeError, IndexError, KeyError)):
         columns.read_column(kept, len(values) + 1)
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.booleans())
+def test_an_entry_is_read_as_the_standard_reader_reads_it(value: object, ascii_only: bool) -> None:
+    # the quicker reader gives what json.loads gives, types included (1 stays an int, 1.0 a float)
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+    parsed = cache_module._parsed(raw)
+    assert parsed == json.loads(raw)
+    assert json.dumps(parsed) == json.dumps(json.loads(raw))
+
+
+def test_what_only_the_standard_reader_takes_is_still_read() -> None:
+    # pydantic-core's reader stops at about 200 levels and at half a character escaped; a domain
+    # file nested to the reading limit (MAX_DEPTH) makes an entry deeper than that
+    deep = b"[" * 300 + b"1" + b"]" * 300
+    assert cache_module._parsed(deep) == json.loads(deep)
+    assert cache_module._parsed(b'"\\ud800"') == "\ud800"
+    for bad in (b"{", b"\x80 not json"):
+        with pytest.raises((json.JSONDecodeError, UnicodeDecodeError)):  # ValueErrors, as `get` expects
+            cache_module._parsed(bad)
+    with pytest.raises(ValueError, match="nested too deep"):  # too deep for either reader
+        cache_module._parsed(b"[" * 100_000 + b"]" * 100_000)
