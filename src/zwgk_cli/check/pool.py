@@ -110,7 +110,8 @@ def check_in_pool(
                     return
                 ready, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in ready:
-                    theirs.append((running.pop(future), _collect(Path(future.result()))))
+                    # unpacked here as it comes, not by this process after its share of the files
+                    theirs.append((running.pop(future), unpack(_collect(Path(future.result())))))
         except BaseException as exc:  # the pool broke: said to the main thread
             failed.append(exc)
 
@@ -131,7 +132,7 @@ def check_in_pool(
             if failed:
                 raise failed[0]
             for index, outcome in theirs:
-                finished(index, unpack(outcome))
+                finished(index, outcome)
     except (BrokenProcessPool, OSError):
         return None
     finally:
