@@ -3,11 +3,14 @@ for finding, on a generated catalogue with problems planted in many files and on
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import stat
 import sys
 import tempfile
+import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from zwgk_cli.check import pipeline, pool
 from zwgk_cli.check.pipeline import CheckResult, check_catalogue
 from zwgk_cli.cli.app import app
 from zwgk_cli.cli.options import jobs_from_environment
+from zwgk_cli.sources.loading import load_file
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate
@@ -210,3 +214,36 @@ def test_no_folder_for_the_results_leaves_the_check_to_this_process(
     assert pool.check_in_pool(paths, sf, 2, meanwhile=lambda: read.append(True)) is None
     assert read == [True]  # what it had to do meanwhile was still done
     _same(check_catalogue(planted, jobs=2, models=False), check_catalogue(planted, jobs=1, models=False))
+
+
+_HELD = threading.Lock()  # held by this process's main thread while the cache is read (`meanwhile`)
+
+
+def test_workers_are_forked_before_this_process_does_anything_else(
+    planted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fork copies every lock as it is. The workers were forked by the thread handing out files
+    # while this thread read the cache, and a worker once inherited a lock this thread held then
+    # (a model set up on first use) and waited for it forever. Here the lock is one of the test's.
+    real = pool.check_located
+
+    def needs_the_lock(path, sf, upstream=None):  # type: ignore[no-untyped-def]
+        if not _HELD.acquire(timeout=10):  # copied while held: it is never released in the worker
+            raise RuntimeError("forked while a lock was held")
+        _HELD.release()
+        return real(path, sf, upstream)
+
+    workers_then: list[int] = []
+
+    def meanwhile() -> None:
+        workers_then.append(len(multiprocessing.active_children()))
+        with _HELD:
+            time.sleep(0.5)
+
+    monkeypatch.setattr(pool, "check_located", needs_the_lock)
+    sf = pipeline._check_settings_file(load_file(planted / "zwgk.yaml", located=True), None)[0]
+    paths = sorted(p for p in planted.glob("*.yaml") if p.name != "zwgk.yaml")
+    outcomes = pool.check_in_pool(paths, sf, 2, meanwhile=meanwhile)
+    assert outcomes is not None
+    assert [o.path for o in outcomes] == paths
+    assert workers_then == [1]  # the worker was there before this process read anything

@@ -100,12 +100,14 @@ def check_in_pool(
         if done is not None:
             done(count)
 
-    def hand_out(pool: ProcessPoolExecutor) -> None:
-        running: dict[Future[str], int] = {}
+    def fill(pool: ProcessPoolExecutor, running: dict[Future[str], int]) -> None:
+        while len(running) < IN_FLIGHT * workers and (index := take()) is not None:
+            running[pool.submit(_work, index)] = index
+
+    def hand_out(pool: ProcessPoolExecutor, running: dict[Future[str], int]) -> None:
         try:
             while True:
-                while len(running) < IN_FLIGHT * workers and (index := take()) is not None:
-                    running[pool.submit(_work, index)] = index
+                fill(pool, running)
                 if not running:
                     return
                 ready, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -121,7 +123,14 @@ def check_in_pool(
         _task = (paths, sf, upstream, folder)
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
-            thread = threading.Thread(target=hand_out, args=(pool,), daemon=True)
+            # The first files are handed out here, before any other thread of this process starts:
+            # the first `submit` forks the workers, and a fork copies every lock as it is at that
+            # moment. Forked by the thread below while this one read the cache (`meanwhile`), a
+            # worker inherited a lock this thread held (a model being set up on first use) and
+            # waited for it forever.
+            running: dict[Future[str], int] = {}
+            fill(pool, running)
+            thread = threading.Thread(target=hand_out, args=(pool, running), daemon=True)
             thread.start()
             if meanwhile is not None:
                 meanwhile()
