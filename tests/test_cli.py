@@ -6,9 +6,12 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from conftest import CASES, ROOT, build_case
@@ -298,13 +301,30 @@ def test_build_on_a_terminal_shows_the_check_then_the_files(
     assert "检查目录" in terminal.getvalue()
 
 
-def test_diff_on_a_terminal_names_the_side_it_checks(terminal: io.StringIO, tmp_path: Path) -> None:
+def test_diff_on_a_terminal_names_the_side_it_checks(
+    terminal: io.StringIO, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.status import Status
+
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(ROOT / "catalogues", old)
     shutil.copytree(ROOT / "catalogues", new)
+    # the spinner draws its text a few times a second, so which texts reach the screen depends on
+    # the timing: every text is taken where it is given, the screen is asked only for the last one
+    given: list[str] = []
+    update = Status.update
+
+    def spy(self: Status, status: str | None = None, **kwargs: object) -> None:
+        given.append(str(status))
+        update(self, status, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Status, "update", spy)
     result = CliRunner().invoke(app, ["diff", str(old), str(new)])
     assert result.exit_code == 0
-    assert "正在读取和比较两个版本…新版本（检查第 26/26 个文件）" in terminal.getvalue()
+    reading = "正在读取和比较两个版本…"
+    last_new = given.index(f"{reading}新版本（检查第 26/26 个文件）")
+    assert given.index(f"{reading}旧版本（检查第 26/26 个文件）") > last_new  # the new side is checked first
+    assert f"{reading}旧版本（检查第 26/26 个文件）" in terminal.getvalue()  # drawn once more as it stops
 
 
 def test_the_heavy_commands_keep_their_results_to_the_end_of_the_process(
@@ -327,3 +347,56 @@ def test_the_heavy_commands_keep_their_results_to_the_end_of_the_process(
     assert runner.invoke(app, ["build", str(clean), "-o", str(tmp_path / "dist")]).exit_code == 0
     assert runner.invoke(app, ["diff", str(clean), str(clean)]).exit_code == 0
     assert [type(kept) for kept in ending.kept()] == [CheckResult, BuildResult, Comparison]
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["validate", "catalogues"], "validate"),
+        (["--lang", "en", "build", "-o", "dist"], "build"),
+        (["--lang=en", "import", "x.xlsx"], "import"),
+        (["fmt", "--lang", "en", "validate"], "fmt"),  # the first name is the command
+        (["--help", "validate"], None),  # the group's help lists every command
+        (["--version"], None),
+        ([], None),
+        (["valdate"], None),  # a usage error that suggests the closest names
+        (["--lang"], None),
+        (["--bogus", "validate"], None),
+    ],
+)
+def test_a_run_builds_the_command_it_names(args: list[str], named: str | None) -> None:
+    from zwgk_cli.cli.app import COMMANDS, command_named, make_app
+
+    assert command_named(args) == named
+    built = make_app(named)
+    assert sorted(typer.main.get_group(built).commands) == sorted(
+        [named] if named is not None else [name for name, _ in COMMANDS]
+    )
+
+
+def test_a_run_of_one_command_imports_no_other() -> None:
+    # what `run` builds for `zwgk validate`: the other commands' modules stay unread
+    code = (
+        "import sys; from zwgk_cli.cli.app import make_app; make_app('validate'); "
+        "print(sorted(m for m in sys.modules if m.startswith('zwgk_cli.cli.commands.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['zwgk_cli.cli.commands.validate']"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--help"],
+        ["--lang", "en", "validate", "--help"],
+        ["validate", "--strict", "--format", "json"],
+        ["validate", "--bogus"],
+        ["diff", "--help"],
+    ],
+)
+def test_one_command_answers_as_the_whole_application(args: list[str], clean: Path) -> None:
+    from zwgk_cli.cli.app import command_named, make_app
+
+    full = CliRunner().invoke(app, [*args, str(clean)], env=ENV)
+    alone = CliRunner().invoke(make_app(command_named(args)), [*args, str(clean)], env=ENV)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (full.exit_code, full.stdout, full.stderr)
