@@ -224,7 +224,8 @@ def test_workers_are_forked_before_this_process_does_anything_else(
 ) -> None:
     # A fork copies every lock as it is. The workers were forked by the thread handing out files
     # while this thread read the cache, and a worker once inherited a lock this thread held then
-    # (a model set up on first use) and waited for it forever. Here the lock is one of the test's.
+    # (pydantic's, around setting up a model on first use) and waited for it forever. Here the lock
+    # is one of the test's.
     real = pool.check_located
 
     def needs_the_lock(path, sf, upstream=None):  # type: ignore[no-untyped-def]

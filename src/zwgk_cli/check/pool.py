@@ -126,8 +126,8 @@ def check_in_pool(
             # The first files are handed out here, before any other thread of this process starts:
             # the first `submit` forks the workers, and a fork copies every lock as it is at that
             # moment. Forked by the thread below while this one read the cache (`meanwhile`), a
-            # worker inherited a lock this thread held (a model being set up on first use) and
-            # waited for it forever.
+            # worker inherited pydantic's lock around setting up a model on first use, held by this
+            # thread then, and waited for it forever.
             running: dict[Future[str], int] = {}
             fill(pool, running)
             thread = threading.Thread(target=hand_out, args=(pool, running), daemon=True)

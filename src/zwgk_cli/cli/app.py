@@ -50,8 +50,9 @@ def _root(
     pass
 
 
-# Every command: its name, and its module in zwgk_cli.cli.commands (holding `<module>_command`, or
-# `import_command` for `import_`, and its help in English, ENGLISH). Listed in the order of the help page.
+# Every command, in the order of the help page: its name, and its module in zwgk_cli.cli.commands,
+# which holds the command (`validate_command`; `import_command` in `import_`) and its help in English
+# (ENGLISH).
 COMMANDS = (
     ("validate", "validate"),
     ("build", "build"),
@@ -96,8 +97,8 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def command_named(args: list[str]) -> str | None:
-    """The command a command line runs when nothing before its name but ``--lang`` asks the group
-    itself for something (its help, the version, a usage error): None otherwise."""
+    """The command the command line `args` names, when nothing but ``--lang`` comes before its name;
+    None when no command is named or the group itself answers (its help, --version, a usage error)."""
     before = before_command(args, [name for name, _ in COMMANDS])
     if len(before) == len(args):
         return None
