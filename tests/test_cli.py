@@ -27,8 +27,6 @@ ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
 def _run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     runner = CliRunner()
     if cwd is not None:
-        import os
-
         old = Path.cwd()
         os.chdir(cwd)
         try:
@@ -184,9 +182,6 @@ def test_caret_counts_cjk_as_two_columns(tmp_path: Path) -> None:
 
 def test_the_installed_command_exits_with_its_codes_and_flushes_its_output(tmp_path: Path) -> None:
     # the entry point ends the process itself (os._exit after flushing): codes and output survive
-    import subprocess
-    import sys
-
     clean = build_case(CASES / "valid" / "plain", tmp_path / "clean")
     broken = build_case(CASES / "invalid" / "field-values", tmp_path / "broken")
 
